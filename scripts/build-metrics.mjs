@@ -1,0 +1,78 @@
+// Builds widgets/font-metrics.json: advance widths (1/1000 em) of every character the
+// widgets may draw, read from the same Noto Sans TTFs the PNG step bundles (issue #4).
+// Arabic letters get one width per joining form (isolated, initial, medial, final), taken
+// by shaping each letter between zero-width joiners with fontkit, the way a browser would.
+// Kerning is ignored: Noto's Latin kerning only narrows text, so measured widths err wide.
+import * as fontkit from 'fontkit'
+import { writeFileSync } from 'node:fs'
+
+const root = 'node_modules/@expo-google-fonts'
+const fonts = {
+  regular: ['noto-sans/400Regular/NotoSans_400Regular.ttf', 'noto-sans-arabic/400Regular/NotoSansArabic_400Regular.ttf', 'noto-sans-hebrew/400Regular/NotoSansHebrew_400Regular.ttf'],
+  bold: ['noto-sans/700Bold/NotoSans_700Bold.ttf', 'noto-sans-arabic/700Bold/NotoSansArabic_700Bold.ttf', 'noto-sans-hebrew/700Bold/NotoSansHebrew_700Bold.ttf'],
+}
+const ranges = [
+  [0x20, 0x7e], [0xa0, 0x24f], [0x2010, 0x2027], [0x2030, 0x203a], [0x20ac, 0x20ac],
+  [0x2190, 0x2193], [0x2212, 0x2212], [0x2248, 0x2248], [0x25cf, 0x25cf],
+  [0x0590, 0x05ff], [0x0600, 0x06ff], [0xfb1d, 0xfb4f],
+]
+const ZWJ = '\u200d'
+const isArabic = (cp) => cp >= 0x0600 && cp <= 0x06ff
+
+function advance(font, text) {
+  try {
+    const run = font.layout(text)
+    return run.positions.reduce((sum, p) => sum + p.xAdvance, 0) * (1000 / font.unitsPerEm)
+  } catch {
+    // fontkit fails to position a few mark glyphs; their plain advance is close enough.
+    return [...text].reduce((sum, ch) => sum + font.glyphForCodePoint(ch.codePointAt(0)).advanceWidth, 0) * (1000 / font.unitsPerEm)
+  }
+}
+
+// The glyphs a letter is drawn with, leaving out the joiner's own glyph.
+function letterGlyphs(font, text) {
+  // fontkit draws the joiner with its own glyph or with the space glyph.
+  const joiner = [font.glyphForCodePoint(0x200d).id, font.glyphForCodePoint(0x20).id]
+  try {
+    return font.layout(text).glyphs.map((g) => g.id).filter((id) => !joiner.includes(id)).join()
+  } catch {
+    return ''
+  }
+}
+
+const out = {
+  about: 'Advance widths in 1/1000 em from Noto Sans, Noto Sans Arabic and Noto Sans Hebrew (@expo-google-fonts), first font with the glyph wins, as in the SVG font-family list. Made by scripts/build-metrics.mjs; do not edit.',
+  fonts: Object.fromEntries(Object.entries(fonts).map(([k, v]) => [k, v.map((p) => p.split('/').pop())])),
+  widths: {},
+  arabicForms: {},
+  joining: {},
+}
+for (const [style, files] of Object.entries(fonts)) {
+  const faces = files.map((f) => fontkit.openSync(`${root}/${f}`))
+  const widths = {}
+  const forms = {}
+  for (const [from, to] of ranges) {
+    for (let cp = from; cp <= to; cp++) {
+      const ch = String.fromCodePoint(cp)
+      const face = faces.find((f) => f.hasGlyphForCodePoint(cp))
+      if (!face) continue
+      widths[cp] = Math.round(advance(face, ch))
+      if (!isArabic(cp) || widths[cp] === 0) continue
+      const isolated = letterGlyphs(face, ch)
+      const joinsLeft = letterGlyphs(face, ch + ZWJ) !== isolated
+      const joinsRight = letterGlyphs(face, ZWJ + ch) !== isolated
+      if (!joinsLeft && !joinsRight) continue
+      out.joining[cp] = joinsLeft ? 'D' : 'R'
+      forms[cp] = [
+        widths[cp],
+        joinsLeft ? Math.round(advance(face, ch + ZWJ)) : widths[cp],
+        joinsLeft ? Math.round(advance(face, ZWJ + ch + ZWJ)) : Math.round(advance(face, ZWJ + ch)),
+        Math.round(advance(face, ZWJ + ch)),
+      ]
+    }
+  }
+  out.widths[style] = widths
+  out.arabicForms[style] = forms
+}
+writeFileSync('widgets/font-metrics.json', JSON.stringify(out) + '\n')
+console.log(`widgets/font-metrics.json: ${Object.keys(out.widths.regular).length} characters, ${Object.keys(out.joining).length} joining Arabic letters`)

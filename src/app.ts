@@ -1,0 +1,33 @@
+// The factbox worker, top to bottom: middleware, routes, then the error handlers.
+import { Hono } from 'hono'
+import { cors } from 'hono/cors'
+import { etag } from 'hono/etag'
+import { secureHeaders } from 'hono/secure-headers'
+import { renderError, renderNotFound } from './http/problem'
+import { galleryRoutes } from './routes/gallery'
+import { healthRoutes } from './routes/health'
+import { storyRoutes } from './routes/stories'
+import { widgetRoutes } from './routes/widgets'
+
+export const app = new Hono()
+
+app.use(
+  secureHeaders({
+    // Widgets and embed pages are shown on other sites (CONTRACT.md "HTTP"): Hono's defaults,
+    // X-Frame-Options SAMEORIGIN and CORP same-origin, would break iframes and <img>.
+    xFrameOptions: false,
+    crossOriginResourcePolicy: 'cross-origin',
+    // Readers' browsers may open links from an embed; keep the default no-referrer otherwise.
+    crossOriginOpenerPolicy: false,
+  }),
+)
+app.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'X-Story-Version'] }))
+app.use(etag())
+
+app.route('/', healthRoutes)
+app.route('/', storyRoutes)
+app.route('/', widgetRoutes)
+app.route('/', galleryRoutes)
+
+app.onError(renderError)
+app.notFound(renderNotFound)

@@ -1,0 +1,45 @@
+// The one place that decides ETag and Cache-Control (CONTRACT.md "HTTP"): the ETag is a
+// digest of what a response is made from (story version, route, normalised options and
+// the code revision), never of unknown query parameters, so a host page's own parameters
+// do not split caches, and a published version changes every ETag at once.
+import type { Context } from 'hono'
+import pkg from '../../package.json'
+
+/** Latest version: a minute in browsers, longer in shared caches, served stale while refetched. */
+const LATEST = 'public, max-age=60, s-maxage=600, stale-while-revalidate=86400'
+/** A pinned version never changes once published. */
+const PINNED = 'public, max-age=86400, s-maxage=31536000, immutable'
+
+export interface CacheIdentity {
+  /** Everything the response is made from, e.g. ['widget', slug, version, id, format, options]. */
+  parts: (string | number)[]
+  /** True when the request named its version: the response can never change. */
+  pinned: boolean
+}
+
+export async function computeEtag(parts: (string | number)[]): Promise<string> {
+  const bytes = new TextEncoder().encode([pkg.version, ...parts].join('\u0000'))
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  let hex = ''
+  for (let i = 0; i < 12; i++) hex += digest[i].toString(16).padStart(2, '0')
+  return `"${hex}"`
+}
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  if (ifNoneMatch.trim() === '*') return true
+  // Weak comparison (RFC 9110 §13.1.2): W/"x" matches "x".
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+}
+
+/**
+ * Sets ETag and Cache-Control for a cacheable GET. Returns a 304 response when the client
+ * already has this representation, so the caller skips the work of making it.
+ */
+export async function cacheFor(c: Context, identity: CacheIdentity): Promise<Response | undefined> {
+  const etag = await computeEtag(identity.parts)
+  c.header('ETag', etag)
+  c.header('Cache-Control', identity.pinned ? PINNED : LATEST)
+  if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304)
+  return undefined
+}

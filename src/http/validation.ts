@@ -1,0 +1,15 @@
+// zValidator with the one hook every route shares: a failure becomes a 400 problem whose
+// invalid-params name each parameter and why (without the hook zod's raw result leaks out).
+import { zValidator } from '@hono/zod-validator'
+import type { ValidationTargets } from 'hono'
+import type { z } from 'zod/mini'
+import { invalidParams } from './problem'
+
+export function validate<T extends z.ZodMiniType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+  return zValidator(target, schema, (result) => {
+    if (result.success) return
+    throw invalidParams(
+      result.error.issues.map((issue) => ({ name: issue.path.length ? String(issue.path[0]) : target, reason: issue.message })),
+    )
+  })
+}

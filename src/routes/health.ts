@@ -1,0 +1,11 @@
+import { Hono } from 'hono'
+import pkg from '../../package.json'
+import { storySlugs } from '../stories'
+import { widgets } from '../../widgets/index'
+
+export const healthRoutes = new Hono()
+
+healthRoutes.get('/healthz', (c) => {
+  c.header('Cache-Control', 'no-store')
+  return c.json({ ok: true, service: 'factbox', version: pkg.version, stories: storySlugs().length, widgets: Object.keys(widgets).length })
+})

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest'
+import { widgets } from '../../widgets/index'
+import { SLUG, rawStory } from '../fixtures'
+import { get } from '../http'
+
+describe('GET /healthz', () => {
+  it('says ok', async () => {
+    const res = await get('/healthz')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toMatchObject({ ok: true })
+  })
+})
+
+describe('GET /api/stories', () => {
+  it('lists the bundled story with slug, headline, asOf and version', async () => {
+    const res = await get('/api/stories')
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual([expect.objectContaining({ slug: SLUG, headline: expect.any(String), asOf: '2025-05-06', version: 1 })])
+    expect(res.headers.get('ETag')).toBeTruthy()
+  })
+
+  it('serves the full dataset with an ETag and answers 304 to it', async () => {
+    const res = await get(`/api/stories/${SLUG}`)
+    expect(res.status).toBe(200)
+    expect(await res.json()).toEqual(rawStory())
+    const etag = res.headers.get('ETag')!
+    expect((await get(`/api/stories/${SLUG}`, { 'If-None-Match': etag })).status).toBe(304)
+  })
+
+  it('answers an unknown story with a 404 problem', async () => {
+    const res = await get('/api/stories/nope')
+    expect(res.status).toBe(404)
+    expect(res.headers.get('Content-Type')).toBe('application/problem+json')
+  })
+})
+
+describe('GET /api/widgets', () => {
+  it('lists every widget with its option schema and descriptions', async () => {
+    const list = (await (await get('/api/widgets')).json()) as any[]
+    expect(list.map((w) => w.id)).toEqual(Object.keys(widgets))
+    const toll = list.find((w) => w.id === 'toll-counter')
+    expect(Object.keys(toll.options.properties)).toEqual(expect.arrayContaining(['theme', 'width', 'locale', 'version', 'figures']))
+    expect(toll.options.properties.width).toMatchObject({ minimum: 280, maximum: 1600, default: 640 })
+    expect(toll.options.properties.theme.description).toMatch(/prefers-color-scheme/)
+    expect(list.find((w) => w.id === 'blockade-duration').options.properties).toHaveProperty('until')
+    expect(list.find((w) => w.id === 'statement-grid').options.properties).toHaveProperty('columns')
+  })
+})
+
+describe('GET /', () => {
+  it('shows every widget of every story with a preview, alt text and embed code', async () => {
+    const res = await get('/')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
+    const html = await res.text()
+    for (const id of Object.keys(widgets)) {
+      expect(html).toContain(`src="http://factbox.test/widgets/${SLUG}/${id}.svg"`)
+      expect(html).toContain(`/widgets/${SLUG}/${id}.csv`)
+    }
+    expect(html).toMatch(/alt="At least 52,567 people killed in Gaza/)
+    expect(html).toContain('&lt;img src=&quot;http://factbox.test/widgets/')
+  })
+})

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest'
+import * as tollCounter from '../../widgets/toll-counter'
+import { bundledStory } from '../fixtures'
+
+const story = bundledStory()
+const layoutFor = (query: Record<string, string>) => tollCounter.layout(story, tollCounter.options.parse(query))
+const lineWith = (l: ReturnType<typeof layoutFor>, s: string) => l.lines.find((line) => line.text.includes(s))
+
+describe('toll-counter', () => {
+  it('shows the headline figures by default, in the story’s order', () => {
+    const items = tollCounter.items(story, tollCounter.options.parse({}))
+    expect(items.map((i) => i.id)).toEqual(story.headlineFigures)
+  })
+
+  it('puts the qualifier before the number', () => {
+    const l = layoutFor({})
+    const qualifier = lineWith(l, 'At least')
+    const number = lineWith(l, '52,567')
+    expect(qualifier).toBeDefined()
+    expect(number).toBeDefined()
+    expect(qualifier!.y).toBeLessThan(number!.y)
+    expect(Math.abs(qualifier!.x - number!.x)).toBeLessThan(1)
+  })
+
+  it('gives every figure its source as the article attributes it and its as-of date', () => {
+    const l = layoutFor({})
+    expect(l.lines.filter((line) => line.text.includes('Source: Gaza’s Hamas-run health ministry'))).toHaveLength(2)
+    expect(l.lines.filter((line) => line.text.includes('As of 6 May 2025'))).toHaveLength(4)
+  })
+
+  it('shows the figures the figures option names, in that order', () => {
+    const items = tollCounter.items(story, tollCounter.options.parse({ figures: 'gaza-residents,killed-gaza' }))
+    expect(items.map((i) => i.formatted)).toEqual(['2.1 million', '52,567'])
+  })
+
+  it('rejects figure ids the story does not have, naming them', () => {
+    const problems = tollCounter.check(story, tollCounter.options.parse({ figures: 'killed-gaza,nope' }))
+    expect(problems).toEqual([expect.objectContaining({ name: 'figures', reason: expect.stringContaining('"nope"') })])
+  })
+
+  it('formats numbers and dates in the locale: Arabic-Indic digits in ar, spaces in fr', () => {
+    expect(lineWith(layoutFor({ locale: 'ar' }), '٥٢٬٥٦٧')).toBeDefined()
+    expect(lineWith(layoutFor({ locale: 'ar' }), 'حتى ٦ مايو ٢٠٢٥')).toBeDefined()
+    expect(lineWith(layoutFor({ locale: 'fr' }), '52\u00a0567')).toBeDefined()
+    expect(lineWith(layoutFor({ locale: 'de' }), 'Stand: 6. Mai 2025')).toBeDefined()
+  })
+
+  it('lays out right to left in ar and he: first figure at the right, text anchored at its right edge', () => {
+    for (const locale of ['ar', 'he']) {
+      const l = layoutFor({ locale, width: '1200' })
+      const first = l.lines.find((line) => line.size > 30)!
+      const last = [...l.lines].reverse().find((line) => line.size > 30)!
+      expect(first.anchor).toBe('end')
+      expect(first.x).toBeGreaterThan(last.x)
+      expect(first.text.startsWith('\u2067')).toBe(true)
+    }
+  })
+
+  it('puts four figures in one row when wide and one column at phone width', () => {
+    const numberRows = (width: string) => new Set(layoutFor({ width }).lines.filter((line) => line.size > 30).map((line) => line.y)).size
+    expect(numberRows('1200')).toBe(1)
+    expect(numberRows('320')).toBe(4)
+  })
+})

@@ -1,0 +1,69 @@
+// Pieces of layout every widget uses the same way: margins, the header, the footer notes,
+// and the invalid-params entries a story-dependent option check returns.
+import { type LocaleFormat } from './locale'
+import { type Localized, type Story, localize } from './story'
+import { type PlacedText, type TextLine, placeText } from './text-block'
+
+/** A gallery and documentation example: query options as a page would write them. */
+export interface Example {
+  title: string
+  options: Record<string, string>
+}
+
+export interface InvalidParam {
+  name: string
+  reason: string
+}
+
+/** Outer margin: tighter on phone-width embeds. */
+export function margin(width: number): number {
+  return width < 480 ? 16 : 24
+}
+
+export interface Header {
+  lines: TextLine[]
+  bottom: number
+}
+
+/** Widget title and the story headline under it. */
+export function placeHeader(title: string, story: Story, fmt: LocaleFormat, width: number): Header {
+  const pad = margin(width)
+  const inner = width - 2 * pad
+  const titleText = placeText(title, pad, pad, inner, { size: width < 480 ? 18 : 20, weight: 'bold', role: 'fg', dir: fmt.dir, leading: 1.3 })
+  const top = pad + titleText.height + 2
+  const sub = placeText(localize(story.headline, fmt.locale), pad, top, inner, { size: 13, role: 'muted', dir: fmt.dir })
+  return { lines: [...titleText.lines, ...sub.lines], bottom: top + sub.height }
+}
+
+/** Footer notes, muted and small, one paragraph each, from `top` down. */
+export function placeFooter(notes: string[], fmt: LocaleFormat, width: number, top: number): PlacedText {
+  const pad = margin(width)
+  const lines: TextLine[] = []
+  let y = top
+  for (const note of notes) {
+    const placed = placeText(note, pad, y, width - 2 * pad, { size: 12, role: 'muted', dir: fmt.dir })
+    lines.push(...placed.lines)
+    y += placed.height + 2
+  }
+  return { lines, height: y - top }
+}
+
+/** Ids a list option names that the story does not have. */
+export function unknownIds(name: string, wanted: string[] | undefined, known: { id: string }[], what: string): InvalidParam[] {
+  if (!wanted) return []
+  const ids = new Set(known.map((k) => k.id))
+  const missing = wanted.filter((id) => !ids.has(id))
+  if (!missing.length) return []
+  return [{ name, reason: `no ${what} with id ${missing.map((m) => `"${m}"`).join(', ')} in this story; known: ${[...ids].join(', ')}` }]
+}
+
+/** Items picked by an id list option, in its order, or all of them. */
+export function pick<T extends { id: string }>(items: T[], ids: string[] | undefined): T[] {
+  if (!ids) return items
+  const byId = new Map(items.map((item) => [item.id, item]))
+  return [...new Set(ids)].map((id) => byId.get(id)).filter((item): item is T => item !== undefined)
+}
+
+export function text(value: Localized, fmt: LocaleFormat): string {
+  return localize(value, fmt.locale)
+}

@@ -1,0 +1,43 @@
+// The widget registry: each id maps to its module (the file name is the public id).
+// /api/widgets, the gallery, the router and the OpenAPI document all read this map.
+import type { z } from 'zod/mini'
+import * as blockadeDuration from './blockade-duration'
+import type { Example, InvalidParam } from './common'
+import type { Story } from './story'
+import type { Frame } from './svg'
+import type { TextLine } from './text-block'
+import * as statementGrid from './statement-grid'
+import * as tollCounter from './toll-counter'
+
+export interface WidgetModule<O extends { width: number; theme: string; locale: string; version?: number }> {
+  id: string
+  title: string
+  description: string
+  /** Name of the list the widget shows in .json ("figures", "events", "statements"). */
+  itemsKey: string
+  options: z.ZodMiniType<O, Record<string, unknown>>
+  examples: Example[]
+  check(story: Story, opts: O): InvalidParam[]
+  items(story: Story, opts: O): Record<string, unknown>[]
+  summary?(story: Story, opts: O): Record<string, unknown>
+  layout(story: Story, opts: O): { frame: Frame; lines: TextLine[] }
+  render(layout: ReturnType<this['layout']>): string
+}
+
+// eslint-style widening: each module is checked against WidgetModule where it is listed.
+type AnyWidget = WidgetModule<any>
+
+export const widgets: Record<string, AnyWidget> = {
+  [tollCounter.id]: tollCounter,
+  [blockadeDuration.id]: blockadeDuration,
+  [statementGrid.id]: statementGrid,
+}
+
+export function findWidget(id: string): AnyWidget | undefined {
+  return Object.hasOwn(widgets, id) ? widgets[id] : undefined
+}
+
+/** Layout and markup in one step: the SVG document for a story and parsed options. */
+export function renderWidget(widget: AnyWidget, story: Story, opts: unknown): string {
+  return widget.render(widget.layout(story, opts) as never)
+}

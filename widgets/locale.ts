@@ -1,0 +1,248 @@
+// Everything a widget says in words, per locale: number and date formats (d3-format and
+// d3-time-format locale definitions, built once per isolate) and the chrome strings.
+// Data strings (labels, attributions) come translated in the dataset; quotes never are.
+import { formatLocale, type FormatLocaleDefinition } from 'd3-format'
+import { timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format'
+import enNumber from 'd3-format/locale/en-GB'
+import arNumber from 'd3-format/locale/ar-EG'
+import heNumber from 'd3-format/locale/he-IL'
+import frNumber from 'd3-format/locale/fr-FR'
+import deNumber from 'd3-format/locale/de-DE'
+import esNumber from 'd3-format/locale/es-ES'
+import enTime from 'd3-time-format/locale/en-GB'
+import arTime from 'd3-time-format/locale/ar-EG'
+import heTime from 'd3-time-format/locale/he-IL'
+import frTime from 'd3-time-format/locale/fr-FR'
+import deTime from 'd3-time-format/locale/de-DE'
+import esTime from 'd3-time-format/locale/es-ES'
+
+export const locales = ['en', 'ar', 'he', 'fr', 'de', 'es'] as const
+export type Locale = (typeof locales)[number]
+export type Direction = 'ltr' | 'rtl'
+export type Qualifier = 'at least' | 'approximately' | 'more than'
+
+interface Messages {
+  source: (attribution: string) => string
+  asOf: (date: string) => string
+  qualifier: Record<Qualifier, string>
+  million: string
+  days: (n: number, formatted: string) => string
+  approximateDate: (date: string) => string
+  dateRange: (from: string, to: string) => string
+  quote: string
+  paraphrase: string
+  tollTitle: string
+  blockadeTitle: string
+  statementsTitle: string
+  exactDate: string
+  approximateDateLegend: string
+  asReported: (date: string) => string
+  countedNotReported: (date: string) => string
+  statementsNote: string
+  blockadeDesc: (days: string, label: string, from: string, to: string) => string
+}
+
+interface LocaleDefinition {
+  dir: Direction
+  number: FormatLocaleDefinition
+  time: TimeLocaleDefinition
+  longDate: string
+  shortDate: string
+  messages: Messages
+}
+
+const definitions: Record<Locale, LocaleDefinition> = {
+  en: {
+    dir: 'ltr', number: enNumber as FormatLocaleDefinition, time: enTime as TimeLocaleDefinition, longDate: '%-d %B %Y', shortDate: '%-d %b',
+    messages: {
+      source: (a) => `Source: ${a}`,
+      asOf: (d) => `as of ${d}`,
+      qualifier: { 'at least': 'at least', approximately: 'approximately', 'more than': 'more than' },
+      million: 'million',
+      days: (n, f) => `${f} ${n === 1 ? 'day' : 'days'}`,
+      approximateDate: (d) => `about ${d}`,
+      dateRange: (a, b) => `${a} – ${b}`,
+      quote: 'Quote',
+      paraphrase: 'Paraphrase',
+      tollTitle: 'Key figures',
+      blockadeTitle: 'Duration of the halt to aid deliveries',
+      statementsTitle: 'Statements reported in the article',
+      exactDate: 'exact date',
+      approximateDateLegend: 'approximate date',
+      asReported: (d) => `As reported in an article published ${d}`,
+      countedNotReported: (d) => `The article reports the situation as of ${d}; later days are counted, not reported.`,
+      statementsNote: 'Quotes are verbatim; paraphrases are the article’s wording.',
+      blockadeDesc: (days, label, a, b) => `${days} ${label}: from ${a} to ${b}.`,
+    },
+  },
+  ar: {
+    dir: 'rtl', number: arNumber as FormatLocaleDefinition, time: arTime as TimeLocaleDefinition, longDate: '%-d %B %Y', shortDate: '%-d %B',
+    messages: {
+      source: (a) => `المصدر: ${a}`,
+      asOf: (d) => `حتى ${d}`,
+      qualifier: { 'at least': 'ما لا يقل عن', approximately: 'نحو', 'more than': 'أكثر من' },
+      million: 'مليون',
+      days: (n, f) => `${f} ${n === 1 ? 'يوم' : n === 2 ? 'يومان' : n % 100 >= 3 && n % 100 <= 10 ? 'أيام' : n % 100 >= 11 && n % 100 <= 99 ? 'يومًا' : 'يوم'}`,
+      approximateDate: (d) => `نحو ${d}`,
+      dateRange: (a, b) => `${a} – ${b}`,
+      quote: 'اقتباس',
+      paraphrase: 'إعادة صياغة',
+      tollTitle: 'أرقام رئيسية',
+      blockadeTitle: 'مدة وقف إدخال المساعدات',
+      statementsTitle: 'تصريحات أوردها المقال',
+      exactDate: 'تاريخ محدد',
+      approximateDateLegend: 'تاريخ تقريبي',
+      asReported: (d) => `كما ورد في مقال نُشر في ${d}`,
+      countedNotReported: (d) => `يصف المقال الوضع حتى ${d}؛ الأيام اللاحقة محسوبة وليست منقولة عنه.`,
+      statementsNote: 'الاقتباسات حرفية باللغة الأصلية؛ وإعادة الصياغة بكلمات المقال.',
+      blockadeDesc: (days, label, a, b) => `${days} ${label}: من ${a} إلى ${b}.`,
+    },
+  },
+  he: {
+    dir: 'rtl', number: heNumber as FormatLocaleDefinition, time: heTime as TimeLocaleDefinition, longDate: '%-d ב%B %Y', shortDate: '%-d ב%b',
+    messages: {
+      source: (a) => `מקור: ${a}`,
+      asOf: (d) => `נכון ל־${d}`,
+      qualifier: { 'at least': 'לפחות', approximately: 'בערך', 'more than': 'יותר מ־' },
+      million: 'מיליון',
+      days: (n, f) => (n === 1 ? 'יום אחד' : n === 2 ? 'יומיים' : `${f} ימים`),
+      approximateDate: (d) => `בערך ${d}`,
+      dateRange: (a, b) => `${a} – ${b}`,
+      quote: 'ציטוט',
+      paraphrase: 'פרפרזה',
+      tollTitle: 'נתונים עיקריים',
+      blockadeTitle: 'משך עצירת משלוחי הסיוע',
+      statementsTitle: 'הצהרות שדווחו בכתבה',
+      exactDate: 'תאריך מדויק',
+      approximateDateLegend: 'תאריך משוער',
+      asReported: (d) => `כפי שדווח בכתבה שפורסמה ב־${d}`,
+      countedNotReported: (d) => `הכתבה מתארת את המצב נכון ל־${d}; הימים שאחריו נספרו ולא דווחו.`,
+      statementsNote: 'הציטוטים מילה במילה בשפת המקור; הפרפרזות בלשון הכתבה.',
+      blockadeDesc: (days, label, a, b) => `${days} ${label}: מ־${a} עד ${b}.`,
+    },
+  },
+  fr: {
+    // French groups digits with a no-break space, set here so no import can turn it into a
+    // breaking one and wrap "52 567" across lines.
+    dir: 'ltr', number: { ...(frNumber as FormatLocaleDefinition), thousands: '\u00a0' }, time: frTime as TimeLocaleDefinition, longDate: '%-d %B %Y', shortDate: '%-d %b',
+    messages: {
+      source: (a) => `Source : ${a}`,
+      asOf: (d) => `au ${d}`,
+      qualifier: { 'at least': 'au moins', approximately: 'environ', 'more than': 'plus de' },
+      million: 'millions',
+      days: (n, f) => `${f} ${n <= 1 ? 'jour' : 'jours'}`,
+      approximateDate: (d) => `vers le ${d}`,
+      dateRange: (a, b) => `${a} – ${b}`,
+      quote: 'Citation',
+      paraphrase: 'Paraphrase',
+      tollTitle: 'Chiffres clés',
+      blockadeTitle: 'Durée de l’arrêt des livraisons d’aide',
+      statementsTitle: 'Déclarations rapportées dans l’article',
+      exactDate: 'date exacte',
+      approximateDateLegend: 'date approximative',
+      asReported: (d) => `Selon un article publié le ${d}`,
+      countedNotReported: (d) => `L’article décrit la situation au ${d} ; les jours suivants sont comptés, non rapportés.`,
+      statementsNote: 'Citations mot pour mot, en langue originale ; paraphrases dans les termes de l’article.',
+      blockadeDesc: (days, label, a, b) => `${days} ${label} : du ${a} au ${b}.`,
+    },
+  },
+  de: {
+    dir: 'ltr', number: deNumber as FormatLocaleDefinition, time: deTime as TimeLocaleDefinition, longDate: '%-d. %B %Y', shortDate: '%-d. %b',
+    messages: {
+      source: (a) => `Quelle: ${a}`,
+      asOf: (d) => `Stand: ${d}`,
+      qualifier: { 'at least': 'mindestens', approximately: 'etwa', 'more than': 'mehr als' },
+      million: 'Millionen',
+      days: (n, f) => `${f} ${n === 1 ? 'Tag' : 'Tage'}`,
+      approximateDate: (d) => `etwa ${d}`,
+      dateRange: (a, b) => `${a} – ${b}`,
+      quote: 'Zitat',
+      paraphrase: 'Sinngemäß',
+      tollTitle: 'Zahlen im Überblick',
+      blockadeTitle: 'Dauer des Stopps der Hilfslieferungen',
+      statementsTitle: 'Im Artikel wiedergegebene Aussagen',
+      exactDate: 'genaues Datum',
+      approximateDateLegend: 'ungefähres Datum',
+      asReported: (d) => `Laut einem Artikel vom ${d}`,
+      countedNotReported: (d) => `Der Artikel beschreibt die Lage am ${d}; spätere Tage sind gezählt, nicht berichtet.`,
+      statementsNote: 'Zitate wörtlich in der Originalsprache; sinngemäße Aussagen im Wortlaut des Artikels.',
+      blockadeDesc: (days, label, a, b) => `${days} ${label}: vom ${a} bis ${b}.`,
+    },
+  },
+  es: {
+    dir: 'ltr', number: esNumber as FormatLocaleDefinition, time: esTime as TimeLocaleDefinition, longDate: '%-d de %B de %Y', shortDate: '%-d %b',
+    messages: {
+      source: (a) => `Fuente: ${a}`,
+      asOf: (d) => `a ${d}`,
+      qualifier: { 'at least': 'al menos', approximately: 'aproximadamente', 'more than': 'más de' },
+      million: 'millones',
+      days: (n, f) => `${f} ${n === 1 ? 'día' : 'días'}`,
+      approximateDate: (d) => `hacia el ${d}`,
+      dateRange: (a, b) => `${a} – ${b}`,
+      quote: 'Cita',
+      paraphrase: 'Paráfrasis',
+      tollTitle: 'Cifras clave',
+      blockadeTitle: 'Duración de la suspensión de la ayuda',
+      statementsTitle: 'Declaraciones recogidas en el artículo',
+      exactDate: 'fecha exacta',
+      approximateDateLegend: 'fecha aproximada',
+      asReported: (d) => `Según un artículo publicado el ${d}`,
+      countedNotReported: (d) => `El artículo describe la situación a ${d}; los días posteriores se cuentan, no se informan.`,
+      statementsNote: 'Las citas son literales, en su idioma original; las paráfrasis, con las palabras del artículo.',
+      blockadeDesc: (days, label, a, b) => `${days} ${label}: del ${a} al ${b}.`,
+    },
+  },
+}
+
+export interface LocaleFormat {
+  locale: Locale
+  dir: Direction
+  messages: Messages
+  /** 52567 → "52,567" (en), "٥٢٬٥٦٧" (ar), "52 567" (fr). */
+  integer: (n: number) => string
+  /** A figure as the article gives it: rounded figures of a million or more in words. */
+  figure: (value: number, precision: 'exact' | 'approximate') => string
+  longDate: (isoDate: string) => string
+  shortDate: (isoDate: string) => string
+}
+
+function build(locale: Locale): LocaleFormat {
+  const def = definitions[locale]
+  const numbers = formatLocale(def.number)
+  const integer = numbers.format(',d')
+  const oneDecimal = numbers.format(',.1~f')
+  const times = timeFormatLocale(def.time)
+  // d3-time-format has no numerals of its own: dates take the number locale's digits.
+  const digits = def.number.numerals
+  const localDigits = digits ? (s: string) => s.replace(/[0-9]/g, (d) => digits[Number(d)]) : (s: string) => s
+  const long = times.utcFormat(def.longDate)
+  const short = times.utcFormat(def.shortDate)
+  return {
+    locale,
+    dir: def.dir,
+    messages: def.messages,
+    integer,
+    figure: (value, precision) =>
+      precision === 'approximate' && Math.abs(value) >= 1e6 ? `${oneDecimal(value / 1e6)} ${def.messages.million}` : integer(value),
+    longDate: (iso) => localDigits(long(parseIsoDate(iso))),
+    shortDate: (iso) => localDigits(short(parseIsoDate(iso))),
+  }
+}
+
+/** "2025-03-02" → that day at 00:00 UTC. Dates in stories are calendar days, never instants. */
+export function parseIsoDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`)
+}
+
+const built = new Map<Locale, LocaleFormat>()
+/** The locale's formatters, made once per isolate. */
+export function localeFormat(locale: Locale): LocaleFormat {
+  let f = built.get(locale)
+  if (!f) built.set(locale, (f = build(locale)))
+  return f
+}
+
+/** First letter upper-cased for a line that starts a sentence ("as of …" → "As of …"). */
+export function sentenceStart(text: string, locale: Locale): string {
+  return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1)
+}

@@ -1,0 +1,70 @@
+// Markup shared by every widget: the standalone SVG document (CONTRACT.md "Every widget":
+// role="img", <title> and <desc> linked by aria-labelledby, no script, nothing external)
+// and the few shapes the layouts place. hono/jsx escapes every string it is given; the
+// components only copy numbers and words the layout decided.
+import type { Child } from 'hono/jsx'
+import { raw } from 'hono/html'
+import type { Direction } from './locale'
+import type { TextLine } from './text-block'
+import { type Theme, themeStyle } from './theme'
+
+export interface Frame {
+  /** Prefix of element ids, so that several widgets can be inlined in one page. */
+  id: string
+  width: number
+  height: number
+  theme: Theme
+  lang: string
+  dir: Direction
+  title: string
+  desc: string
+}
+
+export function SvgDocument(props: { frame: Frame; children: Child }) {
+  const f = props.frame
+  return (
+    <svg
+      xmlns="http://www.w3.org/2000/svg"
+      width={f.width}
+      height={f.height}
+      viewBox={`0 0 ${f.width} ${f.height}`}
+      role="img"
+      aria-labelledby={`${f.id}-title ${f.id}-desc`}
+      lang={f.lang}
+      data-dir={f.dir}
+    >
+      <title id={`${f.id}-title`}>{f.title}</title>
+      <desc id={`${f.id}-desc`}>{f.desc}</desc>
+      <style>{raw(themeStyle(f.theme))}</style>
+      <rect class="bg" width={f.width} height={f.height} />
+      {props.children}
+    </svg>
+  )
+}
+
+export function Text(props: { line: TextLine }) {
+  const l = props.line
+  return (
+    <text
+      x={l.x}
+      y={l.y}
+      font-size={l.size}
+      class={l.bold ? `${l.role} b` : l.role}
+      text-anchor={l.anchor === 'start' ? undefined : l.anchor}
+      lang={l.lang}
+    >
+      {l.text}
+    </text>
+  )
+}
+
+export function Texts(props: { lines: TextLine[] }) {
+  return <>{props.lines.map((line) => <Text line={line} />)}</>
+}
+
+/** A whole SVG document as a string, with the XML declaration a standalone file carries. */
+export function svgString(node: { toString(): string | Promise<string> }): string {
+  const body = node.toString()
+  if (typeof body !== 'string') throw new Error('widget markup must render synchronously')
+  return '<?xml version="1.0" encoding="UTF-8"?>\n' + body
+}

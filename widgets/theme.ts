@@ -1,0 +1,41 @@
+// Colour roles and the one <style> block every widget carries. Text roles meet WCAG 2.2
+// 1.4.3 (4.5:1) on their background in both themes and bar/marker roles meet 1.4.11 (3:1);
+// tests/widgets/theme.test.ts checks the ratios. `auto` follows prefers-color-scheme inside
+// the SVG itself, so it also works in a plain <img>.
+export const themes = ['light', 'dark', 'auto'] as const
+export type Theme = (typeof themes)[number]
+
+export type ColorRole = 'bg' | 'fg' | 'muted' | 'bar' | 'rule' | 'card' | 'cardLine'
+type Palette = Record<ColorRole, string>
+
+export const palettes: Record<'light' | 'dark', Palette> = {
+  light: { bg: '#ffffff', fg: '#1a1a1a', muted: '#555a60', bar: '#2e6590', rule: '#c9ccd0', card: '#f5f6f7', cardLine: '#d5d8dc' },
+  dark: { bg: '#16181b', fg: '#f1f2f3', muted: '#b3b8bf', bar: '#7fb1dc', rule: '#454a51', card: '#202328', cardLine: '#3a3f46' },
+}
+
+/** Text roles and the backgrounds they are drawn on, for the contrast checks. */
+export const textOnBackground: [ColorRole, ColorRole][] = [
+  ['fg', 'bg'], ['muted', 'bg'], ['fg', 'card'], ['muted', 'card'], ['bar', 'bg'],
+]
+
+const FONT_STACK = "'Noto Sans','Noto Sans Arabic','Noto Sans Hebrew',system-ui,-apple-system,'Segoe UI',Arial,sans-serif"
+
+function rules(p: Palette): string {
+  return (
+    `.bg{fill:${p.bg}}.fg{fill:${p.fg}}.muted{fill:${p.muted}}.bar{fill:${p.bar}}` +
+    `.card{fill:${p.card};stroke:${p.cardLine}}.rule{stroke:${p.rule}}.mark{stroke:${p.bar};fill:${p.bg}}` +
+    `.mark.exact{fill:${p.bar}}.mark-num{fill:${p.bg}}.mark-num.approx{fill:${p.bar}}.after{stroke:${p.bar};fill:none}`
+  )
+}
+
+const base = `text{font-family:${FONT_STACK}}.b{font-weight:700}.approx{stroke-dasharray:3 2}`
+const styles: Record<Theme, string> = {
+  light: base + rules(palettes.light),
+  dark: base + rules(palettes.dark),
+  auto: base + rules(palettes.light) + `@media (prefers-color-scheme:dark){${rules(palettes.dark)}}`,
+}
+
+/** The CSS for a theme; built once, the same string for every widget. */
+export function themeStyle(theme: Theme): string {
+  return styles[theme]
+}
