@@ -1,28 +1,17 @@
-// Starts `wrangler dev` on a port for scripts and browser tests, unless FACTBOX_URL points
-// at a server already running. Resolves when /healthz answers.
-import { spawn } from 'node:child_process'
+// Starts the worker with wrangler's own API for scripts and browser tests: on a free port,
+// from this checkout's code, and stopped with the runtime it started. A server found
+// already running is never reused (it may be serving other code), unless FACTBOX_URL
+// names it on purpose.
+import { unstable_startWorker } from 'wrangler'
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
-async function healthy(base) {
-  try {
-    return (await fetch(`${base}/healthz`)).ok
-  } catch {
-    return false
-  }
-}
-
-export async function startServer(port = 8787) {
-  const base = process.env.FACTBOX_URL ?? `http://127.0.0.1:${port}`
-  if (await healthy(base)) return { base, stop: async () => {} }
-  const child = spawn('npx', ['wrangler', 'dev', '--ip', '127.0.0.1', '--port', String(new URL(base).port)], { stdio: ['ignore', 'ignore', 'pipe'], detached: true })
-  let stderr = ''
-  child.stderr.on('data', (d) => (stderr += d))
-  for (let i = 0; i < 240; i++) {
-    if (await healthy(base)) return { base, stop: async () => process.kill(-child.pid, 'SIGTERM') }
-    if (child.exitCode !== null) break
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  try { process.kill(-child.pid, 'SIGTERM') } catch {}
-  throw new Error(`wrangler dev did not start at ${base}:\n${stderr.slice(-2000)}`)
+export async function startServer() {
+  if (process.env.FACTBOX_URL) return { base: process.env.FACTBOX_URL.replace(/\/$/, ''), stop: async () => {} }
+  const worker = await unstable_startWorker({
+    config: 'wrangler.toml',
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, logLevel: 'warn' },
+  })
+  const url = await worker.url
+  return { base: url.origin, stop: () => worker.dispose() }
 }

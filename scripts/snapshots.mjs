@@ -46,6 +46,27 @@ try {
       files.push(sheet)
     }
   }
+  // Pages: the workshop and embed pages as a reader's browser shows them.
+  const pages = [
+    ['workshop', '/'],
+    ['workshop-grid-he', `/?widget=statement-grid&locale=he&theme=dark`],
+    ['embed-toll-ar', `/embed/${story}/toll-counter?locale=ar`],
+    ['embed-blockade-he', `/embed/${story}/blockade-duration?locale=he`],
+  ]
+  for (const [name, path] of pages) {
+    for (const [label, width] of [['phone', 390], ['desktop', 1280]]) {
+      for (const colorScheme of ['light', 'dark']) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme })
+        const p = await context.newPage()
+        await p.goto(base + path, { waitUntil: 'networkidle' })
+        await p.waitForTimeout(400)
+        const file = `${out}/page-${name}-${label}-${colorScheme}.png`
+        await p.screenshot({ path: file, fullPage: true })
+        files.push(file)
+        await context.close()
+      }
+    }
+  }
   console.log(`${files.length} pictures in ${out}/`)
 } finally {
   await browser.close()

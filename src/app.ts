@@ -4,10 +4,13 @@ import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
 import { secureHeaders } from 'hono/secure-headers'
 import { renderError, renderNotFound } from './http/problem'
-import { galleryRoutes } from './routes/gallery'
+import { embedRoutes } from './routes/embed'
 import { healthRoutes } from './routes/health'
+import { oembedRoutes } from './routes/oembed'
+import { openapiRoutes } from './routes/openapi'
 import { storyRoutes } from './routes/stories'
 import { widgetRoutes } from './routes/widgets'
+import { workshopRoutes } from './routes/workshop'
 
 export const app = new Hono()
 
@@ -27,7 +30,10 @@ app.use(etag())
 app.route('/', healthRoutes)
 app.route('/', storyRoutes)
 app.route('/', widgetRoutes)
-app.route('/', galleryRoutes)
+app.route('/', embedRoutes)
+app.route('/', oembedRoutes)
+app.route('/', openapiRoutes)
+app.route('/', workshopRoutes)
 
 app.onError(renderError)
 app.notFound(renderNotFound)

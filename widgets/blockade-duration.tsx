@@ -246,7 +246,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
       id: 'fb-blockade-duration', width, height: Math.ceil(y + 4 + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
       title: `${daysText} ${text(story.blockade.label, fmt)}`,
-      desc: [m.blockadeDesc(daysText, text(story.blockade.label, fmt), fmt.longDate(s.start), fmt.longDate(s.until)), ...eventSentences, ...notes.slice(1)].join(' '),
+      sentences: [m.blockadeDesc(daysText, text(story.blockade.label, fmt), fmt.longDate(s.start), fmt.longDate(s.until)), ...eventSentences, ...notes.slice(1)],
     },
     lines,
     bar,

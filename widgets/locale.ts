@@ -30,6 +30,7 @@ interface Messages {
   approximateDate: (date: string) => string
   dateRange: (from: string, to: string) => string
   quote: string
+  getData: string
   paraphrase: string
   tollTitle: string
   blockadeTitle: string
@@ -63,6 +64,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDate: (d) => `about ${d}`,
       dateRange: (a, b) => `${a} – ${b}`,
       quote: 'Quote',
+      getData: 'Get the data',
       paraphrase: 'Paraphrase',
       tollTitle: 'Key figures',
       blockadeTitle: 'Duration of the halt to aid deliveries',
@@ -86,6 +88,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDate: (d) => `نحو ${d}`,
       dateRange: (a, b) => `${a} – ${b}`,
       quote: 'اقتباس',
+      getData: 'احصل على البيانات',
       paraphrase: 'إعادة صياغة',
       tollTitle: 'أرقام رئيسية',
       blockadeTitle: 'مدة وقف إدخال المساعدات',
@@ -109,6 +112,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDate: (d) => `בערך ${d}`,
       dateRange: (a, b) => `${a} – ${b}`,
       quote: 'ציטוט',
+      getData: 'להורדת הנתונים',
       paraphrase: 'פרפרזה',
       tollTitle: 'נתונים עיקריים',
       blockadeTitle: 'משך עצירת משלוחי הסיוע',
@@ -134,6 +138,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDate: (d) => `vers le ${d}`,
       dateRange: (a, b) => `${a} – ${b}`,
       quote: 'Citation',
+      getData: 'Télécharger les données',
       paraphrase: 'Paraphrase',
       tollTitle: 'Chiffres clés',
       blockadeTitle: 'Durée de l’arrêt des livraisons d’aide',
@@ -157,6 +162,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDate: (d) => `etwa ${d}`,
       dateRange: (a, b) => `${a} – ${b}`,
       quote: 'Zitat',
+      getData: 'Daten herunterladen',
       paraphrase: 'Sinngemäß',
       tollTitle: 'Zahlen im Überblick',
       blockadeTitle: 'Dauer des Stopps der Hilfslieferungen',
@@ -180,6 +186,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDate: (d) => `hacia el ${d}`,
       dateRange: (a, b) => `${a} – ${b}`,
       quote: 'Cita',
+      getData: 'Descargar los datos',
       paraphrase: 'Paráfrasis',
       tollTitle: 'Cifras clave',
       blockadeTitle: 'Duración de la suspensión de la ayuda',

@@ -138,16 +138,16 @@ export function layout(story: Story, opts: StatementGridOptions): StatementGridL
 
   const footer = placeFooter([m.statementsNote, m.asReported(fmt.longDate(story.published))], fmt, width, rowTop)
   lines.push(...footer.lines)
-  const desc = statements.map((s) => {
+  const sentences = statements.map((s) => {
     const who = s.speaker.role ? `${text(s.speaker.name, fmt)} (${text(s.speaker.role, fmt)})` : text(s.speaker.name, fmt)
-    return `${who}, ${s.kind === 'quote' ? m.quote : m.paraphrase}: ${words(s)}`
+    return `${who}, ${s.kind === 'quote' ? m.quote : m.paraphrase}: ${words(s)}.`
   })
   return {
     frame: {
       id: 'fb-statement-grid', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
       title: `${m.statementsTitle}: ${text(story.headline, fmt)}`,
-      desc: desc.join(' · '),
+      sentences,
     },
     cards,
     lines,

@@ -17,7 +17,8 @@ export interface Frame {
   lang: string
   dir: Direction
   title: string
-  desc: string
+  /** What the picture shows, one sentence per figure, event or statement: the <desc>, alt text and screen-reader list. */
+  sentences: string[]
 }
 
 export function SvgDocument(props: { frame: Frame; children: Child }) {
@@ -34,7 +35,7 @@ export function SvgDocument(props: { frame: Frame; children: Child }) {
       data-dir={f.dir}
     >
       <title id={`${f.id}-title`}>{f.title}</title>
-      <desc id={`${f.id}-desc`}>{f.desc}</desc>
+      <desc id={`${f.id}-desc`}>{f.sentences.join(' ')}</desc>
       <style>{raw(themeStyle(f.theme))}</style>
       <rect class="bg" width={f.width} height={f.height} />
       {props.children}
@@ -62,9 +63,12 @@ export function Texts(props: { lines: TextLine[] }) {
   return <>{props.lines.map((line) => <Text line={line} />)}</>
 }
 
-/** A whole SVG document as a string, with the XML declaration a standalone file carries. */
+/** The <svg> element as a string, to inline in HTML or to serve after XML_DECLARATION. */
 export function svgString(node: { toString(): string | Promise<string> }): string {
   const body = node.toString()
   if (typeof body !== 'string') throw new Error('widget markup must render synchronously')
-  return '<?xml version="1.0" encoding="UTF-8"?>\n' + body
+  return body
 }
+
+/** What a standalone .svg file starts with. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'

@@ -28,7 +28,10 @@ function rules(p: Palette): string {
   )
 }
 
-const base = `text{font-family:${FONT_STACK}}.b{font-weight:700}.approx{stroke-dasharray:3 2}`
+// direction:ltr pins what text-anchor means: the layout anchors right-to-left lines at their
+// right edge with "end" and orders them with bidi isolates, as resvg needs. Without it an
+// SVG inlined in a dir="rtl" page inherits rtl and Chromium swaps start and end.
+const base = `text{font-family:${FONT_STACK};direction:ltr}.b{font-weight:700}.approx{stroke-dasharray:3 2}`
 const styles: Record<Theme, string> = {
   light: base + rules(palettes.light),
   dark: base + rules(palettes.dark),

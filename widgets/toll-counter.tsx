@@ -125,7 +125,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
       id: 'fb-toll-counter', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
       title: `${m.tollTitle}: ${text(story.headline, fmt)}`,
-      desc: figures.map((f) => figureSentence(f, fmt)).join(' '),
+      sentences: figures.map((f) => figureSentence(f, fmt)),
     },
     lines,
     rules,

@@ -3,11 +3,12 @@
 import { Hono } from 'hono'
 import { z } from 'zod/mini'
 import { type WidgetModule, renderWidget, widgets } from '../../widgets/index'
+import { XML_DECLARATION } from '../../widgets/svg'
 import { toCsv } from '../http/csv'
 import { cacheFor } from '../http/caching'
-import { ProblemError, invalidParams, notFound } from '../http/problem'
+import { ProblemError, notFound } from '../http/problem'
 import { validate } from '../http/validation'
-import { loadStory } from '../stories'
+import { resolveWidget } from '../widget-request'
 
 /** What an SVG may do once loaded: draw itself with inline styles and data: fonts, nothing else. */
 export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:"
@@ -33,15 +34,8 @@ widgetRoutes.get('/api/widgets', (c) =>
 for (const widget of Object.values(widgets)) {
   for (const format of formats) {
     widgetRoutes.get(`/widgets/:slug/${widget.id}.${format}`, validate('query', widget.options), async (c) => {
-      const opts = c.req.valid('query') as Parameters<typeof widget.layout>[1]
-      const { story, version } = await loadStory(c.req.param('slug'), opts.version)
-      const problems = widget.check(story, opts)
-      if (problems.length) throw invalidParams(problems)
-      const { version: _pin, ...normalised } = opts
-      const notModified = await cacheFor(c, {
-        parts: ['widget', story.slug, version, widget.id, format, JSON.stringify(normalised)],
-        pinned: opts.version !== undefined,
-      })
+      const { story, version, opts, normalised, pinned } = await resolveWidget(widget, c.req.param('slug'), c.req.valid('query'))
+      const notModified = await cacheFor(c, { parts: ['widget', story.slug, version, widget.id, format, normalised], pinned })
       if (notModified) return notModified
       return respond(c, widget, format, story, version, opts)
     })
@@ -62,11 +56,12 @@ widgetRoutes.get('/widgets/:slug/:file', (c) => {
 function respond(c: import('hono').Context, widget: WidgetModule<any>, format: Format, story: import('../../widgets/story').Story, version: number, opts: any): Response {
   if (format === 'svg') {
     c.header('Content-Security-Policy', SVG_CSP)
-    return c.body(renderWidget(widget, story, opts), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+    return c.body(XML_DECLARATION + renderWidget(widget, story, opts), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
   }
   const items = widget.items(story, opts)
   if (format === 'json') {
     const { version: _pin, ...options } = opts
+    const { frame } = widget.layout(story, opts)
     return c.json({
       story: story.slug,
       version,
@@ -74,6 +69,9 @@ function respond(c: import('hono').Context, widget: WidgetModule<any>, format: F
       published: story.published,
       widget: widget.id,
       options,
+      // The picture's <title> and <desc>: ready-made alt text for an <img>.
+      title: frame.title,
+      description: frame.sentences.join(' '),
       ...(widget.summary ? widget.summary(story, opts) : {}),
       [widget.itemsKey]: items,
     })

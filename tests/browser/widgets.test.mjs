@@ -14,7 +14,7 @@ let server
 let browser
 let page
 before(async () => {
-  server = await startServer(8791)
+  server = await startServer()
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
   page = await browser.newPage()
   page.on('console', (msg) => {

@@ -47,17 +47,3 @@ describe('GET /api/widgets', () => {
   })
 })
 
-describe('GET /', () => {
-  it('shows every widget of every story with a preview, alt text and embed code', async () => {
-    const res = await get('/')
-    expect(res.status).toBe(200)
-    expect(res.headers.get('Content-Type')).toMatch(/^text\/html/)
-    const html = await res.text()
-    for (const id of Object.keys(widgets)) {
-      expect(html).toContain(`src="http://factbox.test/widgets/${SLUG}/${id}.svg"`)
-      expect(html).toContain(`/widgets/${SLUG}/${id}.csv`)
-    }
-    expect(html).toMatch(/alt="At least 52,567 people killed in Gaza/)
-    expect(html).toContain('&lt;img src=&quot;http://factbox.test/widgets/')
-  })
-})

@@ -1,0 +1,122 @@
+// GET /embed/{story}/{widget}: the page made for an <iframe> (CONTRACT.md "Embedding"), and
+// the two scripts: /embed/frame.js, which runs inside that page, and /embed.js, the loader
+// a host page includes. The page works without script: the widget is inline SVG, and a
+// visually hidden list gives screen readers every item with its source.
+import { type Context, Hono } from 'hono'
+import { raw } from 'hono/html'
+import frameScript from '../client/embed-frame.client.js'
+import loaderScript from '../client/embed-loader.client.js'
+import { renderWidget, widgets } from '../../widgets/index'
+import { localeFormat } from '../../widgets/locale'
+import { localize } from '../../widgets/story'
+import { palettes } from '../../widgets/theme'
+import { cacheFor } from '../http/caching'
+import { validate } from '../http/validation'
+import { DATA_ROW_HEIGHT, optionQuery } from '../embed-codes'
+import { resolveWidget } from '../widget-request'
+
+export const embedRoutes = new Hono()
+
+
+const CSS = `
+html,body{margin:0;padding:0}
+body{font:13px/20px 'Noto Sans','Noto Sans Arabic','Noto Sans Hebrew',system-ui,-apple-system,'Segoe UI',Arial,sans-serif}
+#factbox-widget svg{display:block;max-width:100%;height:auto}
+.data{height:${DATA_ROW_HEIGHT}px;box-sizing:border-box;margin:0;padding:4px 16px 6px;overflow:hidden;white-space:nowrap}
+.sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+`
+const colours = (p: (typeof palettes)['light']) => `body{background:${p.bg};color:${p.muted}}a{color:${p.fg}}`
+const THEME_CSS = {
+  light: colours(palettes.light),
+  dark: colours(palettes.dark),
+  auto: `${colours(palettes.light)}@media (prefers-color-scheme:dark){${colours(palettes.dark)}}`,
+}
+
+/** No inline script; scripts, fetches and images only from this origin. */
+function embedCsp(origin: string): string {
+  return `default-src 'none'; script-src ${origin}; connect-src ${origin}; img-src ${origin} data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'`
+}
+
+async function script(c: Context, name: string, source: string) {
+  const notModified = await cacheFor(c, { parts: ['script', name], pinned: false })
+  if (notModified) return notModified
+  return c.body(source, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+}
+
+embedRoutes.get('/embed.js', (c) => script(c, 'loader', loaderScript))
+embedRoutes.get('/embed/frame.js', (c) => script(c, 'frame', frameScript))
+
+for (const widget of Object.values(widgets)) {
+  embedRoutes.get(`/embed/:slug/${widget.id}`, validate('query', widget.options), async (c) => {
+    const url = new URL(c.req.url)
+    const origin = url.origin
+    const { story, version, opts, normalised, pinned } = await resolveWidget(widget, c.req.param('slug'), c.req.valid('query'))
+    const notModified = await cacheFor(c, { parts: ['embed', origin, story.slug, version, widget.id, normalised], pinned })
+    if (notModified) return notModified
+
+    const fmt = localeFormat(opts.locale)
+    const layout = widget.layout(story, opts)
+    const svg = renderWidget(widget, story, opts)
+    // The options this page was asked with, minus width: frame.js adds the width it lays out at.
+    const query = optionQuery(widget, { ...opts, width: undefined })
+    const requestedWidth = new URLSearchParams(url.search).has('width') ? opts.width : ''
+    const widgetBase = `${origin}/widgets/${story.slug}/${widget.id}`
+    const pageUrl = `${origin}/embed/${story.slug}/${widget.id}${url.search}`
+    const title = `${layout.frame.title} — factbox`
+    const oembed = (format: string) => `${origin}/oembed?${new URLSearchParams({ url: pageUrl, format })}`
+    const dataQuery = query.toString() ? `?${query}` : ''
+
+    c.header('Content-Security-Policy', embedCsp(origin))
+    return c.html(
+      '<!doctype html>' +
+        (
+          <html lang={fmt.locale} dir={fmt.dir}>
+            <head>
+              <meta charset="utf-8" />
+              <meta name="viewport" content="width=device-width, initial-scale=1" />
+              <link rel="icon" href="data:," />
+              <title>{title}</title>
+              <link rel="alternate" type="application/json+oembed" href={oembed('json')} title={layout.frame.title} />
+              <link rel="alternate" type="text/xml+oembed" href={oembed('xml')} title={layout.frame.title} />
+              <meta property="og:type" content="website" />
+              <meta property="og:site_name" content="factbox" />
+              <meta property="og:title" content={layout.frame.title} />
+              <meta property="og:description" content={layout.frame.sentences.slice(0, 2).join(' ')} />
+              <meta property="og:url" content={pageUrl} />
+              <meta name="twitter:card" content="summary" />
+              <meta name="twitter:title" content={layout.frame.title} />
+              <meta name="twitter:description" content={layout.frame.sentences.slice(0, 2).join(' ')} />
+              <style>{raw(CSS + THEME_CSS[opts.theme as keyof typeof THEME_CSS])}</style>
+              <script src={`${origin}/embed/frame.js`} defer></script>
+            </head>
+            <body>
+              <main>
+                <div
+                  id="factbox-widget"
+                  aria-hidden="true"
+                  data-id={`${story.slug}-${widget.id}`}
+                  data-src={`${widgetBase}.svg${dataQuery}`}
+                  data-width={opts.width}
+                  data-requested-width={requestedWidth}
+                >
+                  {raw(svg)}
+                </div>
+                <h1 class="sr-only">{layout.frame.title}</h1>
+                <ul class="sr-only">
+                  {layout.frame.sentences.map((s) => (
+                    <li>{s}</li>
+                  ))}
+                </ul>
+                <p class="data">
+                  {fmt.messages.getData}:{' '}
+                  <a href={`${widgetBase}.csv${dataQuery}`} target="_blank" rel="noopener" lang="en">CSV</a>
+                  {' · '}
+                  <a href={`${widgetBase}.json${dataQuery}`} target="_blank" rel="noopener" lang="en">JSON</a>
+                </p>
+              </main>
+            </body>
+          </html>
+        ).toString(),
+    )
+  })
+}

@@ -1,0 +1,99 @@
+// GET /openapi.json: OpenAPI 3.1, built from the schemas the routes validate with (each
+// widget's options, the story schema), so the document cannot drift from the behaviour.
+import { Hono } from 'hono'
+import { z } from 'zod/mini'
+import pkg from '../../package.json'
+import { widgets } from '../../widgets/index'
+import { storySchema } from '../../widgets/story'
+import { cacheFor } from '../http/caching'
+
+export const openapiRoutes = new Hono()
+
+type JsonSchema = { properties?: Record<string, { description?: string } & Record<string, unknown>>; required?: string[] }
+
+const problemRef = { $ref: '#/components/schemas/Problem' }
+const problems = (...statuses: number[]) =>
+  Object.fromEntries(statuses.map((s) => [String(s), { description: describeStatus[s], content: { 'application/problem+json': { schema: problemRef } } }]))
+const describeStatus: Record<number, string> = {
+  400: 'A known option has a bad value; invalid-params names each one.',
+  404: 'Unknown story, widget or version.',
+  501: 'Format not served.',
+}
+const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, description: 'Story slug, e.g. gaza-2025-05-06' }
+const cached = { ETag: { schema: { type: 'string' } }, 'Cache-Control': { schema: { type: 'string' } } }
+
+function queryParameters(schema: z.ZodMiniType) {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema
+  return Object.entries(json.properties ?? {}).map(([name, { description, ...rest }]) => ({
+    name, in: 'query', required: json.required?.includes(name) ?? false, description, schema: rest,
+  }))
+}
+
+function buildDocument(origin: string) {
+  const paths: Record<string, unknown> = {
+    '/': { get: { summary: 'Embed workshop: every story and widget with options, live preview and embed codes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
+    '/healthz': { get: { summary: 'Liveness', responses: { 200: { description: '{ "ok": true, … }', content: { 'application/json': {} } } } } },
+    '/api/widgets': { get: { summary: 'Every widget with its option schema', responses: { 200: { description: 'Widgets', content: { 'application/json': {} } } } } },
+    '/api/stories': { get: { summary: 'Every story: slug, headline, asOf, version', responses: { 200: { description: 'Stories', headers: cached, content: { 'application/json': {} } } } } },
+    '/api/stories/{slug}': {
+      get: {
+        summary: 'A story’s full dataset', parameters: [slugParam],
+        responses: { 200: { description: 'The dataset', headers: cached, content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } }, 304: { description: 'Not modified' }, ...problems(404) },
+      },
+    },
+    '/embed.js': { get: { summary: 'Loader: turns <div data-factbox="{story}/{widget}"> into a sized iframe', responses: { 200: { description: 'JavaScript', content: { 'text/javascript': {} } } } } },
+    '/oembed': {
+      get: {
+        summary: 'oEmbed 1.0 rich response for an embed or widget URL of this host',
+        parameters: [
+          { name: 'url', in: 'query', required: true, schema: { type: 'string', format: 'uri' } },
+          { name: 'maxwidth', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          { name: 'maxheight', in: 'query', schema: { type: 'integer', minimum: 1 } },
+          { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'xml'], default: 'json' } },
+        ],
+        responses: { 200: { description: 'oEmbed response', content: { 'application/json': {}, 'text/xml': {} } }, ...problems(400, 404, 501) },
+      },
+    },
+    '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': {} } } } } },
+  }
+  for (const w of Object.values(widgets)) {
+    const parameters = [slugParam, ...queryParameters(w.options)]
+    const formats: [string, string, string][] = [
+      ['svg', 'image/svg+xml', 'The widget as a standalone SVG document'],
+      ['json', 'application/json', `The ${w.itemsKey} the widget shows, each with source and excerpt`],
+      ['csv', 'text/csv', `The ${w.itemsKey} as CSV, one row each`],
+    ]
+    for (const [ext, type, summary] of formats) {
+      paths[`/widgets/{slug}/${w.id}.${ext}`] = {
+        get: { tags: [w.id], summary: `${w.title}: ${summary}`, description: w.description, parameters, responses: { 200: { description: summary, headers: cached, content: { [type]: {} } }, 304: { description: 'Not modified' }, ...problems(400, 404) } },
+      }
+    }
+    paths[`/embed/{slug}/${w.id}`] = {
+      get: { tags: [w.id], summary: `${w.title}: HTML page for an <iframe>`, parameters, responses: { 200: { description: 'Embed page', content: { 'text/html': {} } }, ...problems(400, 404) } },
+    }
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: 'factbox', version: pkg.version, description: 'Embeddable, sourced data-journalism widgets. Every error is application/problem+json (RFC 9457).' },
+    servers: [{ url: origin }],
+    paths,
+    components: {
+      schemas: {
+        Story: z.toJSONSchema(storySchema, { io: 'input', unrepresentable: 'any' }),
+        Problem: {
+          type: 'object', required: ['type', 'title', 'status', 'detail'],
+          properties: {
+            type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' },
+            'invalid-params': { type: 'array', items: { type: 'object', required: ['name', 'reason'], properties: { name: { type: 'string' }, reason: { type: 'string' } } } },
+          },
+        },
+      },
+    },
+  }
+}
+
+openapiRoutes.get('/openapi.json', async (c) => {
+  const origin = new URL(c.req.url).origin
+  const notModified = await cacheFor(c, { parts: ['openapi', origin], pinned: false })
+  return notModified ?? c.json(buildDocument(origin))
+})

@@ -1,0 +1,24 @@
+// What every widget-serving route does with a request: load the story version the options
+// name, run the widget's story-dependent option checks, and say what the response is made
+// from, for the ETag. Routes differ only in what they make from it.
+import type { WidgetModule } from '../widgets/index'
+import type { Story } from '../widgets/story'
+import { invalidParams } from './http/problem'
+import { loadStory } from './stories'
+
+export interface WidgetRequest {
+  story: Story
+  version: number
+  opts: any
+  /** Options as parsed, without `version`: part of every cache key. */
+  normalised: string
+  pinned: boolean
+}
+
+export async function resolveWidget(widget: WidgetModule<any>, slug: string, opts: { version?: number } & Record<string, unknown>): Promise<WidgetRequest> {
+  const { story, version } = await loadStory(slug, opts.version)
+  const problems = widget.check(story, opts)
+  if (problems.length) throw invalidParams(problems)
+  const { version: _pin, ...rest } = opts
+  return { story, version, opts, normalised: JSON.stringify(rest), pinned: opts.version !== undefined }
+}
