@@ -12,6 +12,8 @@ export interface EmbedCodes {
   iframe: string
   script: string
   image: string
+  png: string
+  card: string
   oembed: string
   amp: string
   csp: string
@@ -61,6 +63,8 @@ export function embedCodes(origin: string, widget: WidgetModule<any>, story: Sto
     iframe: iframeCode(embedUrl, width, height, title),
     script: `<div data-factbox="${story.slug}/${widget.id}"${dataAttrs}></div>\n<script async src="${origin}/embed.js"></script>`,
     image: `<img src="${escapeAttr(`${widgetUrl}.svg${q}`)}" alt="${escapeAttr(alt)}" width="${width}" style="max-width:100%;height:auto">`,
+    png: `<img src="${escapeAttr(`${widgetUrl}.png?${new URLSearchParams([...optionQuery(widget, shown), ['scale', '2']])}`)}" alt="${escapeAttr(alt)}" width="${width}" style="max-width:100%;height:auto">`,
+    card: `${widgetUrl}.png?${new URLSearchParams([...optionQuery(widget, { ...shown, width: undefined }), ['preset', 'card']])}`,
     oembed: `${origin}/oembed?${new URLSearchParams({ url: embedUrl, format: 'json' })}`,
     amp:
       `<amp-iframe src="${escapeAttr(embedUrl)}" width="${width}" height="${height}" layout="responsive" resizable\n` +

@@ -4,7 +4,7 @@
 // outline: the article does not report them.
 import { scaleUtc } from 'd3-scale'
 import { type CountableTimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time'
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, placeFooter, placeHeader, text } from './common'
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
 import { commonOptions, isoDateOption, widthOption } from './options'
@@ -127,13 +127,13 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
   // Headline: the day count, then what it counts and the dates it runs between.
   let y = header.bottom + 14
   const daysText = m.days(s.days, fmt.integer(s.days))
-  const big = placeText(daysText, pad, y, inner, { size: width < 480 ? 34 : 42, weight: 'bold', role: 'fg', dir: fmt.dir, leading: 1.1 })
+  const big = placeText(daysText, pad, y, inner, { size: width < 480 ? 34 : 42, weight: 'bold', role: 'fg', dir: fmt.dir, script: fmt.script, leading: 1.1 })
   lines.push(...big.lines)
   y += big.height
-  const label = placeText(text(story.blockade.label, fmt), pad, y, inner, { size: 15, role: 'fg', dir: fmt.dir })
+  const label = placeText(text(story.blockade.label, fmt), pad, y, inner, { size: 15, role: 'fg', dir: fmt.dir, script: fmt.script })
   lines.push(...label.lines)
   y += label.height + 2
-  const range = placeText(m.dateRange(fmt.longDate(s.start), fmt.longDate(s.until)), pad, y, inner, { size: 13, role: 'muted', dir: fmt.dir })
+  const range = placeText(m.dateRange(fmt.longDate(s.start), fmt.longDate(s.until)), pad, y, inner, { size: 13, role: 'muted', dir: fmt.dir, script: fmt.script })
   lines.push(...range.lines)
   y += range.height + 14
 
@@ -159,7 +159,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
     const num = fmt.integer(i + 1)
     return {
       cx: round(cx), cy: round(cy), r: MARKER_R, exact: e.precision === 'exact',
-      label: placeLine(num, cx, cy + 4, 'middle', { size: 11, weight: 'bold', role: 'bg', dir: fmt.dir }),
+      label: placeLine(num, cx, cy + 4, 'middle', { size: 11, weight: 'bold', role: 'bg', dir: fmt.dir, script: fmt.script }),
       ...(lane > 0 ? { leader: { y1: round(cy + MARKER_R), y2: barTop } } : {}),
     }
   })
@@ -178,7 +178,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
     dates.map((d) => {
       const tx = x(d)
       const label = fmt.shortDate(d.toISOString().slice(0, 10))
-      const w = measureText(label, 12)
+      const w = measureText(label, 12, 'regular', fmt.script)
       const left = Math.min(Math.max(tx - w / 2, pad), pad + inner - w)
       return { tx, label, w, left }
     })
@@ -191,7 +191,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
   const ticks: BlockadeLayout['ticks'] = []
   for (const t of chosen) {
     ticks.push({ x: round(t.tx), y1: tickTop, y2: tickTop + 5 })
-    lines.push(placeLine(t.label, t.left + t.w / 2, tickTop + 19, 'middle', { size: 12, role: 'muted', dir: fmt.dir }))
+    lines.push(placeLine(t.label, t.left + t.w / 2, tickTop + 19, 'middle', { size: 12, role: 'muted', dir: fmt.dir, script: fmt.script }))
   }
   y = tickTop + 34
 
@@ -204,10 +204,10 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
     const tx = rtl ? pad : textX
     listMarkers.push({
       cx, cy: round(y + MARKER_R), r: MARKER_R, exact: e.precision === 'exact',
-      label: placeLine(fmt.integer(i + 1), cx, y + MARKER_R + 4, 'middle', { size: 11, weight: 'bold', role: 'bg', dir: fmt.dir }),
+      label: placeLine(fmt.integer(i + 1), cx, y + MARKER_R + 4, 'middle', { size: 11, weight: 'bold', role: 'bg', dir: fmt.dir, script: fmt.script }),
     })
-    const when = placeText(dateLine(e, fmt), tx, y + 1, textWidth, { size: 12, weight: 'bold', role: 'muted', dir: fmt.dir })
-    const what = placeText(text(e.label, fmt), tx, y + 1 + when.height, textWidth, { size: 14, role: 'fg', dir: fmt.dir })
+    const when = placeText(dateLine(e, fmt), tx, y + 1, textWidth, { size: 12, weight: 'bold', role: 'muted', dir: fmt.dir, script: fmt.script })
+    const what = placeText(text(e.label, fmt), tx, y + 1 + when.height, textWidth, { size: 14, role: 'fg', dir: fmt.dir, script: fmt.script })
     lines.push(...when.lines, ...what.lines)
     y += Math.max(2 * MARKER_R, when.height + what.height) + 10
   })
@@ -220,7 +220,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
     ]
     let lx = 0
     for (const entry of entries) {
-      const w = 12 + 6 + measureText(entry.label, 12)
+      const w = 12 + 6 + measureText(entry.label, 12, 'regular', fmt.script)
       if (lx > 0 && lx + w > inner) {
         lx = 0
         y += 20
@@ -228,7 +228,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
       const cx = rtl ? width - pad - lx - 6 : pad + lx + 6
       listMarkers.push({ cx, cy: y + 6, r: 6, exact: entry.exact })
       const tx = rtl ? cx - 12 : cx + 12
-      lines.push(placeLine(entry.label, tx, y + 10, rtl ? 'end' : 'start', { size: 12, role: 'muted', dir: fmt.dir }))
+      lines.push(placeLine(entry.label, tx, y + 10, rtl ? 'end' : 'start', { size: 12, role: 'muted', dir: fmt.dir, script: fmt.script }))
       lx += w + 18
     }
     y += 22

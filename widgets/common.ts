@@ -29,9 +29,9 @@ export interface Header {
 export function placeHeader(title: string, story: Story, fmt: LocaleFormat, width: number): Header {
   const pad = margin(width)
   const inner = width - 2 * pad
-  const titleText = placeText(title, pad, pad, inner, { size: width < 480 ? 18 : 20, weight: 'bold', role: 'fg', dir: fmt.dir, leading: 1.3 })
+  const titleText = placeText(title, pad, pad, inner, { size: width < 480 ? 18 : 20, weight: 'bold', role: 'fg', dir: fmt.dir, script: fmt.script, leading: 1.3 })
   const top = pad + titleText.height + 2
-  const sub = placeText(localize(story.headline, fmt.locale), pad, top, inner, { size: 13, role: 'muted', dir: fmt.dir })
+  const sub = placeText(localize(story.headline, fmt.locale), pad, top, inner, { size: 13, role: 'muted', dir: fmt.dir, script: fmt.script })
   return { lines: [...titleText.lines, ...sub.lines], bottom: top + sub.height }
 }
 
@@ -41,7 +41,7 @@ export function placeFooter(notes: string[], fmt: LocaleFormat, width: number, t
   const lines: TextLine[] = []
   let y = top
   for (const note of notes) {
-    const placed = placeText(note, pad, y, width - 2 * pad, { size: 12, role: 'muted', dir: fmt.dir })
+    const placed = placeText(note, pad, y, width - 2 * pad, { size: 12, role: 'muted', dir: fmt.dir, script: fmt.script })
     lines.push(...placed.lines)
     y += placed.height + 2
   }

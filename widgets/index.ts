@@ -1,7 +1,8 @@
 // The widget registry: each id maps to its module (the file name is the public id).
 // /api/widgets, the gallery, the router and the OpenAPI document all read this map.
-import type { z } from 'zod/mini'
+import type * as z from 'zod/mini'
 import * as blockadeDuration from './blockade-duration'
+import { layoutCard } from './card'
 import type { Example, InvalidParam } from './common'
 import type { Story } from './story'
 import type { Frame } from './svg'
@@ -9,13 +10,13 @@ import type { TextLine } from './text-block'
 import * as statementGrid from './statement-grid'
 import * as tollCounter from './toll-counter'
 
-export interface WidgetModule<O extends { width: number; theme: string; locale: string; version?: number }> {
+export interface WidgetModule<O extends { width: number; theme: string; locale: string; version?: number; preset?: 'card' }> {
   id: string
   title: string
   description: string
   /** Name of the list the widget shows in .json ("figures", "events", "statements"). */
   itemsKey: string
-  options: z.ZodMiniType<O, Record<string, unknown>>
+  options: z.ZodMiniObject<any>
   examples: Example[]
   check(story: Story, opts: O): InvalidParam[]
   items(story: Story, opts: O): Record<string, unknown>[]
@@ -37,7 +38,12 @@ export function findWidget(id: string): AnyWidget | undefined {
   return Object.hasOwn(widgets, id) ? widgets[id] : undefined
 }
 
-/** Layout and markup in one step: the SVG document for a story and parsed options. */
-export function renderWidget(widget: AnyWidget, story: Story, opts: unknown): string {
-  return widget.render(widget.layout(story, opts) as never)
+/** The layout for parsed options, as a 1200×630 card when preset=card. */
+export function layoutWidget(widget: AnyWidget, story: Story, opts: { preset?: 'card'; width: number }) {
+  return opts.preset === 'card' ? layoutCard((width) => widget.layout(story, { ...opts, width })) : widget.layout(story, opts)
+}
+
+/** Layout and markup in one step: the SVG element for a story and parsed options. */
+export function renderWidget(widget: AnyWidget, story: Story, opts: { preset?: 'card'; width: number }): string {
+  return widget.render(layoutWidget(widget, story, opts) as never)
 }

@@ -3,6 +3,7 @@
 // Data strings (labels, attributions) come translated in the dataset; quotes never are.
 import { formatLocale, type FormatLocaleDefinition } from 'd3-format'
 import { timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format'
+import type { Script } from './text-measure'
 import enNumber from 'd3-format/locale/en-GB'
 import arNumber from 'd3-format/locale/ar-EG'
 import heNumber from 'd3-format/locale/he-IL'
@@ -204,6 +205,8 @@ const definitions: Record<Locale, LocaleDefinition> = {
 export interface LocaleFormat {
   locale: Locale
   dir: Direction
+  /** The script whose font leads the stack for this locale's words. */
+  script?: Script
   messages: Messages
   /** 52567 → "52,567" (en), "٥٢٬٥٦٧" (ar), "52 567" (fr). */
   integer: (n: number) => string
@@ -227,6 +230,7 @@ function build(locale: Locale): LocaleFormat {
   return {
     locale,
     dir: def.dir,
+    ...(locale === 'ar' ? { script: 'arabic' as const } : locale === 'he' ? { script: 'hebrew' as const } : {}),
     messages: def.messages,
     integer,
     figure: (value, precision) =>

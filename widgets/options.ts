@@ -1,7 +1,7 @@
 // Query options every widget shares (CONTRACT.md "Widget options"). Query values arrive
 // as strings; each schema coerces, sets its default and says in words what it accepts,
 // which becomes the problem's invalid-params reason and the option's documentation.
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { locales } from './locale'
 import { themes } from './theme'
 
@@ -30,6 +30,9 @@ export const commonOptions = z.object({
   locale: z
     ._default(z.enum(locales, { error: `must be one of ${locales.join(', ')}` }), 'en')
     .check(z.describe('Language of labels, numbers and dates; ar and he lay out right to left. Quotes stay in the language they were spoken in')),
+  preset: z.optional(z.enum(['card'], { error: 'must be card' })).check(
+    z.describe('card: the widget as a 1200×630 social card (Open Graph, X/Twitter); width is then chosen to fill it'),
+  ),
   version: z.optional(
     z.coerce
       .number()

@@ -2,7 +2,7 @@
 // whether the words are a verbatim quote or the article's paraphrase, and the words in the
 // language they were published in. Every card has the same type sizes, colours and, within
 // a row, the same height: no speaker is given more weight than another.
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, text, unknownIds } from './common'
 import { type LocaleFormat, localeFormat } from './locale'
 import { commonOptions, idListOption, widthOption } from './options'
@@ -111,7 +111,7 @@ export function layout(story: Story, opts: StatementGridOptions): StatementGridL
       const out: TextLine[] = []
       let y = rowTop + CARD_PAD
       const place = (value: string, size: number, role: 'fg' | 'muted', weight: 'regular' | 'bold', dir = fmt.dir, lang?: string) => {
-        const p = placeText(value, tx, y, textWidth, { size, role, weight, dir, lang })
+        const p = placeText(value, tx, y, textWidth, { size, role, weight, dir, lang, script: lang ? undefined : fmt.script })
         out.push(...p.lines)
         y += p.height
       }

@@ -1,10 +1,12 @@
 // The one schema a story passes through, whether it comes from data/, from D1 or from a
 // PUT body. Past parseStory nothing re-validates. Limits keep every widget drawable.
-import { z } from 'zod/mini'
+import en from 'zod/v4/locales/en.js'
+import * as z from 'zod/mini'
 import { locales, type Locale } from './locale'
 
-// Readable English messages for every issue (zod/mini loads no locale by default).
-z.config(z.locales.en())
+// Readable English messages for every issue (zod/mini loads no locale by default). Only
+// English is imported: z.locales would bundle every language zod ships.
+z.config(en())
 
 const id = z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case words joined by hyphens'), z.maxLength(64))
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1, 'must not be empty'), z.maxLength(max))

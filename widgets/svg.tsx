@@ -19,16 +19,20 @@ export interface Frame {
   title: string
   /** What the picture shows, one sentence per figure, event or statement: the <desc>, alt text and screen-reader list. */
   sentences: string[]
+  /** Set for preset=card: the region of the layout shown, and the size it is shown at. */
+  view?: { x: number; y: number; width: number; height: number }
+  outer?: { width: number; height: number }
 }
 
 export function SvgDocument(props: { frame: Frame; children: Child }) {
   const f = props.frame
+  const view = f.view ?? { x: 0, y: 0, width: f.width, height: f.height }
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
-      width={f.width}
-      height={f.height}
-      viewBox={`0 0 ${f.width} ${f.height}`}
+      width={f.outer?.width ?? f.width}
+      height={f.outer?.height ?? f.height}
+      viewBox={`${view.x} ${view.y} ${view.width} ${view.height}`}
       role="img"
       aria-labelledby={`${f.id}-title ${f.id}-desc`}
       lang={f.lang}
@@ -37,7 +41,7 @@ export function SvgDocument(props: { frame: Frame; children: Child }) {
       <title id={`${f.id}-title`}>{f.title}</title>
       <desc id={`${f.id}-desc`}>{f.sentences.join(' ')}</desc>
       <style>{raw(themeStyle(f.theme))}</style>
-      <rect class="bg" width={f.width} height={f.height} />
+      <rect class="bg" x={view.x} y={view.y} width={view.width} height={view.height} />
       {props.children}
     </svg>
   )
@@ -50,7 +54,8 @@ export function Text(props: { line: TextLine }) {
       x={l.x}
       y={l.y}
       font-size={l.size}
-      class={l.bold ? `${l.role} b` : l.role}
+      font-weight={l.bold ? 700 : undefined}
+      class={l.script ? `${l.role} ${l.script}` : l.role}
       text-anchor={l.anchor === 'start' ? undefined : l.anchor}
       lang={l.lang}
     >

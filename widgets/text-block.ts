@@ -4,7 +4,7 @@
 // isolate (RLI … PDI), which Chromium and resvg reorder alike.
 import type { Direction } from './locale'
 import type { ColorRole } from './theme'
-import { type FontWeight, wrapText } from './text-measure'
+import { type FontWeight, type Script, wrapText } from './text-measure'
 
 export interface TextLine {
   x: number
@@ -16,6 +16,8 @@ export interface TextLine {
   role: ColorRole
   /** Set where the text's language differs from the widget's (an English quote in `ar`). */
   lang?: string
+  /** The script whose font is named first for this line, and whose widths measured it. */
+  script?: Script
 }
 
 export interface TextStyle {
@@ -26,6 +28,8 @@ export interface TextStyle {
   leading?: number
   dir: Direction
   lang?: string
+  /** Script of the words; leave unset for text in the Latin font stack (English quotes). */
+  script?: Script
 }
 
 export interface PlacedText {
@@ -44,7 +48,7 @@ export const ASCENT = 1.0
 export function placeText(text: string, x: number, top: number, width: number, style: TextStyle): PlacedText {
   const weight = style.weight ?? 'regular'
   const leading = style.leading ?? 1.35
-  const wrapped = wrapText(text, width, style.size, weight)
+  const wrapped = wrapText(text, width, style.size, weight, style.script)
   const rtl = style.dir === 'rtl'
   const lines = wrapped.map((line, i) => ({
     x: round(rtl ? x + width : x),
@@ -55,6 +59,7 @@ export function placeText(text: string, x: number, top: number, width: number, s
     bold: weight === 'bold',
     role: style.role,
     ...(style.lang ? { lang: style.lang } : {}),
+    ...(style.script ? { script: style.script } : {}),
   }))
   return { lines, height: round(wrapped.length * style.size * leading) }
 }
@@ -65,6 +70,7 @@ export function placeLine(text: string, x: number, baseline: number, anchor: Tex
   return {
     x: round(x), y: round(baseline), text: isolate + text + PDI, anchor, size: style.size,
     bold: style.weight === 'bold', role: style.role, ...(style.lang ? { lang: style.lang } : {}),
+    ...(style.script ? { script: style.script } : {}),
   }
 }
 

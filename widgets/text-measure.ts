@@ -5,12 +5,15 @@
 import metrics from './font-metrics.json'
 
 export type FontWeight = 'regular' | 'bold'
+/** Lines in Arabic or Hebrew are set in that script's font first (theme.ts), measured alike. */
+export type Script = 'arabic' | 'hebrew'
 type WidthTable = Record<string, number>
 type FormTable = Record<string, [number, number, number, number]>
 
 const widths = metrics.widths as Record<FontWeight, WidthTable>
 const arabicForms = metrics.arabicForms as unknown as Record<FontWeight, FormTable>
 const joining = metrics.joining as Record<string, 'D' | 'R'>
+const scriptWidths = metrics.scriptWidths as Record<Script, Record<FontWeight, WidthTable>>
 
 // Characters missing from the table: emoji and CJK are about an em wide; other scripts
 // are given the width of a wide Latin letter so that they overflow nothing.
@@ -29,8 +32,9 @@ function isTransparent(cp: number, table: WidthTable): boolean {
 }
 
 /** Width in pixels of `text` set at `fontSize` px in the given weight. */
-export function measureText(text: string, fontSize: number, weight: FontWeight = 'regular'): number {
+export function measureText(text: string, fontSize: number, weight: FontWeight = 'regular', script?: Script): number {
   const table = widths[weight]
+  const override = script ? scriptWidths[script][weight] : undefined
   const forms = arabicForms[weight]
   const cps = Array.from(text, (ch) => ch.codePointAt(0) as number)
   let total = 0
@@ -42,7 +46,7 @@ export function measureText(text: string, fontSize: number, weight: FontWeight =
       total += form[arabicForm(cps, i, table)]
       continue
     }
-    const w = table[cp]
+    const w = override?.[cp] ?? table[cp]
     total += w ?? (cp >= 0x2e80 ? WIDE_FALLBACK : FALLBACK)
   }
   return (total * fontSize) / 1000
@@ -63,14 +67,14 @@ function arabicForm(cps: number[], i: number, table: WidthTable): 0 | 1 | 2 | 3 
 }
 
 /** Greedy word wrap to `maxWidth` px; a word wider than a line is broken between characters. */
-export function wrapText(text: string, maxWidth: number, fontSize: number, weight: FontWeight = 'regular'): string[] {
-  const space = measureText(' ', fontSize, weight)
+export function wrapText(text: string, maxWidth: number, fontSize: number, weight: FontWeight = 'regular', script?: Script): string[] {
+  const space = measureText(' ', fontSize, weight, script)
   const lines: string[] = []
   let line = ''
   let lineWidth = 0
   // Break only at breaking spaces: no-break spaces hold "52 567" and "6 mai" together.
   for (const word of text.split(/[ \t\n\r\u2028\u2029]+/).filter(Boolean)) {
-    let w = measureText(word, fontSize, weight)
+    let w = measureText(word, fontSize, weight, script)
     if (line && lineWidth + space + w <= maxWidth) {
       line += ' ' + word
       lineWidth += space + w
@@ -80,24 +84,24 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, weigh
     line = word
     lineWidth = w
     while (lineWidth > maxWidth && Array.from(line).length > 1) {
-      const [head, rest] = splitToWidth(line, maxWidth, fontSize, weight)
+      const [head, rest] = splitToWidth(line, maxWidth, fontSize, weight, script)
       lines.push(head)
       line = rest
-      lineWidth = w = measureText(rest, fontSize, weight)
+      lineWidth = w = measureText(rest, fontSize, weight, script)
     }
   }
   if (line) lines.push(line)
   return lines.length ? lines : ['']
 }
 
-function splitToWidth(word: string, maxWidth: number, fontSize: number, weight: FontWeight): [string, string] {
+function splitToWidth(word: string, maxWidth: number, fontSize: number, weight: FontWeight, script?: Script): [string, string] {
   const chars = Array.from(word)
   let lo = 1
   let hi = chars.length - 1
   // Largest prefix that fits; at least one character so wrapping always progresses.
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2)
-    if (measureText(chars.slice(0, mid).join(''), fontSize, weight) <= maxWidth) lo = mid
+    if (measureText(chars.slice(0, mid).join(''), fontSize, weight, script) <= maxWidth) lo = mid
     else hi = mid - 1
   }
   return [chars.slice(0, lo).join(''), chars.slice(lo).join('')]

@@ -18,7 +18,8 @@ export const textOnBackground: [ColorRole, ColorRole][] = [
   ['fg', 'bg'], ['muted', 'bg'], ['fg', 'card'], ['muted', 'card'], ['bar', 'bg'],
 ]
 
-const FONT_STACK = "'Noto Sans','Noto Sans Arabic','Noto Sans Hebrew',system-ui,-apple-system,'Segoe UI',Arial,sans-serif"
+const FALLBACK_STACK = "system-ui,-apple-system,'Segoe UI',Arial,sans-serif"
+const FONT_STACK = `'Noto Sans','Noto Sans Arabic','Noto Sans Hebrew',${FALLBACK_STACK}`
 
 function rules(p: Palette): string {
   return (
@@ -31,7 +32,11 @@ function rules(p: Palette): string {
 // direction:ltr pins what text-anchor means: the layout anchors right-to-left lines at their
 // right edge with "end" and orders them with bidi isolates, as resvg needs. Without it an
 // SVG inlined in a dir="rtl" page inherits rtl and Chromium swaps start and end.
-const base = `text{font-family:${FONT_STACK};direction:ltr}.b{font-weight:700}.approx{stroke-dasharray:3 2}`
+// .arabic and .hebrew lines name their script's font first: resvg picks a fallback face by
+// glyph alone, so bold Arabic set in the Latin stack would come out regular.
+const base =
+  `text{font-family:${FONT_STACK};direction:ltr}.approx{stroke-dasharray:3 2}` +
+  `.arabic{font-family:'Noto Sans Arabic','Noto Sans',${FALLBACK_STACK}}.hebrew{font-family:'Noto Sans Hebrew','Noto Sans',${FALLBACK_STACK}}`
 const styles: Record<Theme, string> = {
   light: base + rules(palettes.light),
   dark: base + rules(palettes.dark),

@@ -1,6 +1,6 @@
 // toll-counter: the story's headline figures as large numbers, each with its qualifier
 // before the number, its label, its source as the article attributes it and its as-of date.
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, text, unknownIds } from './common'
 import { type LocaleFormat, localeFormat, sentenceStart } from './locale'
 import { commonOptions, idListOption, widthOption } from './options'
@@ -83,7 +83,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
 
   // One number size for all cells, shrunk until the widest number fits its cell.
   const numbers = figures.map((f) => fmt.figure(f.value, f.precision))
-  const widest = Math.max(...numbers.map((n) => measureText(n, 1, 'bold')))
+  const widest = Math.max(...numbers.map((n) => measureText(n, 1, 'bold', fmt.script)))
   const numberSize = Math.floor(Math.min(width < 480 ? 36 : 44, (cellWidth - 2) / widest))
 
   const lines: TextLine[] = [...header.lines]
@@ -94,7 +94,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
     // Numbers line up across a row: cells without a qualifier keep its line empty.
     const rowFigures = figures.slice(r * cols, r * cols + cols)
     const qualifierHeight = Math.max(0, ...rowFigures.map((f) =>
-      f.qualifier ? placeText(sentenceStart(m.qualifier[f.qualifier], fmt.locale), 0, 0, cellWidth, { size: 14, weight: 'bold', role: 'muted', dir: fmt.dir }).height : 0))
+      f.qualifier ? placeText(sentenceStart(m.qualifier[f.qualifier], fmt.locale), 0, 0, cellWidth, { size: 14, weight: 'bold', role: 'muted', dir: fmt.dir, script: fmt.script }).height : 0))
     for (let c = 0; c < cols; c++) {
       const f = figures[r * cols + c]
       if (!f) break
@@ -103,7 +103,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
       rules.push({ x1: round(x), x2: round(x + cellWidth), y: rowTop })
       let y = rowTop + 10
       const place = (s: string, size: number, role: 'fg' | 'muted', weight: 'regular' | 'bold' = 'regular', leading = 1.35) => {
-        const placed = placeText(s, x, y, cellWidth, { size, weight, role, dir: fmt.dir, leading })
+        const placed = placeText(s, x, y, cellWidth, { size, weight, role, dir: fmt.dir, script: fmt.script, leading })
         lines.push(...placed.lines)
         y += placed.height
       }

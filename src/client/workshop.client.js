@@ -70,6 +70,8 @@
         fill('code-iframe', codes.iframe)
         fill('code-script', codes.script)
         fill('code-image', codes.image)
+        fill('code-png', codes.png)
+        fill('code-card', codes.card)
         fill('code-oembed', codes.embedUrl + '\n' + codes.oembed)
         fill('code-amp', codes.amp)
         fill('code-csp', codes.csp)

@@ -2,7 +2,7 @@
 // invalid-params name each parameter and why (without the hook zod's raw result leaks out).
 import { zValidator } from '@hono/zod-validator'
 import type { ValidationTargets } from 'hono'
-import type { z } from 'zod/mini'
+import type * as z from 'zod/mini'
 import { invalidParams } from './problem'
 
 export function validate<T extends z.ZodMiniType, Target extends keyof ValidationTargets>(target: Target, schema: T) {

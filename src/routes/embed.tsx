@@ -65,6 +65,7 @@ for (const widget of Object.values(widgets)) {
     const title = `${layout.frame.title} — factbox`
     const oembed = (format: string) => `${origin}/oembed?${new URLSearchParams({ url: pageUrl, format })}`
     const dataQuery = query.toString() ? `?${query}` : ''
+    const cardQuery = new URLSearchParams([...query, ['preset', 'card']]).toString()
 
     c.header('Content-Security-Policy', embedCsp(origin))
     return c.html(
@@ -83,7 +84,12 @@ for (const widget of Object.values(widgets)) {
               <meta property="og:title" content={layout.frame.title} />
               <meta property="og:description" content={layout.frame.sentences.slice(0, 2).join(' ')} />
               <meta property="og:url" content={pageUrl} />
-              <meta name="twitter:card" content="summary" />
+              <meta property="og:image" content={`${widgetBase}.png?${cardQuery}`} />
+              <meta property="og:image:width" content="1200" />
+              <meta property="og:image:height" content="630" />
+              <meta property="og:image:alt" content={layout.frame.sentences.slice(0, 2).join(' ')} />
+              <meta name="twitter:card" content="summary_large_image" />
+              <meta name="twitter:image" content={`${widgetBase}.png?${cardQuery}`} />
               <meta name="twitter:title" content={layout.frame.title} />
               <meta name="twitter:description" content={layout.frame.sentences.slice(0, 2).join(' ')} />
               <style>{raw(CSS + THEME_CSS[opts.theme as keyof typeof THEME_CSS])}</style>

@@ -3,7 +3,7 @@
 // from a provider it does not trust; width and height honour maxwidth and maxheight, the
 // height being the widget's own at that width.
 import { Hono } from 'hono'
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import { widgets } from '../../widgets/index'
 import { MIN_WIDTH } from '../../widgets/options'
 import { cacheFor } from '../http/caching'

@@ -1,11 +1,12 @@
 // GET /openapi.json: OpenAPI 3.1, built from the schemas the routes validate with (each
 // widget's options, the story schema), so the document cannot drift from the behaviour.
 import { Hono } from 'hono'
-import { z } from 'zod/mini'
+import * as z from 'zod/mini'
 import pkg from '../../package.json'
 import { widgets } from '../../widgets/index'
 import { storySchema } from '../../widgets/story'
 import { cacheFor } from '../http/caching'
+import { pngOptions } from './widgets'
 
 export const openapiRoutes = new Hono()
 
@@ -67,6 +68,13 @@ function buildDocument(origin: string) {
       paths[`/widgets/{slug}/${w.id}.${ext}`] = {
         get: { tags: [w.id], summary: `${w.title}: ${summary}`, description: w.description, parameters, responses: { 200: { description: summary, headers: cached, content: { [type]: {} } }, 304: { description: 'Not modified' }, ...problems(400, 404) } },
       }
+    }
+    paths[`/widgets/{slug}/${w.id}.png`] = {
+      get: {
+        tags: [w.id], summary: `${w.title}: the same picture as PNG`, description: 'Rasterised in the worker with the bundled Noto fonts; preset=card gives a 1200×630 social card.',
+        parameters: [slugParam, ...queryParameters(pngOptions[w.id])],
+        responses: { 200: { description: 'PNG', headers: cached, content: { 'image/png': {} } }, 304: { description: 'Not modified' }, ...problems(400, 404) },
+      },
     }
     paths[`/embed/{slug}/${w.id}`] = {
       get: { tags: [w.id], summary: `${w.title}: HTML page for an <iframe>`, parameters, responses: { 200: { description: 'Embed page', content: { 'text/html': {} } }, ...problems(400, 404) } },

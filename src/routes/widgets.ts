@@ -1,13 +1,14 @@
 // GET /api/widgets and /widgets/{slug}/{widget}.{svg,json,csv} (CONTRACT.md "Endpoints").
 // One route per widget and format, each validating its query with the widget's own schema.
 import { Hono } from 'hono'
-import { z } from 'zod/mini'
-import { type WidgetModule, renderWidget, widgets } from '../../widgets/index'
+import * as z from 'zod/mini'
+import { type WidgetModule, layoutWidget, renderWidget, widgets } from '../../widgets/index'
 import { XML_DECLARATION } from '../../widgets/svg'
 import { toCsv } from '../http/csv'
-import { cacheFor } from '../http/caching'
-import { ProblemError, notFound } from '../http/problem'
+import { cacheFor, computeEtag } from '../http/caching'
+import { notFound } from '../http/problem'
 import { validate } from '../http/validation'
+import { rasterise } from '../png/rasterise'
 import { resolveWidget } from '../widget-request'
 
 /** What an SVG may do once loaded: draw itself with inline styles and data: fonts, nothing else. */
@@ -24,7 +25,7 @@ widgetRoutes.get('/api/widgets', (c) =>
       id: w.id,
       title: w.title,
       description: w.description,
-      formats: [...formats],
+      formats: [...formats, 'png'],
       options: z.toJSONSchema(w.options, { io: 'input', unrepresentable: 'any' }),
       examples: w.examples,
     })),
@@ -42,15 +43,45 @@ for (const widget of Object.values(widgets)) {
   }
 }
 
+/** PNG takes the widget's options plus `scale`: device pixels per CSS pixel. */
+const scaleOption = z
+  ._default(
+    z.coerce.number().check(
+      z.int({ error: 'must be 1, 2 or 3' }),
+      z.minimum(1, { error: 'must be 1, 2 or 3' }),
+      z.maximum(3, { error: 'must be 1, 2 or 3' }),
+    ),
+    1,
+  )
+  .check(z.describe('Device pixels per CSS pixel: 2 for sharp images on high-density screens'))
+export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [w.id, z.extend(w.options, { scale: scaleOption })]))
+
+for (const widget of Object.values(widgets)) {
+  widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validate('query', pngOptions[widget.id]), async (c) => {
+    const { scale, ...options } = c.req.valid('query') as { scale: number; version?: number }
+    const { story, version, opts, normalised, pinned } = await resolveWidget(widget, c.req.param('slug'), options)
+    const parts = ['widget', story.slug, version, widget.id, 'png', scale, normalised]
+    const notModified = await cacheFor(c, { parts, pinned })
+    if (notModified) return notModified
+    // Rasterising costs tens of milliseconds: keep each PNG in the edge cache, keyed like its ETag.
+    const cacheKey = new Request(`https://png.factbox.internal/${(await computeEtag(parts)).replace(/"/g, '')}`)
+    const cache = await caches.open('factbox-png')
+    let png = await cache.match(cacheKey).then((hit) => hit?.arrayBuffer())
+    if (!png) {
+      const bytes = await rasterise(renderWidget(widget, story, opts), scale)
+      png = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+      c.executionCtx.waitUntil(cache.put(cacheKey, new Response(png, { headers: { 'Cache-Control': 'public, max-age=31536000' } })))
+    }
+    return c.body(png, 200, { 'Content-Type': 'image/png' })
+  })
+}
+
 // Anything else under /widgets/{slug}/: say what exists rather than a bare 404.
 widgetRoutes.get('/widgets/:slug/:file', (c) => {
   const file = c.req.param('file')
   const [name, format] = [file.replace(/\.[^.]*$/, ''), file.includes('.') ? file.split('.').pop() : '']
-  if (format === 'png' && Object.hasOwn(widgets, name)) {
-    throw new ProblemError({ type: 'about:blank', title: 'Not Implemented', status: 501, detail: 'PNG rendering is not available yet; use .svg.' })
-  }
   if (!Object.hasOwn(widgets, name)) throw notFound(`There is no widget "${name}". Widgets: ${Object.keys(widgets).join(', ')}.`)
-  throw notFound(`Widget "${name}" is served as ${formats.map((f) => `.${f}`).join(', ')}, not "${format}".`)
+  throw notFound(`Widget "${name}" is served as ${[...formats, 'png'].map((f) => `.${f}`).join(', ')}, not "${format}".`)
 })
 
 function respond(c: import('hono').Context, widget: WidgetModule<any>, format: Format, story: import('../../widgets/story').Story, version: number, opts: any): Response {
@@ -61,7 +92,7 @@ function respond(c: import('hono').Context, widget: WidgetModule<any>, format: F
   const items = widget.items(story, opts)
   if (format === 'json') {
     const { version: _pin, ...options } = opts
-    const { frame } = widget.layout(story, opts)
+    const { frame } = layoutWidget(widget, story, opts)
     return c.json({
       story: story.slug,
       version,

@@ -99,6 +99,8 @@ const CODE_BLOCKS: CodeBlock[] = [
   { key: 'iframe', title: 'Iframe', hint: 'Works in any CMS. Pym.js, AMP, WordPress and Datawrapper loaders already on your page size it.', rows: 4 },
   { key: 'script', title: 'Script', hint: 'Responsive iframe that keeps its height in step with the content. Include the script once per page.', rows: 3 },
   { key: 'image', title: 'Image (SVG)', hint: 'No script at all: newsletters, apps, strict CMSs. Alt text is written from the data.', rows: 4 },
+  { key: 'png', title: 'Image (PNG)', hint: 'For newsletters, print and apps that cannot show SVG; drawn at twice the size for sharp screens.', rows: 4 },
+  { key: 'card', title: 'Social card', hint: 'A 1200×630 PNG for Open Graph and X/Twitter; embed pages already point og:image at it.', rows: 2 },
   { key: 'oembed', title: 'oEmbed', hint: 'Or paste the embed URL into WordPress, Ghost or any oEmbed consumer. This is its oEmbed endpoint.', rows: 2 },
   { key: 'amp', title: 'AMP', hint: 'amp-iframe, resized from the page’s own messages.', rows: 4 },
   { key: 'csp', title: 'Content-Security-Policy', hint: 'What a host page with a CSP must allow for these codes.', rows: 2 },

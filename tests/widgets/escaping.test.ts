@@ -22,7 +22,7 @@ function hostileStory() {
 describe('escaping', () => {
   it.each(Object.keys(widgets))('%s escapes markup, quotes and ampersands from the data', (id) => {
     const widget = widgets[id]
-    const svg = renderWidget(widget, hostileStory(), widget.options.parse({}))
+    const svg = renderWidget(widget, hostileStory(), widget.options.parse({}) as { width: number })
     expect(XMLValidator.validate(svg)).toBe(true)
     expect(svg).not.toContain('<script')
     expect(svg).not.toContain('<b>')

@@ -1,10 +1,13 @@
-// Builds widgets/font-metrics.json: advance widths (1/1000 em) of every character the
-// widgets may draw, read from the same Noto Sans TTFs the PNG step bundles (issue #4).
+// Builds, from the Noto Sans TTFs of @expo-google-fonts, the two things that must agree:
+// widgets/font-metrics.json, the advance widths (1/1000 em) layout measures text with, and
+// src/png/fonts/*.ttf, the same fonts subset to the same characters, which the PNG
+// rasteriser draws with (issue #4).
 // Arabic letters get one width per joining form (isolated, initial, medial, final), taken
 // by shaping each letter between zero-width joiners with fontkit, the way a browser would.
 // Kerning is ignored: Noto's Latin kerning only narrows text, so measured widths err wide.
 import * as fontkit from 'fontkit'
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import subsetFont from 'subset-font'
 
 const root = 'node_modules/@expo-google-fonts'
 const fonts = {
@@ -74,5 +77,36 @@ for (const [style, files] of Object.entries(fonts)) {
   out.widths[style] = widths
   out.arabicForms[style] = forms
 }
+// Lines in Arabic or Hebrew name that script's font first (resvg picks fallback faces by
+// glyph alone, not weight, so bold Arabic needs its own family first). Those fonts carry
+// Latin glyphs of slightly different widths: record where each such stack differs.
+out.scriptWidths = {}
+for (const [script, first] of [['arabic', 1], ['hebrew', 2]]) {
+  out.scriptWidths[script] = {}
+  for (const [style, files] of Object.entries(fonts)) {
+    const faces = files.map((f) => fontkit.openSync(`${root}/${f}`))
+    const stack = [faces[first], ...faces.filter((_, i) => i !== first)]
+    const differs = {}
+    for (const cp of Object.keys(out.widths[style]).map(Number)) {
+      const face = stack.find((f) => f.hasGlyphForCodePoint(cp))
+      const w = Math.round(advance(face, String.fromCodePoint(cp)))
+      if (w !== out.widths[style][cp] && !out.arabicForms[style][cp]) differs[cp] = w
+    }
+    out.scriptWidths[script][style] = differs
+  }
+}
 writeFileSync('widgets/font-metrics.json', JSON.stringify(out) + '\n')
 console.log(`widgets/font-metrics.json: ${Object.keys(out.widths.regular).length} characters, ${Object.keys(out.joining).length} joining Arabic letters`)
+
+// Subsets: every character measured above, plus the joiners and isolates shaping needs.
+const characters = [...Object.keys(out.widths.regular), ...Object.keys(out.widths.bold)].map(Number)
+const text = String.fromCodePoint(...new Set([...characters, 0x200c, 0x200d, 0x200e, 0x200f, 0x2066, 0x2067, 0x2068, 0x2069]))
+mkdirSync('src/png/fonts', { recursive: true })
+for (const files of Object.values(fonts)) {
+  for (const file of files) {
+    const subset = await subsetFont(readFileSync(`${root}/${file}`), text, { targetFormat: 'truetype' })
+    const name = file.split('/').pop()
+    writeFileSync(`src/png/fonts/${name}`, subset)
+    console.log(`src/png/fonts/${name}: ${(subset.length / 1024).toFixed(0)} KiB`)
+  }
+}
