@@ -1,17 +1,29 @@
 // Starts the worker with wrangler's own API for scripts and browser tests: on a free port,
-// from this checkout's code, and stopped with the runtime it started. A server found
-// already running is never reused (it may be serving other code), unless FACTBOX_URL
-// names it on purpose.
+// from this checkout's code, with a fresh local D1 database of its own (what `npm start`
+// has published stays out of tests), and stopped with the runtime it started. A server
+// found already running is never reused, unless FACTBOX_URL names it on purpose.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { unstable_startWorker } from 'wrangler'
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
 export async function startServer() {
   if (process.env.FACTBOX_URL) return { base: process.env.FACTBOX_URL.replace(/\/$/, ''), stop: async () => {} }
+  const persist = mkdtempSync(join(tmpdir(), 'factbox-'))
+  execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], { stdio: 'ignore' })
   const worker = await unstable_startWorker({
     config: 'wrangler.toml',
-    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, logLevel: 'warn' },
+    dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, logLevel: 'warn', persist },
   })
   const url = await worker.url
-  return { base: url.origin, stop: () => worker.dispose() }
+  return {
+    base: url.origin,
+    stop: async () => {
+      await worker.dispose()
+      rmSync(persist, { recursive: true, force: true })
+    },
+  }
 }

@@ -3,7 +3,9 @@ import { Hono } from 'hono'
 import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
 import { secureHeaders } from 'hono/secure-headers'
+import type { AppEnv } from './env'
 import { renderError, renderNotFound } from './http/problem'
+import { adminRoutes } from './routes/admin'
 import { embedRoutes } from './routes/embed'
 import { healthRoutes } from './routes/health'
 import { oembedRoutes } from './routes/oembed'
@@ -12,7 +14,7 @@ import { storyRoutes } from './routes/stories'
 import { widgetRoutes } from './routes/widgets'
 import { workshopRoutes } from './routes/workshop'
 
-export const app = new Hono()
+export const app = new Hono<AppEnv>()
 
 app.use(
   secureHeaders({
@@ -29,6 +31,7 @@ app.use(etag())
 
 app.route('/', healthRoutes)
 app.route('/', storyRoutes)
+app.route('/', adminRoutes)
 app.route('/', widgetRoutes)
 app.route('/', embedRoutes)
 app.route('/', oembedRoutes)

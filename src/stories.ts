@@ -1,37 +1,87 @@
-// Where stories come from. Until publishing lands (issue #5) every story is its bundled
-// dataset in data/, served as version 1 and validated once per isolate.
+// Where stories come from: the versions published to D1, and under them the bundled
+// dataset in data/, which serves as version 1 until something is published over it.
+// Versions never change, so each is parsed once per isolate; which version is the latest
+// is remembered for a second, and at once in the isolate that publishes.
 import gaza from '../data/gaza-2025-05-06.json'
 import { type Story, parseStory } from '../widgets/story'
 import { notFound } from './http/problem'
+import { type VersionRow, getVersion, latestVersion } from './store'
 
 export interface StoryVersion {
   story: Story
   version: number
+  publishedAt: string
+  author: string
+  note: string
 }
 
 const bundled: Record<string, unknown> = { 'gaza-2025-05-06': gaza }
-const parsed = new Map<string, Story>()
+const LATEST_TTL_MS = 1000
+const PARSED_LIMIT = 200
 
-function bundledStory(slug: string): Story | undefined {
-  if (!Object.hasOwn(bundled, slug)) return undefined
-  let story = parsed.get(slug)
-  if (!story) {
-    const result = parseStory(bundled[slug])
-    // A bundled dataset that fails validation is a build defect, not a reader's problem.
-    if (!result.ok) throw new Error(`data/${slug}.json is invalid: ${JSON.stringify(result.problems)}`)
-    parsed.set(slug, (story = result.story))
-  }
-  return story
-}
+const parsed = new Map<string, StoryVersion>()
+const latest = new Map<string, { version: number; at: number }>()
 
 export function storySlugs(): string[] {
   return Object.keys(bundled)
 }
 
-/** The story at `version` (latest when omitted), or a 404 problem. */
-export async function loadStory(slug: string, version?: number): Promise<StoryVersion> {
-  const story = bundledStory(slug)
-  if (!story) throw notFound(`There is no story "${slug}". Known stories: ${storySlugs().join(', ')}.`)
-  if (version !== undefined && version !== 1) throw notFound(`Story "${slug}" has no published version ${version}; the latest is 1.`)
-  return { story, version: 1 }
+export function isKnownStory(slug: string): boolean {
+  return Object.hasOwn(bundled, slug)
+}
+
+/** The bundled dataset as version 1. A dataset in data/ that fails validation is a build defect. */
+export function bundledVersion(slug: string): StoryVersion {
+  const key = `${slug}@bundled`
+  let v = parsed.get(key)
+  if (!v) {
+    const result = parseStory(bundled[slug])
+    if (!result.ok) throw new Error(`data/${slug}.json is invalid: ${JSON.stringify(result.problems)}`)
+    v = { story: result.story, version: 1, publishedAt: `${result.story.published}T00:00:00Z`, author: 'factbox', note: 'Bundled dataset' }
+    parsed.set(key, v)
+    // Version 1 is this dataset until something is published, and as stored after that.
+    parsed.set(`${slug}@1`, v)
+  }
+  return v
+}
+
+function remember(key: string, v: StoryVersion): StoryVersion {
+  if (parsed.size >= PARSED_LIMIT) parsed.delete(parsed.keys().next().value as string)
+  parsed.set(key, v)
+  return v
+}
+
+/** A stored version, parsed; corrected versions carry the editor's note for the widgets. */
+function fromRow(row: VersionRow & { dataset: string }): StoryVersion {
+  const key = `${row.slug}@${row.version}`
+  const cached = parsed.get(key)
+  if (cached) return cached
+  const result = parseStory(JSON.parse(row.dataset))
+  if (!result.ok) throw new Error(`stored version ${key} does not validate: ${JSON.stringify(result.problems)}`)
+  const story = row.version > 1 ? { ...result.story, updated: { date: row.published_at.slice(0, 10), note: row.note } } : result.story
+  return remember(key, { story, version: row.version, publishedAt: row.published_at, author: row.author, note: row.note })
+}
+
+/** Records a publish in this isolate at once, so its next request serves the new version. */
+export function notePublished(slug: string, version: number): void {
+  latest.set(slug, { version, at: Date.now() })
+}
+
+/** The story at `version`, or the latest when omitted; a 404 problem when there is none. */
+export async function loadStory(db: D1Database, slug: string, version?: number): Promise<StoryVersion> {
+  if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}". Known stories: ${storySlugs().join(', ')}.`)
+  if (version === undefined) {
+    const known = latest.get(slug)
+    if (known && Date.now() - known.at < LATEST_TTL_MS) return loadStory(db, slug, known.version)
+    const row = await latestVersion(db, slug)
+    const v = row ? fromRow(row) : bundledVersion(slug)
+    latest.set(slug, { version: v.version, at: Date.now() })
+    return v
+  }
+  const cached = parsed.get(`${slug}@${version}`)
+  if (cached) return cached
+  const row = await getVersion(db, slug, version)
+  if (row) return fromRow(row)
+  if (version === 1) return bundledVersion(slug)
+  throw notFound(`Story "${slug}" has no published version ${version}.`)
 }

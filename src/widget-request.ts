@@ -15,8 +15,8 @@ export interface WidgetRequest {
   pinned: boolean
 }
 
-export async function resolveWidget(widget: WidgetModule<any>, slug: string, opts: { version?: number } & Record<string, unknown>): Promise<WidgetRequest> {
-  const { story, version } = await loadStory(slug, opts.version)
+export async function resolveWidget(db: D1Database, widget: WidgetModule<any>, slug: string, opts: { version?: number } & Record<string, unknown>): Promise<WidgetRequest> {
+  const { story, version } = await loadStory(db, slug, opts.version)
   const problems = widget.check(story, opts)
   if (problems.length) throw invalidParams(problems)
   const { version: _pin, ...rest } = opts

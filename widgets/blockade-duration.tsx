@@ -5,7 +5,7 @@
 import { scaleUtc } from 'd3-scale'
 import { type CountableTimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time'
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, placeFooter, placeHeader, text } from './common'
+import { type Example, type InvalidParam, margin, placeFooter, placeHeader, text, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
 import { commonOptions, isoDateOption, widthOption } from './options'
 import type { Story, StoryEvent } from './story'
@@ -235,7 +235,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
   }
 
   const source = text(startEvent(story).attribution, fmt)
-  const notes = [`${m.source(source)}. ${m.asReported(fmt.longDate(story.published))}.`]
+  const notes = [...updateNotes(story, fmt), `${m.source(source)}. ${m.asReported(fmt.longDate(story.published))}.`]
   if (after) notes.push(m.countedNotReported(fmt.longDate(story.asOf)))
   const footer = placeFooter(notes, fmt, width, y + 4)
   lines.push(...header.lines, ...footer.lines)
@@ -246,7 +246,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
       id: 'fb-blockade-duration', width, height: Math.ceil(y + 4 + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
       title: `${daysText} ${text(story.blockade.label, fmt)}`,
-      sentences: [m.blockadeDesc(daysText, text(story.blockade.label, fmt), fmt.longDate(s.start), fmt.longDate(s.until)), ...eventSentences, ...notes.slice(1)],
+      sentences: [m.blockadeDesc(daysText, text(story.blockade.label, fmt), fmt.longDate(s.start), fmt.longDate(s.until)), ...eventSentences, ...updateNotes(story, fmt), ...(after ? [m.countedNotReported(fmt.longDate(story.asOf))] : [])],
     },
     lines,
     bar,

@@ -64,6 +64,11 @@ export function pick<T extends { id: string }>(items: T[], ids: string[] | undef
   return [...new Set(ids)].map((id) => byId.get(id)).filter((item): item is T => item !== undefined)
 }
 
+/** The correction line newsrooms print under a changed figure, when the story has one. */
+export function updateNotes(story: Story, fmt: LocaleFormat): string[] {
+  return story.updated ? [fmt.messages.updated(fmt.longDate(story.updated.date), story.updated.note)] : []
+}
+
 export function text(value: Localized, fmt: LocaleFormat): string {
   return localize(value, fmt.locale)
 }

@@ -39,6 +39,7 @@ interface Messages {
   exactDate: string
   approximateDateLegend: string
   asReported: (date: string) => string
+  updated: (date: string, note: string) => string
   countedNotReported: (date: string) => string
   statementsNote: string
   blockadeDesc: (days: string, label: string, from: string, to: string) => string
@@ -73,6 +74,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       exactDate: 'exact date',
       approximateDateLegend: 'approximate date',
       asReported: (d) => `As reported in an article published ${d}`,
+      updated: (d, note) => `Updated ${d}: ${note}`,
       countedNotReported: (d) => `The article reports the situation as of ${d}; later days are counted, not reported.`,
       statementsNote: 'Quotes are verbatim; paraphrases are the article’s wording.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: from ${a} to ${b}.`,
@@ -97,6 +99,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       exactDate: 'تاريخ محدد',
       approximateDateLegend: 'تاريخ تقريبي',
       asReported: (d) => `كما ورد في مقال نُشر في ${d}`,
+      updated: (d, note) => `حُدّث في ${d}: ${note}`,
       countedNotReported: (d) => `يصف المقال الوضع حتى ${d}؛ الأيام اللاحقة محسوبة وليست منقولة عنه.`,
       statementsNote: 'الاقتباسات حرفية باللغة الأصلية؛ وإعادة الصياغة بكلمات المقال.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: من ${a} إلى ${b}.`,
@@ -121,6 +124,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       exactDate: 'תאריך מדויק',
       approximateDateLegend: 'תאריך משוער',
       asReported: (d) => `כפי שדווח בכתבה שפורסמה ב־${d}`,
+      updated: (d, note) => `עודכן ב־${d}: ${note}`,
       countedNotReported: (d) => `הכתבה מתארת את המצב נכון ל־${d}; הימים שאחריו נספרו ולא דווחו.`,
       statementsNote: 'הציטוטים מילה במילה בשפת המקור; הפרפרזות בלשון הכתבה.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: מ־${a} עד ${b}.`,
@@ -147,6 +151,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       exactDate: 'date exacte',
       approximateDateLegend: 'date approximative',
       asReported: (d) => `Selon un article publié le ${d}`,
+      updated: (d, note) => `Mis à jour le ${d} : ${note}`,
       countedNotReported: (d) => `L’article décrit la situation au ${d} ; les jours suivants sont comptés, non rapportés.`,
       statementsNote: 'Citations mot pour mot, en langue originale ; paraphrases dans les termes de l’article.',
       blockadeDesc: (days, label, a, b) => `${days} ${label} : du ${a} au ${b}.`,
@@ -171,6 +176,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       exactDate: 'genaues Datum',
       approximateDateLegend: 'ungefähres Datum',
       asReported: (d) => `Laut einem Artikel vom ${d}`,
+      updated: (d, note) => `Aktualisiert am ${d}: ${note}`,
       countedNotReported: (d) => `Der Artikel beschreibt die Lage am ${d}; spätere Tage sind gezählt, nicht berichtet.`,
       statementsNote: 'Zitate wörtlich in der Originalsprache; sinngemäße Aussagen im Wortlaut des Artikels.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: vom ${a} bis ${b}.`,
@@ -195,6 +201,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       exactDate: 'fecha exacta',
       approximateDateLegend: 'fecha aproximada',
       asReported: (d) => `Según un artículo publicado el ${d}`,
+      updated: (d, note) => `Actualizado el ${d}: ${note}`,
       countedNotReported: (d) => `El artículo describe la situación a ${d}; los días posteriores se cuentan, no se informan.`,
       statementsNote: 'Las citas son literales, en su idioma original; las paráfrasis, con las palabras del artículo.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: del ${a} al ${b}.`,

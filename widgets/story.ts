@@ -96,7 +96,8 @@ export const storySchema = z
     }),
   )
 
-export type Story = z.infer<typeof storySchema>
+/** A validated story; versions published over the first carry the editor's note. */
+export type Story = z.infer<typeof storySchema> & { updated?: { date: string; note: string } }
 export type Figure = Story['figures'][number]
 export type StoryEvent = Story['events'][number]
 export type Statement = Story['statements'][number]

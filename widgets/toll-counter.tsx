@@ -1,7 +1,7 @@
 // toll-counter: the story's headline figures as large numbers, each with its qualifier
 // before the number, its label, its source as the article attributes it and its as-of date.
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, text, unknownIds } from './common'
+import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, text, unknownIds, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, sentenceStart } from './locale'
 import { commonOptions, idListOption, widthOption } from './options'
 import type { Figure, Story } from './story'
@@ -118,14 +118,14 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
     }
     rowTop += rowHeight + 20
   }
-  const footer = placeFooter([m.asReported(fmt.longDate(story.published))], fmt, width, rowTop)
+  const footer = placeFooter([...updateNotes(story, fmt), m.asReported(fmt.longDate(story.published))], fmt, width, rowTop)
   lines.push(...footer.lines)
   return {
     frame: {
       id: 'fb-toll-counter', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
       title: `${m.tollTitle}: ${text(story.headline, fmt)}`,
-      sentences: figures.map((f) => figureSentence(f, fmt)),
+      sentences: [...figures.map((f) => figureSentence(f, fmt)), ...updateNotes(story, fmt)],
     },
     lines,
     rules,

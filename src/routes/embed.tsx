@@ -2,7 +2,8 @@
 // the two scripts: /embed/frame.js, which runs inside that page, and /embed.js, the loader
 // a host page includes. The page works without script: the widget is inline SVG, and a
 // visually hidden list gives screen readers every item with its source.
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
+import { type AppEnv, router } from '../env'
 import { raw } from 'hono/html'
 import frameScript from '../client/embed-frame.client.js'
 import loaderScript from '../client/embed-loader.client.js'
@@ -15,7 +16,7 @@ import { validate } from '../http/validation'
 import { DATA_ROW_HEIGHT, optionQuery } from '../embed-codes'
 import { resolveWidget } from '../widget-request'
 
-export const embedRoutes = new Hono()
+export const embedRoutes = router()
 
 
 const CSS = `
@@ -37,7 +38,7 @@ function embedCsp(origin: string): string {
   return `default-src 'none'; script-src ${origin}; connect-src ${origin}; img-src ${origin} data:; style-src 'unsafe-inline'; font-src data:; base-uri 'none'; form-action 'none'`
 }
 
-async function script(c: Context, name: string, source: string) {
+async function script(c: Context<AppEnv>, name: string, source: string) {
   const notModified = await cacheFor(c, { parts: ['script', name], pinned: false })
   if (notModified) return notModified
   return c.body(source, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
@@ -50,7 +51,7 @@ for (const widget of Object.values(widgets)) {
   embedRoutes.get(`/embed/:slug/${widget.id}`, validate('query', widget.options), async (c) => {
     const url = new URL(c.req.url)
     const origin = url.origin
-    const { story, version, opts, normalised, pinned } = await resolveWidget(widget, c.req.param('slug'), c.req.valid('query'))
+    const { story, version, opts, normalised, pinned } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
     const notModified = await cacheFor(c, { parts: ['embed', origin, story.slug, version, widget.id, normalised], pinned })
     if (notModified) return notModified
 

@@ -1,9 +1,9 @@
-import { Hono } from 'hono'
+import { router } from '../env'
 import pkg from '../../package.json'
 import { storySlugs } from '../stories'
 import { widgets } from '../../widgets/index'
 
-export const healthRoutes = new Hono()
+export const healthRoutes = router()
 
 healthRoutes.get('/healthz', (c) => {
   c.header('Cache-Control', 'no-store')

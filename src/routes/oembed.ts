@@ -2,7 +2,7 @@
 // widget URL of this host. The html is a single <iframe>, which is what WordPress keeps
 // from a provider it does not trust; width and height honour maxwidth and maxheight, the
 // height being the widget's own at that width.
-import { Hono } from 'hono'
+import { router } from '../env'
 import * as z from 'zod/mini'
 import { widgets } from '../../widgets/index'
 import { MIN_WIDTH } from '../../widgets/options'
@@ -12,7 +12,7 @@ import { validate } from '../http/validation'
 import { resolveWidget } from '../widget-request'
 import { DATA_ROW_HEIGHT, iframeCode } from '../embed-codes'
 
-export const oembedRoutes = new Hono()
+export const oembedRoutes = router()
 
 const positive = (what: string) =>
   z.optional(z.coerce.number().check(z.int({ error: `${what} must be a whole number of pixels` }), z.minimum(1, { error: `${what} must be at least 1` })))
@@ -60,7 +60,7 @@ oembedRoutes.get('/oembed', validate('query', oembedQuery), async (c) => {
   const width = Math.min(requested.width, q.maxwidth ?? Infinity)
   if (width < MIN_WIDTH) throw notFound(`No embed fits in ${q.maxwidth} px; the narrowest is ${MIN_WIDTH} px.`)
 
-  const { story, version, opts, normalised, pinned } = await resolveWidget(widget, decodeURIComponent(match[1]), { ...requested, width })
+  const { story, version, opts, normalised, pinned } = await resolveWidget(c.env.DB, widget, decodeURIComponent(match[1]), { ...requested, width })
   const notModified = await cacheFor(c, { parts: ['oembed', origin, q.format, story.slug, version, widget.id, normalised, q.maxheight ?? ''], pinned })
   if (notModified) return notModified
 

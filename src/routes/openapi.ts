@@ -1,6 +1,6 @@
 // GET /openapi.json: OpenAPI 3.1, built from the schemas the routes validate with (each
 // widget's options, the story schema), so the document cannot drift from the behaviour.
-import { Hono } from 'hono'
+import { router } from '../env'
 import * as z from 'zod/mini'
 import pkg from '../../package.json'
 import { widgets } from '../../widgets/index'
@@ -8,7 +8,7 @@ import { storySchema } from '../../widgets/story'
 import { cacheFor } from '../http/caching'
 import { pngOptions } from './widgets'
 
-export const openapiRoutes = new Hono()
+export const openapiRoutes = router()
 
 type JsonSchema = { properties?: Record<string, { description?: string } & Record<string, unknown>>; required?: string[] }
 

@@ -1,6 +1,6 @@
 // GET /api/widgets and /widgets/{slug}/{widget}.{svg,json,csv} (CONTRACT.md "Endpoints").
 // One route per widget and format, each validating its query with the widget's own schema.
-import { Hono } from 'hono'
+import { router } from '../env'
 import * as z from 'zod/mini'
 import { type WidgetModule, layoutWidget, renderWidget, widgets } from '../../widgets/index'
 import { XML_DECLARATION } from '../../widgets/svg'
@@ -17,7 +17,7 @@ export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src 
 const formats = ['svg', 'json', 'csv'] as const
 type Format = (typeof formats)[number]
 
-export const widgetRoutes = new Hono()
+export const widgetRoutes = router()
 
 widgetRoutes.get('/api/widgets', (c) =>
   c.json(
@@ -35,7 +35,7 @@ widgetRoutes.get('/api/widgets', (c) =>
 for (const widget of Object.values(widgets)) {
   for (const format of formats) {
     widgetRoutes.get(`/widgets/:slug/${widget.id}.${format}`, validate('query', widget.options), async (c) => {
-      const { story, version, opts, normalised, pinned } = await resolveWidget(widget, c.req.param('slug'), c.req.valid('query'))
+      const { story, version, opts, normalised, pinned } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
       const notModified = await cacheFor(c, { parts: ['widget', story.slug, version, widget.id, format, normalised], pinned })
       if (notModified) return notModified
       return respond(c, widget, format, story, version, opts)
@@ -59,7 +59,7 @@ export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [
 for (const widget of Object.values(widgets)) {
   widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validate('query', pngOptions[widget.id]), async (c) => {
     const { scale, ...options } = c.req.valid('query') as { scale: number; version?: number }
-    const { story, version, opts, normalised, pinned } = await resolveWidget(widget, c.req.param('slug'), options)
+    const { story, version, opts, normalised, pinned } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), options)
     const parts = ['widget', story.slug, version, widget.id, 'png', scale, normalised]
     const notModified = await cacheFor(c, { parts, pinned })
     if (notModified) return notModified
@@ -84,7 +84,7 @@ widgetRoutes.get('/widgets/:slug/:file', (c) => {
   throw notFound(`Widget "${name}" is served as ${[...formats, 'png'].map((f) => `.${f}`).join(', ')}, not "${format}".`)
 })
 
-function respond(c: import('hono').Context, widget: WidgetModule<any>, format: Format, story: import('../../widgets/story').Story, version: number, opts: any): Response {
+function respond(c: import('hono').Context<import('../env').AppEnv>, widget: WidgetModule<any>, format: Format, story: import('../../widgets/story').Story, version: number, opts: any): Response {
   if (format === 'svg') {
     c.header('Content-Security-Policy', SVG_CSP)
     return c.body(XML_DECLARATION + renderWidget(widget, story, opts), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })

@@ -2,7 +2,8 @@
 // live, copy any embed code. Works without script (the form submits and the server fills
 // in every code); with script, /workshop.js updates preview and codes as options change,
 // from GET /api/embed-codes, which newsroom tools can call too.
-import { type Context, Hono } from 'hono'
+import type { Context } from 'hono'
+import { type AppEnv, router } from '../env'
 import { raw } from 'hono/html'
 import workshopScript from '../client/workshop.client.js'
 import { widgets } from '../../widgets/index'
@@ -14,12 +15,12 @@ import { invalidParams, notFound } from '../http/problem'
 import { loadStory, storySlugs } from '../stories'
 import { resolveWidget } from '../widget-request'
 
-export const workshopRoutes = new Hono()
+export const workshopRoutes = router()
 
 const LOCALE_NAMES: Record<string, string> = { en: 'English', ar: 'العربية (Arabic)', he: 'עברית (Hebrew)', fr: 'Français', de: 'Deutsch', es: 'Español' }
 
 /** The workshop's query: story, widget, then the widget's own options; repeated keys join with commas. */
-function readQuery(c: Context) {
+function readQuery(c: Context<AppEnv>) {
   const all = c.req.queries()
   const flat: Record<string, string> = {}
   for (const [k, v] of Object.entries(all)) {
@@ -29,14 +30,14 @@ function readQuery(c: Context) {
   return flat
 }
 
-async function codesFor(c: Context, q: Record<string, string>) {
+async function codesFor(c: Context<AppEnv>, q: Record<string, string>) {
   const slug = q.story ?? storySlugs()[0]
   const widgetId = q.widget ?? Object.keys(widgets)[0]
   if (!Object.hasOwn(widgets, widgetId)) throw notFound(`There is no widget "${widgetId}".`)
   const widget = widgets[widgetId]
   const parsed = widget.options.safeParse(q)
   if (!parsed.success) throw invalidParams(parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? 'query'), reason: i.message })))
-  const req = await resolveWidget(widget, slug, parsed.data as Record<string, unknown>)
+  const req = await resolveWidget(c.env.DB, widget, slug, parsed.data as Record<string, unknown>)
   const origin = new URL(c.req.url).origin
   return { widget, req, codes: embedCodes(origin, widget, req.story, req.opts, !q.width) }
 }
@@ -269,7 +270,7 @@ function Page(props: { origin: string; stories: Story[]; story: Story; widgetId:
 workshopRoutes.get('/', async (c) => {
   const origin = new URL(c.req.url).origin
   const q = readQuery(c)
-  const stories = (await Promise.all(storySlugs().map((s) => loadStory(s)))).map((s) => s.story)
+  const stories = (await Promise.all(storySlugs().map((s) => loadStory(c.env.DB, s)))).map((s) => s.story)
   let result
   let error: string | undefined
   try {

@@ -1,0 +1,79 @@
+// The only file with SQL. Story versions live in D1 (migrations/0001_story_versions.sql);
+// the table refuses UPDATE and DELETE, so every function here only reads or appends.
+
+export interface VersionRow {
+  slug: string
+  version: number
+  published_at: string
+  author: string
+  note: string
+}
+
+export interface VersionWithDataset extends VersionRow {
+  dataset: string
+}
+
+export async function latestVersion(db: D1Database, slug: string): Promise<VersionWithDataset | null> {
+  return db
+    .prepare('SELECT slug, version, published_at, author, note, dataset FROM story_versions WHERE slug = ?1 ORDER BY version DESC LIMIT 1')
+    .bind(slug)
+    .first<VersionWithDataset>()
+}
+
+export async function getVersion(db: D1Database, slug: string, version: number): Promise<VersionWithDataset | null> {
+  return db
+    .prepare('SELECT slug, version, published_at, author, note, dataset FROM story_versions WHERE slug = ?1 AND version = ?2')
+    .bind(slug, version)
+    .first<VersionWithDataset>()
+}
+
+/** Every version of a story, newest first, with datasets when `withDatasets`. */
+export async function listVersions(db: D1Database, slug: string, withDatasets = false): Promise<VersionWithDataset[]> {
+  const columns = withDatasets ? 'slug, version, published_at, author, note, dataset' : "slug, version, published_at, author, note, '' AS dataset"
+  const { results } = await db.prepare(`SELECT ${columns} FROM story_versions WHERE slug = ?1 ORDER BY version DESC`).bind(slug).all<VersionWithDataset>()
+  return results
+}
+
+export interface Publication {
+  slug: string
+  /** The version the editor edited: the new one is basedOn + 1, and only if basedOn is still the latest. */
+  basedOn: number
+  dataset: string
+  author: string
+  note: string
+  publishedAt: string
+  /** The bundled dataset, recorded as version 1 the first time anything is published over it. */
+  bundled?: { dataset: string; publishedAt: string }
+}
+
+/**
+ * Appends version basedOn + 1 in one transaction. Returns false when basedOn is no longer
+ * the latest version: the conditional INSERT then adds nothing, and a racing publish of
+ * the same number fails on the primary key, so two editors can never both succeed.
+ */
+export async function publishVersion(db: D1Database, p: Publication): Promise<boolean> {
+  const statements = []
+  if (p.bundled) {
+    statements.push(
+      db
+        .prepare("INSERT OR IGNORE INTO story_versions (slug, version, published_at, author, note, dataset) VALUES (?1, 1, ?2, 'factbox', 'Bundled dataset', ?3)")
+        .bind(p.slug, p.bundled.publishedAt, p.bundled.dataset),
+    )
+  }
+  statements.push(
+    db
+      .prepare(
+        `INSERT INTO story_versions (slug, version, published_at, author, note, dataset)
+         SELECT ?1, ?2 + 1, ?3, ?4, ?5, ?6
+         WHERE COALESCE((SELECT MAX(version) FROM story_versions WHERE slug = ?1), 1) = ?2`,
+      )
+      .bind(p.slug, p.basedOn, p.publishedAt, p.author, p.note, p.dataset),
+  )
+  try {
+    const results = await db.batch(statements)
+    return (results[results.length - 1].meta.changes ?? 0) === 1
+  } catch (err) {
+    if (err instanceof Error && /UNIQUE constraint failed|PRIMARY KEY/i.test(err.message)) return false
+    throw err
+  }
+}

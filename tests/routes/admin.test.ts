@@ -1,0 +1,150 @@
+// Publishing (issue #5): every status of PUT, the 20-way race, history that never changes,
+// and widgets that show a publish on the next request.
+import { SELF, env } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { SLUG, rawStory } from '../fixtures'
+import { ORIGIN, get, problem } from '../http'
+
+const TOKEN = 'test-admin-token'
+
+async function current() {
+  const res = await get(`/api/stories/${SLUG}`)
+  return { etag: res.headers.get('ETag')!, version: Number(res.headers.get('X-Story-Version')), story: (await res.json()) as any }
+}
+
+function put(body: unknown, headers: Record<string, string> = {}) {
+  return SELF.fetch(`${ORIGIN}/api/stories/${SLUG}`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+}
+
+/** The current dataset with the toll changed, ready to publish over the version it came from. */
+async function withToll(value: number, note = `Toll updated to ${value}`) {
+  const { etag, version, story } = await current()
+  story.figures.find((f: any) => f.id === 'killed-gaza').value = value
+  return { etag, version, body: { ...story, note, author: 'Test Editor' } }
+}
+
+describe('PUT /api/stories/{slug}', () => {
+  it('answers 401 without a token or with a wrong one, and never stores anything', async () => {
+    const { etag, body } = await withToll(1)
+    for (const auth of [undefined, 'Bearer wrong-token', 'Basic dGVzdA==', `Bearer ${TOKEN}x`]) {
+      const res = await SELF.fetch(`${ORIGIN}/api/stories/${SLUG}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', 'If-Match': etag, ...(auth ? { Authorization: auth } : {}) },
+        body: JSON.stringify(body),
+      })
+      expect(res.status).toBe(401)
+      expect(res.headers.get('Content-Type')).toBe('application/problem+json')
+      expect(res.headers.get('Cache-Control')).toBe('no-store')
+      expect(JSON.stringify(await problem(res))).not.toContain(TOKEN)
+    }
+    expect((await current()).etag).toBe(etag)
+  })
+
+  it('answers 428 without If-Match and 412 with a stale one', async () => {
+    const { etag, body } = await withToll(2)
+    expect((await put(body)).status).toBe(428)
+    const stale = await put(body, { 'If-Match': '"0123456789abcdef01234567"' })
+    expect(stale.status).toBe(412)
+    expect((await problem(stale)).detail).toMatch(/was published after the one you edited/)
+    expect((await current()).etag).toBe(etag)
+  })
+
+  it('answers 422 listing every problem of an invalid dataset', async () => {
+    const { etag, body } = await withToll(3)
+    body.figures[0].value = -1
+    body.figures[1].asOf = 'yesterday'
+    delete body.note
+    body.statements[0].kind = 'rumour'
+    const res = await put(body, { 'If-Match': etag })
+    expect(res.status).toBe(422)
+    const names = (await problem(res))['invalid-params']!.map((p) => p.name)
+    expect(names).toEqual(expect.arrayContaining(['note', 'figures.0.value', 'figures.1.asOf', 'statements.0.kind']))
+  })
+
+  it('answers 415 to a body that is not JSON, 413 to one too large, 422 to another story’s slug', async () => {
+    const { etag, body } = await withToll(4)
+    expect((await put(body, { 'If-Match': etag, 'Content-Type': 'text/plain' })).status).toBe(415)
+    expect((await put({ ...body, padding: 'x'.repeat(600 * 1024) }, { 'If-Match': etag })).status).toBe(413)
+    const other = await put({ ...body, slug: 'another-story' }, { 'If-Match': etag })
+    expect(other.status).toBe(422)
+    expect((await problem(other))['invalid-params']).toEqual([expect.objectContaining({ name: 'slug' })])
+  })
+
+  it('publishes a new version: 200 with its number and ETag, and every widget shows it on the next request', async () => {
+    const before = await get(`/widgets/${SLUG}/toll-counter.svg`)
+    const beforeEtag = before.headers.get('ETag')
+    const { etag, version, body } = await withToll(52600, 'Health ministry figure of 7 May')
+    const res = await put(body, { 'If-Match': etag })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    const published = (await res.json()) as any
+    expect(published).toMatchObject({ slug: SLUG, version: version + 1, author: 'Test Editor', note: 'Health ministry figure of 7 May' })
+    const now = await current()
+    expect(res.headers.get('ETag')).toBe(now.etag)
+    expect(now.version).toBe(version + 1)
+
+    const svg = await get(`/widgets/${SLUG}/toll-counter.svg`)
+    expect(svg.headers.get('ETag')).not.toBe(beforeEtag)
+    const text = await svg.text()
+    expect(text).toContain('52,600')
+    expect(text).toMatch(/Updated \d+ \w+ \d{4}: Health ministry figure of 7 May/)
+    const json = (await (await get(`/widgets/${SLUG}/toll-counter.json`)).json()) as any
+    expect(json.version).toBe(version + 1)
+    expect(json.figures[0].value).toBe(52600)
+    // The version before stays one request away.
+    const pinned = (await (await get(`/widgets/${SLUG}/toll-counter.json?version=${version}`)).json()) as any
+    expect(pinned.figures[0].value).not.toBe(52600)
+  })
+
+  it('lets exactly one of 20 concurrent publishes with the same If-Match through; the rest get 412', async () => {
+    const { etag, version, body } = await withToll(52700)
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => put({ ...body, note: `Racer ${i}` }, { 'If-Match': etag })))
+    const statuses = results.map((r) => r.status).sort()
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1)
+    expect(statuses.filter((s) => s === 412)).toHaveLength(19)
+    const list = (await (await get(`/api/stories/${SLUG}/versions`)).json()) as any[]
+    expect(list[0].version).toBe(version + 1)
+    expect(list.map((v) => v.version)).toEqual(Array.from({ length: version + 1 }, (_, i) => version + 1 - i))
+  })
+})
+
+describe('versions', () => {
+  it('lists every version newest first with time, author and note, the bundled data as version 1', async () => {
+    const list = (await (await get(`/api/stories/${SLUG}/versions`)).json()) as any[]
+    expect(list.length).toBeGreaterThanOrEqual(3)
+    expect(list[list.length - 1]).toMatchObject({ version: 1, author: 'factbox', note: 'Bundled dataset' })
+    for (const v of list) expect(v).toEqual({ version: expect.any(Number), publishedAt: expect.any(String), author: expect.any(String), note: expect.any(String) })
+  })
+
+  it('serves each version unchanged after later publishes', async () => {
+    const v1 = await (await get(`/api/stories/${SLUG}/versions/1`)).text()
+    const v2 = await (await get(`/api/stories/${SLUG}/versions/2`)).text()
+    expect(JSON.parse(v1).figures[0].value).toBe(rawStory().figures[0].value)
+    const { etag, body } = await withToll(52800, 'Another update')
+    expect((await put(body, { 'If-Match': etag })).status).toBe(200)
+    expect(await (await get(`/api/stories/${SLUG}/versions/1`)).text()).toBe(v1)
+    expect(await (await get(`/api/stories/${SLUG}/versions/2`)).text()).toBe(v2)
+    const res = await get(`/api/stories/${SLUG}/versions/2`)
+    expect(res.headers.get('Cache-Control')).toContain('immutable')
+    expect((await get(`/api/stories/${SLUG}/versions/999`)).status).toBe(404)
+  })
+
+  it('gives a figure’s history across versions', async () => {
+    const history = (await (await get(`/api/stories/${SLUG}/figures/killed-gaza/history`)).json()) as any[]
+    expect(history[history.length - 1]).toMatchObject({ version: 1, value: 52567, qualifier: 'at least' })
+    expect(history[0].value).toBe(52800)
+    expect(history.map((h) => h.version)).toEqual([...history.map((h) => h.version)].sort((a, b) => b - a))
+    expect((await get(`/api/stories/${SLUG}/figures/nope/history`)).status).toBe(404)
+  })
+
+  it('cannot be changed or deleted, even by SQL', async () => {
+    await expect(env.DB.prepare("UPDATE story_versions SET note = 'rewritten'").run()).rejects.toThrow(/append-only/)
+    await expect(env.DB.prepare('DELETE FROM story_versions').run()).rejects.toThrow(/append-only/)
+    const dup = env.DB.prepare("INSERT INTO story_versions VALUES (?1, 2, 't', 'a', 'n', '{}')").bind(SLUG).run()
+    await expect(dup).rejects.toThrow(/UNIQUE|PRIMARY/)
+  })
+})
