@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv } from './env'
 import { renderError, renderNotFound } from './http/problem'
 import { adminRoutes } from './routes/admin'
+import { adminPageRoutes } from './routes/admin-page'
 import { embedRoutes } from './routes/embed'
 import { healthRoutes } from './routes/health'
 import { oembedRoutes } from './routes/oembed'
@@ -32,6 +33,7 @@ app.use(etag())
 app.route('/', healthRoutes)
 app.route('/', storyRoutes)
 app.route('/', adminRoutes)
+app.route('/', adminPageRoutes)
 app.route('/', widgetRoutes)
 app.route('/', embedRoutes)
 app.route('/', oembedRoutes)

@@ -2,3 +2,12 @@ declare module '*?raw' {
   const text: string
   export default text
 }
+
+// Bindings the tests see: wrangler.toml's, plus what vitest.config.ts adds.
+declare namespace Cloudflare {
+  interface Env {
+    DB: D1Database
+    ADMIN_TOKEN: string
+    TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
+  }
+}

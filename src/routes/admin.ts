@@ -7,10 +7,13 @@ import { bodyLimit } from 'hono/body-limit'
 import { type AppEnv, router } from '../env'
 import { cacheFor, computeEtag } from '../http/caching'
 import { requireAdmin } from '../http/auth'
-import { ProblemError, notFound } from '../http/problem'
+import { ProblemError, invalidParams, notFound } from '../http/problem'
 import { getVersion, listVersions, publishVersion } from '../store'
 import { bundledVersion, isKnownStory, loadStory, notePublished } from '../stories'
 import { parseStory } from '../../widgets/story'
+import { renderWidget, widgets } from '../../widgets/index'
+import { XML_DECLARATION } from '../../widgets/svg'
+import { SVG_CSP } from './widgets'
 import type { Context } from 'hono'
 
 export const adminRoutes = router()
@@ -136,3 +139,44 @@ adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
   const notModified = await cacheFor(c, { parts: ['history', slug, id, rows[0].version], pinned: false })
   return notModified ?? c.json(history)
 })
+
+/**
+ * POST /api/stories/{slug}/preview?widget=…&…options: a widget drawn from an unpublished
+ * dataset, for the editor page. Admin only (the worker is no open rendering service);
+ * nothing is stored. Invalid datasets get the same 422 a publish would.
+ */
+adminRoutes.post(
+  '/api/stories/:slug/preview',
+  requireAdmin(),
+  bodyLimit({
+    maxSize: MAX_BODY,
+    onError: () => {
+      throw problem(413, 'Content Too Large', `A story may be at most ${MAX_BODY / 1024} KiB of JSON.`)
+    },
+  }),
+  async (c) => {
+    const slug = c.req.param('slug')
+    if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}".`)
+    const widgetId = c.req.query('widget') ?? ''
+    if (!Object.hasOwn(widgets, widgetId)) throw invalidParams([{ name: 'widget', reason: `must be one of ${Object.keys(widgets).join(', ')}` }])
+    const widget = widgets[widgetId]
+    const { widget: _w, ...query } = c.req.query()
+    const opts = widget.options.safeParse(query)
+    if (!opts.success) throw invalidParams(opts.error.issues.map((i) => ({ name: String(i.path[0] ?? 'query'), reason: i.message })))
+    let body: unknown
+    try {
+      body = await c.req.json()
+    } catch {
+      throw problem(400, 'Bad Request', 'The body is not valid JSON.')
+    }
+    const { note: _note, author: _author, ...dataset } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    const parsed = parseStory(dataset)
+    if (!parsed.ok) {
+      throw problem(422, 'Unprocessable Content', `${parsed.problems.length} problems.`, { 'invalid-params': parsed.problems.map((p) => ({ name: p.path, reason: p.message })) })
+    }
+    const checks = widget.check(parsed.story, opts.data)
+    if (checks.length) throw invalidParams(checks)
+    c.header('Content-Security-Policy', SVG_CSP)
+    return c.body(XML_DECLARATION + renderWidget(widget, parsed.story, opts.data as { width: number }), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+  },
+)

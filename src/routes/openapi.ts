@@ -17,6 +17,12 @@ const problems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: describeStatus[s], content: { 'application/problem+json': { schema: problemRef } } }]))
 const describeStatus: Record<number, string> = {
   400: 'A known option has a bad value; invalid-params names each one.',
+  401: 'Missing or wrong admin token.',
+  412: 'If-Match names a version that is no longer the latest.',
+  413: 'Body too large.',
+  415: 'Body is not application/json.',
+  422: 'The dataset does not validate; invalid-params lists every problem.',
+  428: 'If-Match is required.',
   404: 'Unknown story, widget or version.',
   501: 'Format not served.',
 }
@@ -37,11 +43,37 @@ function buildDocument(origin: string) {
     '/api/widgets': { get: { summary: 'Every widget with its option schema', responses: { 200: { description: 'Widgets', content: { 'application/json': {} } } } } },
     '/api/stories': { get: { summary: 'Every story: slug, headline, asOf, version', responses: { 200: { description: 'Stories', headers: cached, content: { 'application/json': {} } } } } },
     '/api/stories/{slug}': {
+      put: {
+        summary: 'Publish a new version (admin): the whole dataset plus note', security: [{ admin: [] }], parameters: [slugParam, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version edited' }],
+        requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', required: ['note'], properties: { note: { type: 'string', maxLength: 500 }, author: { type: 'string', maxLength: 100 } } }] } } } },
+        responses: { 200: { description: 'Published: version, publishedAt, author, note; ETag of the new version', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': {} } }, ...problems(401, 404, 412, 413, 415, 422, 428) },
+      },
       get: {
         summary: 'A story’s full dataset', parameters: [slugParam],
         responses: { 200: { description: 'The dataset', headers: cached, content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } }, 304: { description: 'Not modified' }, ...problems(404) },
       },
     },
+    '/api/stories/{slug}/versions': {
+      get: { summary: 'Every published version, newest first: number, time, author, note', parameters: [slugParam], responses: { 200: { description: 'Versions', headers: cached, content: { 'application/json': {} } }, ...problems(404) } },
+    },
+    '/api/stories/{slug}/versions/{n}': {
+      get: {
+        summary: 'That version’s dataset, exactly as stored when it was published', parameters: [slugParam, { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        responses: { 200: { description: 'The dataset', headers: cached, content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } }, ...problems(404) },
+      },
+    },
+    '/api/stories/{slug}/figures/{id}/history': {
+      get: { summary: 'A figure’s value, qualifier and as-of date in every version, newest first', parameters: [slugParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'History', content: { 'application/json': {} } }, ...problems(404) } },
+    },
+    '/api/stories/{slug}/preview': {
+      post: {
+        summary: 'Draw a widget from an unpublished dataset (admin; nothing is stored)', security: [{ admin: [] }],
+        parameters: [slugParam, { name: 'widget', in: 'query', required: true, schema: { type: 'string', enum: Object.keys(widgets) } }],
+        requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } },
+        responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } }, ...problems(400, 401, 404, 413, 422) },
+      },
+    },
+    '/admin': { get: { summary: 'Editor page: change figures and statements, preview, publish', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     '/embed.js': { get: { summary: 'Loader: turns <div data-factbox="{story}/{widget}"> into a sized iframe', responses: { 200: { description: 'JavaScript', content: { 'text/javascript': {} } } } } },
     '/oembed': {
       get: {
@@ -86,6 +118,7 @@ function buildDocument(origin: string) {
     servers: [{ url: origin }],
     paths,
     components: {
+      securitySchemes: { admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN Worker secret' } },
       schemas: {
         Story: z.toJSONSchema(storySchema, { io: 'input', unrepresentable: 'any' }),
         Problem: {

@@ -191,6 +191,7 @@ describe('accessibility (axe-core)', () => {
     `/embed/${SLUG}/toll-counter?locale=ar`,
     '/',
     '/?widget=statement-grid&locale=he',
+    '/admin',
   ]
   for (const colorScheme of ['light', 'dark']) {
     for (const path of pages) {

@@ -148,3 +148,42 @@ describe('versions', () => {
     await expect(dup).rejects.toThrow(/UNIQUE|PRIMARY/)
   })
 })
+
+describe('POST /api/stories/{slug}/preview', () => {
+  const preview = (query: string, body: unknown, token = TOKEN) =>
+    SELF.fetch(`${ORIGIN}/api/stories/${SLUG}/preview?${query}`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+
+  it('draws a widget from an unpublished dataset without storing it', async () => {
+    const { etag, body } = await withToll(12345)
+    const res = await preview('widget=toll-counter&locale=fr', body)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8')
+    expect(await res.text()).toContain('12\u00a0345')
+    expect((await current()).etag).toBe(etag)
+  })
+
+  it('needs the token, a known widget and a valid dataset', async () => {
+    const { body } = await withToll(1)
+    expect((await preview('widget=toll-counter', body, 'wrong')).status).toBe(401)
+    expect((await preview('widget=pie-chart', body)).status).toBe(400)
+    const bad = await preview('widget=toll-counter', { ...body, figures: [] })
+    expect(bad.status).toBe(422)
+  })
+})
+
+describe('GET /admin', () => {
+  it('is an editor page that no other site may frame or cache', async () => {
+    const res = await get('/admin')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('Cache-Control')).toBe('no-store')
+    expect(res.headers.get('X-Frame-Options')).toBe('DENY')
+    expect(res.headers.get('Content-Security-Policy')).toContain("frame-ancestors 'none'")
+    const html = await res.text()
+    expect(html).toContain('type="password"')
+    expect(html).toContain(`<script src="${ORIGIN}/admin.js" defer=""></script>`)
+  })
+})

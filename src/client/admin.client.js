@@ -1,0 +1,245 @@
+// The editor page (/admin). Loads the live version of a story, lets an editor change
+// figures and statements, shows what changed and previews every widget with the change
+// (POST …/preview), and publishes with If-Match so that a version someone else published
+// meanwhile is never overwritten: a 412 shows their change instead. The token is held in
+// this closure only: no cookie, no storage.
+(function () {
+  'use strict'
+  var $ = function (id) { return document.getElementById(id) }
+  var token = ''
+  var slug = ''
+  var live = null // { etag, version, dataset }
+  var draft = null
+  var timer = 0
+  var QUALIFIERS = ['', 'at least', 'approximately', 'more than']
+
+  function status(el, text, kind) {
+    el.textContent = text
+    el.className = 'status' + (kind ? ' ' + kind : '')
+  }
+
+  function clone(x) { return JSON.parse(JSON.stringify(x)) }
+
+  function api(path, options) {
+    options = options || {}
+    var headers = options.headers || {}
+    if (token) headers.Authorization = 'Bearer ' + token
+    options.headers = headers
+    // An editor must see what is live now, not what the browser cached a minute ago.
+    options.cache = 'no-store'
+    return fetch('/api/stories/' + encodeURIComponent(slug) + path, options)
+  }
+
+  function load() {
+    status($('status'), 'Loading…')
+    return Promise.all([api(''), api('/versions')]).then(function (res) {
+      if (!res[0].ok) throw new Error('The story could not be loaded (' + res[0].status + ').')
+      var etag = res[0].headers.get('ETag')
+      return Promise.all([res[0].json(), res[1].json()]).then(function (bodies) {
+        live = { etag: etag, version: bodies[1][0].version, dataset: bodies[0], versions: bodies[1] }
+        draft = clone(live.dataset)
+        var v = bodies[1][0]
+        $('live').textContent = 'Live: version ' + v.version + ', published ' + v.publishedAt.replace('T', ' ').slice(0, 16) + ' UTC by ' + v.author + ' — ' + v.note
+        $('editor').hidden = false
+        status($('status'), 'Loaded version ' + v.version + '. Edit below; nothing is published until you press Publish.', 'ok')
+        render()
+        refresh()
+      })
+    }).catch(function (err) { status($('status'), err.message, 'error') })
+  }
+
+  function field(parent, labelText, control) {
+    var wrap = document.createElement('div')
+    wrap.className = 'field' + (control.tagName === 'TEXTAREA' ? ' wide' : '')
+    var label = document.createElement('label')
+    var id = 'f' + Math.random().toString(36).slice(2)
+    control.id = id
+    label.htmlFor = id
+    label.textContent = labelText
+    wrap.appendChild(label)
+    wrap.appendChild(control)
+    parent.appendChild(wrap)
+    return control
+  }
+
+  function input(type, value, onChange) {
+    var el = document.createElement(type === 'textarea' ? 'textarea' : 'input')
+    if (type !== 'textarea') el.type = type
+    el.value = value == null ? '' : value
+    el.addEventListener('input', function () { onChange(el.value); schedule() })
+    return el
+  }
+
+  function select(options, value, onChange) {
+    var el = document.createElement('select')
+    options.forEach(function (o) {
+      var opt = document.createElement('option')
+      opt.value = o
+      opt.textContent = o || '(none)'
+      opt.selected = o === (value || '')
+      el.appendChild(opt)
+    })
+    el.addEventListener('change', function () { onChange(el.value); schedule() })
+    return el
+  }
+
+  function item(parent, title) {
+    var box = document.createElement('div')
+    box.className = 'item'
+    var h = document.createElement('h3')
+    h.textContent = title
+    box.appendChild(h)
+    var row = document.createElement('div')
+    row.className = 'row'
+    box.appendChild(row)
+    parent.appendChild(box)
+    return row
+  }
+
+  function render() {
+    var figures = $('figures')
+    figures.textContent = ''
+    draft.figures.forEach(function (f) {
+      var row = item(figures, f.label.en + ' (' + f.id + ')')
+      field(row, 'Value', input('number', f.value, function (v) { f.value = v === '' ? v : Number(v) }))
+      field(row, 'Qualifier', select(QUALIFIERS, f.qualifier, function (v) { if (v) f.qualifier = v; else delete f.qualifier }))
+      field(row, 'As of', input('date', f.asOf, function (v) { f.asOf = v }))
+      field(row, 'Excerpt (verbatim from the article)', input('textarea', f.excerpt, function (v) { f.excerpt = v }))
+    })
+    var statements = $('statements')
+    statements.textContent = ''
+    draft.statements.forEach(function (s) {
+      var row = item(statements, (s.speaker.name.en || 'New statement') + ' (' + s.id + ')')
+      field(row, 'Speaker', input('text', s.speaker.name.en, function (v) { s.speaker.name.en = v }))
+      field(row, 'Role', input('text', s.speaker.role ? s.speaker.role.en : '', function (v) { if (v) s.speaker.role = Object.assign(s.speaker.role || {}, { en: v }); else delete s.speaker.role }))
+      field(row, 'Kind', select(['quote', 'paraphrase'], s.kind, function (v) { s.kind = v }))
+      field(row, 'Date', input('date', s.date, function (v) { if (v) { s.date = v; s.datePrecision = s.datePrecision || 'exact' } else { delete s.date; delete s.datePrecision } }))
+      field(row, 'Words shown (verbatim from the article)', input('textarea', s.text, function (v) { s.text = v }))
+      field(row, 'Excerpt (the sentence they come from)', input('textarea', s.excerpt, function (v) { s.excerpt = v }))
+    })
+  }
+
+  // Differences by path; list items are matched by id, so a reorder is not a change.
+  function diff(a, b, path, out) {
+    if (Array.isArray(a) && Array.isArray(b) && a.concat(b).every(function (x) { return x && typeof x === 'object' && 'id' in x })) {
+      var ids = {}
+      a.concat(b).forEach(function (x) { ids[x.id] = true })
+      Object.keys(ids).forEach(function (id) {
+        var x = a.filter(function (i) { return i.id === id })[0]
+        var y = b.filter(function (i) { return i.id === id })[0]
+        diff(x, y, path + '[' + id + ']', out)
+      })
+    } else if (a && b && typeof a === 'object' && typeof b === 'object') {
+      var keys = {}
+      Object.keys(a).concat(Object.keys(b)).forEach(function (k) { keys[k] = true })
+      Object.keys(keys).forEach(function (k) { diff(a[k], b[k], path ? path + '.' + k : k, out) })
+    } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+      out.push({ path: path, before: a, after: b })
+    }
+    return out
+  }
+
+  function showDiff(list, changes) {
+    list.textContent = ''
+    if (!changes.length) {
+      var none = document.createElement('li')
+      none.textContent = 'No changes.'
+      list.appendChild(none)
+    }
+    changes.forEach(function (c) {
+      var li = document.createElement('li')
+      li.appendChild(document.createTextNode(c.path + ': '))
+      var del = document.createElement('del')
+      del.textContent = c.before === undefined ? '(none)' : JSON.stringify(c.before)
+      var ins = document.createElement('ins')
+      ins.textContent = c.after === undefined ? '(removed)' : JSON.stringify(c.after)
+      li.appendChild(del)
+      li.appendChild(document.createTextNode(' → '))
+      li.appendChild(ins)
+      list.appendChild(li)
+    })
+  }
+
+  function schedule() {
+    clearTimeout(timer)
+    timer = setTimeout(refresh, 300)
+  }
+
+  function problems(body) {
+    return (body['invalid-params'] || []).map(function (p) { return p.name + ': ' + p.reason }).join('; ')
+  }
+
+  function refresh() {
+    showDiff($('changes'), diff(live.dataset, draft, '', []))
+    var imgs = document.querySelectorAll('.previews img')
+    var failed = ''
+    Promise.all(Array.prototype.map.call(imgs, function (img) {
+      return api('/preview?widget=' + img.getAttribute('data-widget') + '&width=640&theme=light', {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(draft),
+      }).then(function (res) {
+        if (!res.ok) return res.json().then(function (b) { failed = problems(b) || b.detail })
+        return res.blob().then(function (blob) {
+          if (img.src.indexOf('blob:') === 0) URL.revokeObjectURL(img.src)
+          img.src = URL.createObjectURL(blob)
+        })
+      })
+    })).then(function () {
+      status($('preview-status'), failed ? 'Not previewed: ' + failed : '', failed ? 'error' : '')
+    })
+  }
+
+  function publish() {
+    var out = $('publish-result')
+    out.textContent = ''
+    var note = $('note').value.trim()
+    if (!note) { out.textContent = 'Write what changed and why first: it is printed under every widget.'; return }
+    var body = Object.assign(clone(draft), { note: note }, $('author').value.trim() ? { author: $('author').value.trim() } : {})
+    $('publish').disabled = true
+    api('', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': live.etag }, body: JSON.stringify(body) })
+      .then(function (res) {
+        return res.json().then(function (b) { return { res: res, body: b } })
+      })
+      .then(function (r) {
+        if (r.res.ok) {
+          var done = document.createElement('p')
+          done.className = 'status ok'
+          done.textContent = 'Published version ' + r.body.version + '. Every widget shows it now.'
+          out.appendChild(done)
+          $('note').value = ''
+          return load()
+        }
+        var p = document.createElement('p')
+        p.className = 'status error'
+        if (r.res.status === 412) {
+          var cur = r.body.current || {}
+          p.textContent = 'Someone else published version ' + cur.version + ' first' + (cur.author ? ' (' + cur.author + ': ' + cur.note + ')' : '') + '. Your changes are still here; their change is below. Load the live version and apply yours again.'
+          out.appendChild(p)
+          return api('').then(function (res) { return res.json() }).then(function (theirs) {
+            var list = document.createElement('ul')
+            list.className = 'diff'
+            showDiff(list, diff(live.dataset, theirs, '', []))
+            out.appendChild(list)
+          })
+        }
+        p.textContent = r.res.status === 401 ? 'The admin token is not valid.' : (r.body.detail || 'Not published.') + (problems(r.body) ? ' ' + problems(r.body) : '')
+        out.appendChild(p)
+      })
+      .catch(function () { out.textContent = 'The server did not answer; nothing was published.' })
+      .then(function () { $('publish').disabled = false })
+  }
+
+  $('access').addEventListener('submit', function (event) {
+    event.preventDefault()
+    token = $('token').value.trim()
+    slug = $('story').value
+    load()
+  })
+  $('publish').addEventListener('click', publish)
+  $('add-statement').addEventListener('click', function () {
+    var n = draft.statements.length + 1
+    while (draft.statements.some(function (s) { return s.id === 'statement-' + n })) n++
+    draft.statements.push({ id: 'statement-' + n, speaker: { name: { en: '' } }, kind: 'paraphrase', text: '', excerpt: '' })
+    render()
+    schedule()
+  })
+})()

@@ -1,0 +1,138 @@
+// GET /admin — the editor page (issue #5): load the live version, change figures and
+// statements, write the note, preview every widget with the change, see what changed,
+// publish. The token is typed in and kept in memory only. /admin.js does the work
+// against the public API; this is its shell.
+import { raw } from 'hono/html'
+import adminScript from '../client/admin.client.js'
+import { widgets } from '../../widgets/index'
+import { router } from '../env'
+import { cacheFor } from '../http/caching'
+import { storySlugs } from '../stories'
+
+export const adminPageRoutes = router()
+
+const CSS = `
+:root{color-scheme:light dark;--bg:#f3f4f6;--fg:#15171a;--muted:#555a60;--panel:#fff;--line:#d6d9dd;--accent:#1f5c8a;--accent-fg:#fff;--add:#1b6b3a;--del:#a4262c;--code:#f6f7f9}
+@media (prefers-color-scheme:dark){:root{--bg:#0f1113;--fg:#eef0f2;--muted:#b3b8bf;--panel:#191c20;--line:#33383e;--accent:#8cc0ea;--accent-fg:#0f1113;--add:#7fd49b;--del:#ff9d9d;--code:#111315}}
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 'Noto Sans',system-ui,-apple-system,'Segoe UI',Arial,sans-serif;background:var(--bg);color:var(--fg)}
+a{color:var(--accent)}
+.top{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:baseline;padding:14px 24px;background:var(--panel);border-bottom:1px solid var(--line)}
+.top h1{margin:0;font-size:20px}.top p{margin:0;color:var(--muted)}
+main{max-width:1400px;margin:0 auto;padding:16px 24px;display:grid;gap:16px}
+.panel{background:var(--panel);border:1px solid var(--line);border-radius:10px;padding:14px 16px;min-width:0}
+.panel h2{margin:0 0 10px;font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
+.row{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end}
+label{display:block;font-size:13px;font-weight:600;margin:0 0 3px}
+input,select,textarea{font:inherit;font-size:14px;padding:6px 8px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);width:100%}
+textarea{min-height:60px;resize:vertical}
+.field{flex:1 1 160px;min-width:0}.field.wide{flex-basis:100%}
+button{font:inherit;font-weight:600;font-size:14px;padding:7px 14px;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:var(--accent-fg);cursor:pointer}
+button.secondary{background:transparent;color:var(--accent)}button:disabled{opacity:.5;cursor:not-allowed}
+.grid{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:16px}@media (max-width:980px){.grid{grid-template-columns:minmax(0,1fr)}}
+.item{border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin:0 0 10px}
+.item h3{margin:0 0 8px;font-size:15px}
+.previews img{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px;margin:0 0 10px;background:#fff}
+.diff{font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;margin:0;padding:0;list-style:none}
+.diff li{padding:3px 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}.diff del{color:var(--del)}.diff ins{color:var(--add);text-decoration:none}
+.status{margin:0;min-height:1.5em}.status.error{color:var(--del)}.status.ok{color:var(--add)}
+.problems{margin:6px 0 0;padding-inline-start:20px}
+[hidden]{display:none!important}
+`
+
+adminPageRoutes.get('/admin.js', async (c) => {
+  const notModified = await cacheFor(c, { parts: ['script', 'admin'], pinned: false })
+  return notModified ?? c.body(adminScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
+})
+
+adminPageRoutes.get('/admin', (c) => {
+  const origin = new URL(c.req.url).origin
+  c.header('Cache-Control', 'no-store')
+  c.header('Content-Security-Policy', `default-src 'none'; script-src ${origin}; connect-src ${origin}; img-src ${origin} blob: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`)
+  c.header('X-Frame-Options', 'DENY')
+  return c.html(
+    '<!doctype html>' +
+      (
+        <html lang="en">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width, initial-scale=1" />
+            <meta name="robots" content="noindex" />
+            <link rel="icon" href="data:," />
+            <title>factbox — publish an update</title>
+            <style>{raw(CSS)}</style>
+            <script src={`${origin}/admin.js`} defer></script>
+          </head>
+          <body>
+            <header class="top">
+              <h1>factbox editor</h1>
+              <p>Update a figure or a statement and publish it to every widget at once. Nothing published is ever overwritten.</p>
+              <a href="/">Embed workshop</a>
+            </header>
+            <main>
+              <section class="panel" aria-labelledby="access-title">
+                <h2 id="access-title">Sign in</h2>
+                <form id="access" class="row">
+                  <div class="field">
+                    <label for="story">Story</label>
+                    <select id="story" name="story">
+                      {storySlugs().map((s) => (
+                        <option value={s}>{s}</option>
+                      ))}
+                    </select>
+                  </div>
+                  <div class="field">
+                    <label for="token">Admin token</label>
+                    <input id="token" name="token" type="password" autocomplete="off" required />
+                  </div>
+                  <button type="submit">Load the live version</button>
+                </form>
+                <p class="status" id="status" role="status" aria-live="polite">The token stays in this page’s memory and is sent only to this server.</p>
+              </section>
+              <div class="grid" id="editor" hidden>
+                <div>
+                  <section class="panel" aria-labelledby="figures-title">
+                    <h2 id="figures-title">Figures</h2>
+                    <div id="figures"></div>
+                  </section>
+                  <section class="panel" aria-labelledby="statements-title">
+                    <h2 id="statements-title">Statements</h2>
+                    <div id="statements"></div>
+                    <button type="button" class="secondary" id="add-statement">Add a statement</button>
+                  </section>
+                </div>
+                <div>
+                  <section class="panel" aria-labelledby="publish-title">
+                    <h2 id="publish-title">Publish</h2>
+                    <p id="live"></p>
+                    <div class="row">
+                      <div class="field wide">
+                        <label for="note">What changed and why (shown on every widget)</label>
+                        <textarea id="note" required placeholder="e.g. Health ministry figure of 7 May"></textarea>
+                      </div>
+                      <div class="field">
+                        <label for="author">Your name</label>
+                        <input id="author" autocomplete="name" />
+                      </div>
+                      <button type="button" id="publish">Publish</button>
+                    </div>
+                    <div id="publish-result" role="alert"></div>
+                  </section>
+                  <section class="panel" aria-labelledby="changes-title">
+                    <h2 id="changes-title">Changes against the live version</h2>
+                    <ul class="diff" id="changes"></ul>
+                  </section>
+                  <section class="panel previews" aria-labelledby="preview-title">
+                    <h2 id="preview-title">Preview</h2>
+                    <p class="status" id="preview-status"></p>
+                    {Object.values(widgets).map((w) => (
+                      <img id={`preview-${w.id}`} data-widget={w.id} alt={`Preview: ${w.title}`} width="640" />
+                    ))}
+                  </section>
+                </div>
+              </div>
+            </main>
+          </body>
+        </html>
+      ).toString(),
+  )
+})

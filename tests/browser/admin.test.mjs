@@ -1,0 +1,88 @@
+// Browser test for the editor page (issue #5): an editor loads the live version, changes
+// the toll, sees the change and the previews, publishes; a second editor who loaded the
+// same version is told someone else published first and is shown that change.
+import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
+import { after, before, describe, it } from 'node:test'
+import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, startServer } from '../../scripts/dev-server.mjs'
+
+const TOKEN = /ADMIN_TOKEN=(\S+)/.exec(readFileSync('.dev.vars', 'utf8'))[1]
+let server
+let browser
+before(async () => {
+  server = await startServer()
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+})
+after(async () => {
+  await browser?.close()
+  await server?.stop()
+})
+
+async function editor(token = TOKEN) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const errors = []
+  page.on('pageerror', (e) => errors.push(e.message))
+  await page.goto(`${server.base}/admin`)
+  await page.fill('#token', token)
+  await page.click('#access button[type=submit]')
+  await page.waitForSelector('#editor:not([hidden])')
+  return { page, errors }
+}
+
+async function setToll(page, value) {
+  const input = page.locator('#figures .item').first().locator('input[type=number]')
+  await input.fill(String(value))
+}
+
+describe('the editor page', () => {
+  it('loads the live version, previews a change, shows what changed and publishes it', async () => {
+    const { page, errors } = await editor()
+    assert.match(await page.textContent('#live'), /Live: version 1/)
+    await setToll(page, 52611)
+    await page.waitForFunction(() => document.querySelector('#changes').textContent.includes('52611'))
+    assert.match(await page.textContent('#changes'), /figures\[killed-gaza\]\.value: 52567 → 52611/)
+    await page.waitForFunction(() => [...document.querySelectorAll('.previews img')].every((i) => i.src.startsWith('blob:') && i.complete && i.naturalWidth > 0))
+    await page.fill('#note', 'Health ministry figure of 7 May')
+    await page.fill('#author', 'Browser Test')
+    await page.click('#publish')
+    await page.waitForSelector('#publish-result .ok')
+    assert.match(await page.textContent('#publish-result'), /Published version 2/)
+    const svg = await (await fetch(`${server.base}/widgets/gaza-2025-05-06/toll-counter.svg`)).text()
+    assert.match(svg, /52,611/)
+    assert.match(svg, /Updated .*: Health ministry figure of 7 May/)
+    await page.screenshot({ path: 'snapshots/page-admin.png', fullPage: true })
+    assert.deepEqual(errors, [])
+    await page.close()
+  })
+
+  it('tells the second of two editors that someone else published first, and shows their change', async () => {
+    const first = await editor()
+    const second = await editor()
+    await setToll(first.page, 52700)
+    await first.page.fill('#note', 'First editor')
+    await first.page.click('#publish')
+    await first.page.waitForSelector('#publish-result .ok')
+    await setToll(second.page, 52800)
+    await second.page.fill('#note', 'Second editor')
+    await second.page.click('#publish')
+    await second.page.waitForSelector('#publish-result .error')
+    const text = await second.page.textContent('#publish-result')
+    assert.match(text, /Someone else published version \d+ first/)
+    assert.match(text, /52700/)
+    const live = await (await fetch(`${server.base}/api/stories/gaza-2025-05-06`)).json()
+    assert.equal(live.figures[0].value, 52700)
+    await first.page.close()
+    await second.page.close()
+  })
+
+  it('refuses a wrong token without publishing', async () => {
+    const { page } = await editor('not-the-token')
+    await setToll(page, 1)
+    await page.fill('#note', 'Should not publish')
+    await page.click('#publish')
+    await page.waitForSelector('#publish-result .error')
+    assert.match(await page.textContent('#publish-result'), /token is not valid/)
+    await page.close()
+  })
+})
