@@ -67,12 +67,48 @@ export function notePublished(slug: string, version: number): void {
   latest.set(slug, { version, at: Date.now() })
 }
 
-/** The story at `version`, or the latest when omitted; a 404 problem when there is none. */
+/** The story at `version`, or the latest when omitted, with what changed in its figures. */
 export async function loadStory(db: D1Database, slug: string, version?: number): Promise<StoryVersion> {
+  return withChanges(db, await loadVersion(db, slug, version))
+}
+
+const MAX_HISTORY = 50
+const changed = new Map<string, StoryVersion>()
+
+/**
+ * For each figure whose value differs from an earlier version, that earlier value and
+ * its as-of date ("up 33 since 6 May"): the newest earlier version with another value.
+ */
+async function withChanges(db: D1Database, v: StoryVersion): Promise<StoryVersion> {
+  if (v.version === 1) return v
+  const key = `${v.story.slug}@${v.version}`
+  const done = changed.get(key)
+  if (done) return done
+  const changes: Record<string, { previous: number; since: string }> = {}
+  const pending = new Map(v.story.figures.map((f) => [f.id, f.value]))
+  for (let k = v.version - 1; k >= Math.max(1, v.version - MAX_HISTORY) && pending.size; k--) {
+    const older = await loadVersion(db, v.story.slug, k).catch(() => undefined)
+    if (!older) continue
+    for (const [id, value] of pending) {
+      const then = older.story.figures.find((f) => f.id === id)
+      if (!then) pending.delete(id)
+      else if (then.value !== value) {
+        changes[id] = { previous: then.value, since: then.asOf }
+        pending.delete(id)
+      }
+    }
+  }
+  const result = Object.keys(changes).length ? { ...v, story: { ...v.story, changes } } : v
+  if (changed.size >= PARSED_LIMIT) changed.delete(changed.keys().next().value as string)
+  changed.set(key, result)
+  return result
+}
+
+async function loadVersion(db: D1Database, slug: string, version?: number): Promise<StoryVersion> {
   if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}". Known stories: ${storySlugs().join(', ')}.`)
   if (version === undefined) {
     const known = latest.get(slug)
-    if (known && Date.now() - known.at < LATEST_TTL_MS) return loadStory(db, slug, known.version)
+    if (known && Date.now() - known.at < LATEST_TTL_MS) return loadVersion(db, slug, known.version)
     const row = await latestVersion(db, slug)
     const v = row ? fromRow(row) : bundledVersion(slug)
     latest.set(slug, { version: v.version, at: Date.now() })

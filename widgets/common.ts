@@ -66,7 +66,8 @@ export function pick<T extends { id: string }>(items: T[], ids: string[] | undef
 
 /** The correction line newsrooms print under a changed figure, when the story has one. */
 export function updateNotes(story: Story, fmt: LocaleFormat): string[] {
-  return story.updated ? [fmt.messages.updated(fmt.longDate(story.updated.date), story.updated.note)] : []
+  // The note keeps its own direction inside an Arabic or Hebrew sentence (FSI … PDI).
+  return story.updated ? [fmt.messages.updated(fmt.longDate(story.updated.date), `\u2068${story.updated.note}\u2069`)] : []
 }
 
 export function text(value: Localized, fmt: LocaleFormat): string {

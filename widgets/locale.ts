@@ -40,6 +40,7 @@ interface Messages {
   approximateDateLegend: string
   asReported: (date: string) => string
   updated: (date: string, note: string) => string
+  change: (delta: number, amount: string, since: string) => string
   countedNotReported: (date: string) => string
   statementsNote: string
   blockadeDesc: (days: string, label: string, from: string, to: string) => string
@@ -75,6 +76,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'approximate date',
       asReported: (d) => `As reported in an article published ${d}`,
       updated: (d, note) => `Updated ${d}: ${note}`,
+      change: (d, n, since) => `${d > 0 ? 'up' : 'down'} ${n} since ${since}`,
       countedNotReported: (d) => `The article reports the situation as of ${d}; later days are counted, not reported.`,
       statementsNote: 'Quotes are verbatim; paraphrases are the article’s wording.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: from ${a} to ${b}.`,
@@ -100,6 +102,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'تاريخ تقريبي',
       asReported: (d) => `كما ورد في مقال نُشر في ${d}`,
       updated: (d, note) => `حُدّث في ${d}: ${note}`,
+      change: (d, n, since) => `${d > 0 ? 'بزيادة' : 'بانخفاض'} ${n} منذ ${since}`,
       countedNotReported: (d) => `يصف المقال الوضع حتى ${d}؛ الأيام اللاحقة محسوبة وليست منقولة عنه.`,
       statementsNote: 'الاقتباسات حرفية باللغة الأصلية؛ وإعادة الصياغة بكلمات المقال.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: من ${a} إلى ${b}.`,
@@ -125,6 +128,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'תאריך משוער',
       asReported: (d) => `כפי שדווח בכתבה שפורסמה ב־${d}`,
       updated: (d, note) => `עודכן ב־${d}: ${note}`,
+      change: (d, n, since) => `${d > 0 ? 'עלייה' : 'ירידה'} של ${n} מאז ${since}`,
       countedNotReported: (d) => `הכתבה מתארת את המצב נכון ל־${d}; הימים שאחריו נספרו ולא דווחו.`,
       statementsNote: 'הציטוטים מילה במילה בשפת המקור; הפרפרזות בלשון הכתבה.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: מ־${a} עד ${b}.`,
@@ -152,6 +156,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'date approximative',
       asReported: (d) => `Selon un article publié le ${d}`,
       updated: (d, note) => `Mis à jour le ${d} : ${note}`,
+      change: (d, n, since) => `en ${d > 0 ? 'hausse' : 'baisse'} de ${n} depuis le ${since}`,
       countedNotReported: (d) => `L’article décrit la situation au ${d} ; les jours suivants sont comptés, non rapportés.`,
       statementsNote: 'Citations mot pour mot, en langue originale ; paraphrases dans les termes de l’article.',
       blockadeDesc: (days, label, a, b) => `${days} ${label} : du ${a} au ${b}.`,
@@ -177,6 +182,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'ungefähres Datum',
       asReported: (d) => `Laut einem Artikel vom ${d}`,
       updated: (d, note) => `Aktualisiert am ${d}: ${note}`,
+      change: (d, n, since) => `${n} ${d > 0 ? 'mehr' : 'weniger'} als am ${since}`,
       countedNotReported: (d) => `Der Artikel beschreibt die Lage am ${d}; spätere Tage sind gezählt, nicht berichtet.`,
       statementsNote: 'Zitate wörtlich in der Originalsprache; sinngemäße Aussagen im Wortlaut des Artikels.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: vom ${a} bis ${b}.`,
@@ -202,6 +208,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'fecha aproximada',
       asReported: (d) => `Según un artículo publicado el ${d}`,
       updated: (d, note) => `Actualizado el ${d}: ${note}`,
+      change: (d, n, since) => `${n} ${d > 0 ? 'más' : 'menos'} que el ${since}`,
       countedNotReported: (d) => `El artículo describe la situación a ${d}; los días posteriores se cuentan, no se informan.`,
       statementsNote: 'Las citas son literales, en su idioma original; las paráfrasis, con las palabras del artículo.',
       blockadeDesc: (days, label, a, b) => `${days} ${label}: del ${a} al ${b}.`,

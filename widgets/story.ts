@@ -96,8 +96,14 @@ export const storySchema = z
     }),
   )
 
-/** A validated story; versions published over the first carry the editor's note. */
-export type Story = z.infer<typeof storySchema> & { updated?: { date: string; note: string } }
+/**
+ * A validated story. Versions published over the first carry the editor's note and, for
+ * each figure whose value changed, the earlier value and its as-of date.
+ */
+export type Story = z.infer<typeof storySchema> & {
+  updated?: { date: string; note: string }
+  changes?: Record<string, { previous: number; since: string }>
+}
 export type Figure = Story['figures'][number]
 export type StoryEvent = Story['events'][number]
 export type Statement = Story['statements'][number]

@@ -46,6 +46,9 @@ export function items(story: Story, opts: TollCounterOptions) {
     precision: f.precision,
     source: text(f.attribution, fmt),
     asOf: f.asOf,
+    // The earlier value when a later version changed it, and the date that value was as of.
+    previousValue: story.changes?.[f.id]?.previous ?? null,
+    previousAsOf: story.changes?.[f.id]?.since ?? null,
     excerpt: f.excerpt,
   }))
 }
@@ -59,11 +62,20 @@ export interface TollCounterLayout {
 const MIN_CELL = 200
 const GAP = 24
 
-function figureSentence(f: Figure, fmt: LocaleFormat): string {
+/** "up 33 since 6 May 2025", when a later version changed this figure. */
+function changeLine(story: Story, f: Figure, fmt: LocaleFormat): string | undefined {
+  const change = story.changes?.[f.id]
+  if (!change || change.previous === f.value) return undefined
+  const delta = f.value - change.previous
+  return fmt.messages.change(delta, fmt.integer(Math.abs(delta)), fmt.longDate(change.since))
+}
+
+function figureSentence(story: Story, f: Figure, fmt: LocaleFormat): string {
   const m = fmt.messages
   const number = fmt.figure(f.value, f.precision)
   const lead = f.qualifier ? `${m.qualifier[f.qualifier]} ${number}` : number
-  return `${sentenceStart(lead, fmt.locale)} ${text(f.label, fmt)} (${m.source(text(f.attribution, fmt))}, ${m.asOf(fmt.longDate(f.asOf))}).`
+  const change = changeLine(story, f, fmt)
+  return `${sentenceStart(lead, fmt.locale)} ${text(f.label, fmt)}${change ? `, ${change}` : ''} (${m.source(text(f.attribution, fmt))}, ${m.asOf(fmt.longDate(f.asOf))}).`
 }
 
 export function layout(story: Story, opts: TollCounterOptions): TollCounterLayout {
@@ -110,6 +122,8 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
       if (f.qualifier) place(sentenceStart(m.qualifier[f.qualifier], fmt.locale), 14, 'muted', 'bold')
       y = rowTop + 10 + qualifierHeight
       place(numbers[r * cols + c], numberSize, 'fg', 'bold', 1.15)
+      const change = changeLine(story, f, fmt)
+      if (change) place(change, 13, 'muted', 'bold')
       place(text(f.label, fmt), 15, 'fg')
       y += 6
       place(m.source(text(f.attribution, fmt)), 12, 'muted')
@@ -125,7 +139,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
       id: 'fb-toll-counter', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
       title: `${m.tollTitle}: ${text(story.headline, fmt)}`,
-      sentences: [...figures.map((f) => figureSentence(f, fmt)), ...updateNotes(story, fmt)],
+      sentences: [...figures.map((f) => figureSentence(story, f, fmt)), ...updateNotes(story, fmt)],
     },
     lines,
     rules,

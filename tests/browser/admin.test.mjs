@@ -50,7 +50,7 @@ describe('the editor page', () => {
     assert.match(await page.textContent('#publish-result'), /Published version 2/)
     const svg = await (await fetch(`${server.base}/widgets/gaza-2025-05-06/toll-counter.svg`)).text()
     assert.match(svg, /52,611/)
-    assert.match(svg, /Updated .*: Health ministry figure of 7 May/)
+    assert.match(svg, /Updated .*: \u2068Health ministry figure of 7 May/)
     await page.screenshot({ path: 'snapshots/page-admin.png', fullPage: true })
     assert.deepEqual(errors, [])
     await page.close()

@@ -91,10 +91,13 @@ describe('PUT /api/stories/{slug}', () => {
     expect(svg.headers.get('ETag')).not.toBe(beforeEtag)
     const text = await svg.text()
     expect(text).toContain('52,600')
-    expect(text).toMatch(/Updated \d+ \w+ \d{4}: Health ministry figure of 7 May/)
+    expect(text).toMatch(/Updated \d+ \w+ \d{4}: \u2068Health ministry figure of 7 May\u2069/)
+    expect(text).toContain('up 33 since 6 May 2025')
     const json = (await (await get(`/widgets/${SLUG}/toll-counter.json`)).json()) as any
     expect(json.version).toBe(version + 1)
     expect(json.figures[0].value).toBe(52600)
+    expect(json.figures[0]).toMatchObject({ previousValue: 52567, previousAsOf: '2025-05-06' })
+    expect(json.figures[1]).toMatchObject({ previousValue: null, previousAsOf: null })
     // The version before stays one request away.
     const pinned = (await (await get(`/widgets/${SLUG}/toll-counter.json?version=${version}`)).json()) as any
     expect(pinned.figures[0].value).not.toBe(52600)

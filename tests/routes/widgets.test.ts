@@ -104,8 +104,8 @@ describe('GET /widgets/{slug}/{widget}.csv', () => {
 
   it('has qualifier and as-of columns for figures', async () => {
     const csv = await (await get(`/widgets/${SLUG}/toll-counter.csv`)).text()
-    expect(csv.split('\r\n')[0]).toBe('id,label,value,formatted,qualifier,precision,source,asOf,excerpt')
-    expect(csv).toContain('killed-gaza,people killed in Gaza since the start of the conflict,52567,"52,567",at least,exact,Gaza’s Hamas-run health ministry,2025-05-06,')
+    expect(csv.split('\r\n')[0]).toBe('id,label,value,formatted,qualifier,precision,source,asOf,previousValue,previousAsOf,excerpt')
+    expect(csv).toContain('killed-gaza,people killed in Gaza since the start of the conflict,52567,"52,567",at least,exact,Gaza’s Hamas-run health ministry,2025-05-06,,,')
   })
 })
 

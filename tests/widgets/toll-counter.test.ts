@@ -61,4 +61,15 @@ describe('toll-counter', () => {
     expect(numberRows('1200')).toBe(1)
     expect(numberRows('320')).toBe(4)
   })
+
+  it('says how a figure changed since its earlier value, in the locale', () => {
+    const changed = { ...story, figures: story.figures.map((f) => (f.id === 'killed-gaza' ? { ...f, value: 52600 } : f)), changes: { 'killed-gaza': { previous: 52567, since: '2025-05-06' } } }
+    const en = tollCounter.layout(changed, tollCounter.options.parse({}))
+    expect(en.lines.some((l) => l.text.includes('up 33 since 6 May 2025'))).toBe(true)
+    const ar = tollCounter.layout(changed, tollCounter.options.parse({ locale: 'ar' }))
+    expect(ar.lines.some((l) => l.text.includes('بزيادة ٣٣ منذ ٦ مايو ٢٠٢٥'))).toBe(true)
+    const down = { ...changed, changes: { 'killed-gaza': { previous: 52700, since: '2025-05-06' } } }
+    expect(tollCounter.layout(down, tollCounter.options.parse({})).lines.some((l) => l.text.includes('down 100 since 6 May 2025'))).toBe(true)
+    expect(layoutFor({}).lines.some((l) => /\bup \d/.test(l.text))).toBe(false)
+  })
 })
