@@ -6,7 +6,7 @@
 // by shaping each letter between zero-width joiners with fontkit, the way a browser would.
 // Kerning is ignored: Noto's Latin kerning only narrows text, so measured widths err wide.
 import * as fontkit from 'fontkit'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import subsetFont from 'subset-font'
 
 const root = 'node_modules/@expo-google-fonts'
@@ -77,6 +77,38 @@ for (const [style, files] of Object.entries(fonts)) {
   out.widths[style] = widths
   out.arabicForms[style] = forms
 }
+// A browser without Noto falls back through the stack: DejaVu Sans is the usual Linux
+// default and Liberation Sans has Arial's (and so Helvetica's) metrics. Each character is
+// measured at the widest of these, so that text laid out here never overflows in them
+// (tests/browser/fallback-fonts.test.mjs draws it so). Arabic joining forms keep Noto's:
+// Arabic set in DejaVu Sans fits already. Needs Debian's fonts-dejavu-core and
+// fonts-liberation (or fonts-liberation2).
+const fallbackFiles = {
+  regular: ['/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf', '/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf'],
+  bold: ['/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf', '/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf', '/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf'],
+}
+const fallbacks = {}
+for (const [style, files] of Object.entries(fallbackFiles)) {
+  fallbacks[style] = files.filter((f) => existsSync(f)).map((f) => fontkit.openSync(f))
+  const names = new Set(fallbacks[style].map((f) => f.familyName))
+  if (!names.has('DejaVu Sans') || !names.has('Liberation Sans')) {
+    throw new Error('Install the fallback fonts first: apt-get install fonts-dejavu-core fonts-liberation2')
+  }
+}
+function widest(style, cp, width) {
+  let w = width
+  for (const face of fallbacks[style]) {
+    if (face.hasGlyphForCodePoint(cp)) w = Math.max(w, Math.round(face.glyphForCodePoint(cp).advanceWidth * (1000 / face.unitsPerEm)))
+  }
+  return w
+}
+for (const style of Object.keys(fonts)) {
+  for (const cp of Object.keys(out.widths[style]).map(Number)) {
+    if (!out.arabicForms[style][cp]) out.widths[style][cp] = widest(style, cp, out.widths[style][cp])
+  }
+}
+out.about += ' Each width is the widest of Noto and the fallback fonts DejaVu Sans and Liberation Sans (Arial metrics); Arabic joining forms are Noto\'s.'
+
 // Lines in Arabic or Hebrew name that script's font first (resvg picks fallback faces by
 // glyph alone, not weight, so bold Arabic needs its own family first). Those fonts carry
 // Latin glyphs of slightly different widths: record where each such stack differs.
@@ -89,7 +121,7 @@ for (const [script, first] of [['arabic', 1], ['hebrew', 2]]) {
     const differs = {}
     for (const cp of Object.keys(out.widths[style]).map(Number)) {
       const face = stack.find((f) => f.hasGlyphForCodePoint(cp))
-      const w = Math.round(advance(face, String.fromCodePoint(cp)))
+      const w = widest(style, cp, Math.round(advance(face, String.fromCodePoint(cp))))
       if (w !== out.widths[style][cp] && !out.arabicForms[style][cp]) differs[cp] = w
     }
     out.scriptWidths[script][style] = differs
