@@ -4,6 +4,7 @@ import { cors } from 'hono/cors'
 import { etag } from 'hono/etag'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppEnv } from './env'
+import { limitUrlLength } from './http/limits'
 import { renderError, renderNotFound } from './http/problem'
 import { adminRoutes } from './routes/admin'
 import { adminPageRoutes } from './routes/admin-page'
@@ -25,8 +26,11 @@ app.use(
     crossOriginResourcePolicy: 'cross-origin',
     // Readers' browsers may open links from an embed; keep the default no-referrer otherwise.
     crossOriginOpenerPolicy: false,
+    // Widgets and pages need no device features; no embedding page can grant them either.
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [], payment: [], usb: [], fullscreen: [] },
   }),
 )
+app.use(limitUrlLength())
 app.use(cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'], exposeHeaders: ['ETag', 'X-Story-Version'] }))
 app.use(etag())
 

@@ -1,5 +1,32 @@
 // The only file with SQL. Story versions live in D1 (migrations/0001_story_versions.sql);
 // the table refuses UPDATE and DELETE, so every function here only reads or appends.
+// A query that fails or takes longer than DB_TIMEOUT_MS becomes a 503 problem: callers
+// decide whether a version they already have can stand in (src/stories.ts).
+import { ProblemError } from './http/problem'
+
+const DB_TIMEOUT_MS = 5000
+
+export function storageUnavailable(): ProblemError {
+  return new ProblemError({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The story store did not answer; try again shortly.', retryAfter: 5 })
+}
+
+async function timed<T>(work: () => Promise<T>): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  try {
+    return await Promise.race([
+      work(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`D1 did not answer in ${DB_TIMEOUT_MS} ms`)), DB_TIMEOUT_MS)
+      }),
+    ])
+  } catch (err) {
+    if (err instanceof ProblemError) throw err
+    console.error('story store:', err instanceof Error ? err.message : err)
+    throw storageUnavailable()
+  } finally {
+    if (timer !== undefined) clearTimeout(timer)
+  }
+}
 
 export interface VersionRow {
   slug: string
@@ -14,23 +41,27 @@ export interface VersionWithDataset extends VersionRow {
 }
 
 export async function latestVersion(db: D1Database, slug: string): Promise<VersionWithDataset | null> {
-  return db
-    .prepare('SELECT slug, version, published_at, author, note, dataset FROM story_versions WHERE slug = ?1 ORDER BY version DESC LIMIT 1')
-    .bind(slug)
-    .first<VersionWithDataset>()
+  return timed(() =>
+    db
+      .prepare('SELECT slug, version, published_at, author, note, dataset FROM story_versions WHERE slug = ?1 ORDER BY version DESC LIMIT 1')
+      .bind(slug)
+      .first<VersionWithDataset>(),
+  )
 }
 
 export async function getVersion(db: D1Database, slug: string, version: number): Promise<VersionWithDataset | null> {
-  return db
-    .prepare('SELECT slug, version, published_at, author, note, dataset FROM story_versions WHERE slug = ?1 AND version = ?2')
-    .bind(slug, version)
-    .first<VersionWithDataset>()
+  return timed(() =>
+    db
+      .prepare('SELECT slug, version, published_at, author, note, dataset FROM story_versions WHERE slug = ?1 AND version = ?2')
+      .bind(slug, version)
+      .first<VersionWithDataset>(),
+  )
 }
 
 /** Every version of a story, newest first, with datasets when `withDatasets`. */
 export async function listVersions(db: D1Database, slug: string, withDatasets = false): Promise<VersionWithDataset[]> {
   const columns = withDatasets ? 'slug, version, published_at, author, note, dataset' : "slug, version, published_at, author, note, '' AS dataset"
-  const { results } = await db.prepare(`SELECT ${columns} FROM story_versions WHERE slug = ?1 ORDER BY version DESC`).bind(slug).all<VersionWithDataset>()
+  const { results } = await timed(() => db.prepare(`SELECT ${columns} FROM story_versions WHERE slug = ?1 ORDER BY version DESC`).bind(slug).all<VersionWithDataset>())
   return results
 }
 
@@ -52,7 +83,7 @@ export interface Publication {
  * the same number fails on the primary key, so two editors can never both succeed.
  */
 export async function publishVersion(db: D1Database, p: Publication): Promise<boolean> {
-  const statements = []
+  const statements: D1PreparedStatement[] = []
   if (p.bundled) {
     statements.push(
       db
@@ -69,11 +100,14 @@ export async function publishVersion(db: D1Database, p: Publication): Promise<bo
       )
       .bind(p.slug, p.basedOn, p.publishedAt, p.author, p.note, p.dataset),
   )
-  try {
-    const results = await db.batch(statements)
-    return (results[results.length - 1].meta.changes ?? 0) === 1
-  } catch (err) {
-    if (err instanceof Error && /UNIQUE constraint failed|PRIMARY KEY/i.test(err.message)) return false
-    throw err
-  }
+  // One transaction: it appends whole or not at all, so a failure leaves no partial version.
+  return timed(async () => {
+    try {
+      const results = await db.batch(statements)
+      return (results[results.length - 1].meta.changes ?? 0) === 1
+    } catch (err) {
+      if (err instanceof Error && /UNIQUE constraint failed|PRIMARY KEY/i.test(err.message)) return false
+      throw err
+    }
+  })
 }

@@ -13,6 +13,8 @@ export interface StoryVersion {
   publishedAt: string
   author: string
   note: string
+  /** Served from this isolate's memory because the store did not answer: maybe not the latest. */
+  stale?: boolean
 }
 
 const bundled: Record<string, unknown> = { 'gaza-2025-05-06': gaza }
@@ -69,7 +71,9 @@ export function notePublished(slug: string, version: number): void {
 
 /** The story at `version`, or the latest when omitted, with what changed in its figures. */
 export async function loadStory(db: D1Database, slug: string, version?: number): Promise<StoryVersion> {
-  return withChanges(db, await loadVersion(db, slug, version))
+  const v = await loadVersion(db, slug, version)
+  const withHistory = await withChanges(db, v)
+  return v.stale ? { ...withHistory, stale: true } : withHistory
 }
 
 const MAX_HISTORY = 50
@@ -109,7 +113,15 @@ async function loadVersion(db: D1Database, slug: string, version?: number): Prom
   if (version === undefined) {
     const known = latest.get(slug)
     if (known && Date.now() - known.at < LATEST_TTL_MS) return loadVersion(db, slug, known.version)
-    const row = await latestVersion(db, slug)
+    let row
+    try {
+      row = await latestVersion(db, slug)
+    } catch (err) {
+      // The store is down: the version this isolate served last can stand in, marked
+      // stale; the bundled data never does, since a newer version may exist.
+      if (known) return { ...(await loadVersion(db, slug, known.version)), stale: true }
+      throw err
+    }
     const v = row ? fromRow(row) : bundledVersion(slug)
     latest.set(slug, { version: v.version, at: Date.now() })
     return v

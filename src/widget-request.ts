@@ -13,12 +13,14 @@ export interface WidgetRequest {
   /** Options as parsed, without `version`: part of every cache key. */
   normalised: string
   pinned: boolean
+  /** The store did not answer and this isolate's last version stands in. */
+  stale: boolean
 }
 
 export async function resolveWidget(db: D1Database, widget: WidgetModule<any>, slug: string, opts: { version?: number } & Record<string, unknown>): Promise<WidgetRequest> {
-  const { story, version } = await loadStory(db, slug, opts.version)
+  const { story, version, stale } = await loadStory(db, slug, opts.version)
   const problems = widget.check(story, opts)
   if (problems.length) throw invalidParams(problems)
   const { version: _pin, ...rest } = opts
-  return { story, version, opts, normalised: JSON.stringify(rest), pinned: opts.version !== undefined }
+  return { story, version, opts, normalised: JSON.stringify(rest), pinned: opts.version !== undefined, stale: stale === true }
 }

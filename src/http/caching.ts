@@ -15,7 +15,12 @@ export interface CacheIdentity {
   parts: (string | number)[]
   /** True when the request named its version: the response can never change. */
   pinned: boolean
+  /** Served while the story store is down: cached only briefly and said so. */
+  stale?: boolean
 }
+
+/** While the store is down: a few seconds, so that caches come back for the latest soon. */
+const STALE = 'public, max-age=5, s-maxage=5'
 
 export async function computeEtag(parts: (string | number)[]): Promise<string> {
   const bytes = new TextEncoder().encode([pkg.version, ...parts].join('\u0000'))
@@ -39,7 +44,8 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 export async function cacheFor(c: Context, identity: CacheIdentity): Promise<Response | undefined> {
   const etag = await computeEtag(identity.parts)
   c.header('ETag', etag)
-  c.header('Cache-Control', identity.pinned ? PINNED : LATEST)
+  c.header('Cache-Control', identity.stale ? STALE : identity.pinned ? PINNED : LATEST)
+  if (identity.stale) c.header('X-Factbox-Stale', 'the story store did not answer; this may not be the latest version')
   if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304)
   return undefined
 }

@@ -13,6 +13,9 @@ export interface Problem {
   status: number
   detail: string
   'invalid-params'?: InvalidParam[]
+  /** Seconds a client should wait (429, 503); sent as Retry-After, not in the body. */
+  retryAfter?: number
+  [extension: string]: unknown
 }
 
 export class ProblemError extends HTTPException {
@@ -24,9 +27,15 @@ export class ProblemError extends HTTPException {
 }
 
 export function problemResponse(problem: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(problem), {
+  const { retryAfter, ...body } = problem
+  return new Response(JSON.stringify(body), {
     status: problem.status,
-    headers: { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', ...headers },
+    headers: {
+      'Content-Type': 'application/problem+json',
+      'Cache-Control': 'no-store',
+      ...(retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {}),
+      ...headers,
+    },
   })
 }
 

@@ -51,8 +51,8 @@ for (const widget of Object.values(widgets)) {
   embedRoutes.get(`/embed/:slug/${widget.id}`, validate('query', widget.options), async (c) => {
     const url = new URL(c.req.url)
     const origin = url.origin
-    const { story, version, opts, normalised, pinned } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
-    const notModified = await cacheFor(c, { parts: ['embed', origin, story.slug, version, widget.id, normalised], pinned })
+    const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
+    const notModified = await cacheFor(c, { parts: ['embed', origin, story.slug, version, widget.id, normalised], pinned, stale })
     if (notModified) return notModified
 
     const fmt = localeFormat(opts.locale)

@@ -60,8 +60,8 @@ oembedRoutes.get('/oembed', validate('query', oembedQuery), async (c) => {
   const width = Math.min(requested.width, q.maxwidth ?? Infinity)
   if (width < MIN_WIDTH) throw notFound(`No embed fits in ${q.maxwidth} px; the narrowest is ${MIN_WIDTH} px.`)
 
-  const { story, version, opts, normalised, pinned } = await resolveWidget(c.env.DB, widget, decodeURIComponent(match[1]), { ...requested, width })
-  const notModified = await cacheFor(c, { parts: ['oembed', origin, q.format, story.slug, version, widget.id, normalised, q.maxheight ?? ''], pinned })
+  const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, decodeURIComponent(match[1]), { ...requested, width })
+  const notModified = await cacheFor(c, { parts: ['oembed', origin, q.format, story.slug, version, widget.id, normalised, q.maxheight ?? ''], pinned, stale })
   if (notModified) return notModified
 
   const layout = widget.layout(story, opts)

@@ -35,8 +35,8 @@ widgetRoutes.get('/api/widgets', (c) =>
 for (const widget of Object.values(widgets)) {
   for (const format of formats) {
     widgetRoutes.get(`/widgets/:slug/${widget.id}.${format}`, validate('query', widget.options), async (c) => {
-      const { story, version, opts, normalised, pinned } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
-      const notModified = await cacheFor(c, { parts: ['widget', story.slug, version, widget.id, format, normalised], pinned })
+      const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
+      const notModified = await cacheFor(c, { parts: ['widget', story.slug, version, widget.id, format, normalised], pinned, stale })
       if (notModified) return notModified
       return respond(c, widget, format, story, version, opts)
     })
@@ -59,9 +59,9 @@ export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [
 for (const widget of Object.values(widgets)) {
   widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validate('query', pngOptions[widget.id]), async (c) => {
     const { scale, ...options } = c.req.valid('query') as { scale: number; version?: number }
-    const { story, version, opts, normalised, pinned } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), options)
+    const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), options)
     const parts = ['widget', story.slug, version, widget.id, 'png', scale, normalised]
-    const notModified = await cacheFor(c, { parts, pinned })
+    const notModified = await cacheFor(c, { parts, pinned, stale })
     if (notModified) return notModified
     // Rasterising costs tens of milliseconds: keep each PNG in the edge cache, keyed like its ETag.
     const cacheKey = new Request(`https://png.factbox.internal/${(await computeEtag(parts)).replace(/"/g, '')}`)
