@@ -6,6 +6,7 @@ import { type WidgetModule, layoutWidget, renderWidget, widgets } from '../../wi
 import { XML_DECLARATION } from '../../widgets/svg'
 import { toCsv } from '../http/csv'
 import { cacheFor, computeEtag } from '../http/caching'
+import { cachedRender } from '../http/render-cache'
 import { notFound } from '../http/problem'
 import { validate } from '../http/validation'
 import { rasterise } from '../png/rasterise'
@@ -36,9 +37,10 @@ for (const widget of Object.values(widgets)) {
   for (const format of formats) {
     widgetRoutes.get(`/widgets/:slug/${widget.id}.${format}`, validate('query', widget.options), async (c) => {
       const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
-      const notModified = await cacheFor(c, { parts: ['widget', story.slug, version, widget.id, format, normalised], pinned, stale })
+      const parts = ['widget', story.slug, version, widget.id, format, normalised]
+      const notModified = await cacheFor(c, { parts, pinned, stale })
       if (notModified) return notModified
-      return respond(c, widget, format, story, version, opts)
+      return respond(c, widget, format, story, version, opts, parts.join('|'))
     })
   }
 }
@@ -84,33 +86,39 @@ widgetRoutes.get('/widgets/:slug/:file', (c) => {
   throw notFound(`Widget "${name}" is served as ${[...formats, 'png'].map((f) => `.${f}`).join(', ')}, not "${format}".`)
 })
 
-function respond(c: import('hono').Context<import('../env').AppEnv>, widget: WidgetModule<any>, format: Format, story: import('../../widgets/story').Story, version: number, opts: any): Response {
+function respond(c: import('hono').Context<import('../env').AppEnv>, widget: WidgetModule<any>, format: Format, story: import('../../widgets/story').Story, version: number, opts: any, key: string): Response {
   if (format === 'svg') {
     c.header('Content-Security-Policy', SVG_CSP)
-    return c.body(XML_DECLARATION + renderWidget(widget, story, opts), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+    return c.body(cachedRender(key, () => XML_DECLARATION + renderWidget(widget, story, opts)), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
   }
-  const items = widget.items(story, opts)
-  if (format === 'json') {
-    const { version: _pin, ...options } = opts
-    const { frame } = layoutWidget(widget, story, opts)
-    return c.json({
-      story: story.slug,
-      version,
-      asOf: story.asOf,
-      published: story.published,
-      widget: widget.id,
-      options,
-      // The picture's <title> and <desc>: ready-made alt text for an <img>.
-      title: frame.title,
-      description: frame.sentences.join(' '),
-      ...(widget.summary ? widget.summary(story, opts) : {}),
-      [widget.itemsKey]: items,
-    })
-  }
-  const columns = [...new Set(items.flatMap((row) => Object.keys(row)))]
+  if (format === 'json') return c.body(cachedRender(key, () => JSON.stringify(widgetJson(widget, story, version, opts))), 200, { 'Content-Type': 'application/json' })
   const filename = `${story.slug}-v${version}-${widget.id}.csv`
-  return c.body(toCsv(columns, items), 200, {
+  return c.body(cachedRender(key, () => widgetCsv(widget, story, opts)), 200, {
     'Content-Type': 'text/csv; charset=utf-8; header=present',
     'Content-Disposition': `attachment; filename="${filename}"`,
   })
+}
+
+function widgetJson(widget: WidgetModule<any>, story: import('../../widgets/story').Story, version: number, opts: any) {
+  const { version: _pin, ...options } = opts
+  const { frame } = layoutWidget(widget, story, opts)
+  return {
+    story: story.slug,
+    version,
+    asOf: story.asOf,
+    published: story.published,
+    widget: widget.id,
+    options,
+    // The picture's <title> and <desc>: ready-made alt text for an <img>.
+    title: frame.title,
+    description: frame.sentences.join(' '),
+    ...(widget.summary ? widget.summary(story, opts) : {}),
+    [widget.itemsKey]: widget.items(story, opts),
+  }
+}
+
+function widgetCsv(widget: WidgetModule<any>, story: import('../../widgets/story').Story, opts: any): string {
+  const items = widget.items(story, opts)
+  const columns = [...new Set(items.flatMap((row) => Object.keys(row)))]
+  return toCsv(columns, items)
 }

@@ -49,7 +49,7 @@ describe('hostile datasets the schema accepts', () => {
     const widget = widgets[id]
     for (const locale of locales) {
       for (const width of [280, 1600]) {
-        const opts = widget.options.parse({ locale, width: String(width) })
+        const opts = widget.options.parse({ locale, width: String(width) }) as { width: number }
         const svg = renderWidget(widget, story, opts)
         expect(XMLValidator.validate(svg)).toBe(true)
         expect(svg).not.toContain('<script')
