@@ -249,8 +249,24 @@ function build(locale: Locale): LocaleFormat {
     integer,
     figure: (value, precision) =>
       precision === 'approximate' && Math.abs(value) >= 1e6 ? `${oneDecimal(value / 1e6)} ${def.messages.million}` : integer(value),
-    longDate: (iso) => localDigits(long(parseIsoDate(iso))),
-    shortDate: (iso) => localDigits(short(parseIsoDate(iso))),
+    longDate: memo((iso) => localDigits(long(parseIsoDate(iso)))),
+    shortDate: memo((iso) => localDigits(short(parseIsoDate(iso)))),
+  }
+}
+
+/**
+ * Formatting a date with d3-time-format costs microseconds and a story has a handful of
+ * dates, formatted on every render: each formatter remembers what it made (bounded).
+ */
+function memo(format: (iso: string) => string): (iso: string) => string {
+  const made = new Map<string, string>()
+  return (iso) => {
+    let s = made.get(iso)
+    if (s === undefined) {
+      if (made.size > 2000) made.clear()
+      made.set(iso, (s = format(iso)))
+    }
+    return s
   }
 }
 

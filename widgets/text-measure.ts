@@ -10,56 +10,93 @@ export type Script = 'arabic' | 'hebrew'
 type WidthTable = Record<string, number>
 type FormTable = Record<string, [number, number, number, number]>
 
-const widths = metrics.widths as Record<FontWeight, WidthTable>
-const arabicForms = metrics.arabicForms as unknown as Record<FontWeight, FormTable>
 const joining = metrics.joining as Record<string, 'D' | 'R'>
-const scriptWidths = metrics.scriptWidths as Record<Script, Record<FontWeight, WidthTable>>
+
+// The tables as typed arrays indexed by UTF-16 code unit, built once per isolate: the
+// measuring loop runs for every word of every widget and must not allocate.
+const SIZE = 0x10000
+const UNKNOWN = 0xffff
+const JOINS_BOTH = 2
+const JOINS_RIGHT = 1
+
+function widthArray(table: WidthTable, base?: Uint16Array): Uint16Array {
+  const out = base ? base.slice() : new Uint16Array(SIZE).fill(UNKNOWN)
+  for (const [cp, w] of Object.entries(table)) if (Number(cp) < SIZE) out[Number(cp)] = w
+  return out
+}
+
+const weights: FontWeight[] = ['regular', 'bold']
+const rawWidths = metrics.widths as Record<FontWeight, WidthTable>
+const rawForms = metrics.arabicForms as unknown as Record<FontWeight, FormTable>
+const rawScript = metrics.scriptWidths as Record<Script, Record<FontWeight, WidthTable>>
+
+const widthTables = Object.fromEntries(weights.map((w) => [w, widthArray(rawWidths[w])])) as Record<FontWeight, Uint16Array>
+const scriptTables = Object.fromEntries(
+  (['arabic', 'hebrew'] as Script[]).map((script) => [script, Object.fromEntries(weights.map((w) => [w, widthArray(rawScript[script][w], widthTables[w])]))]),
+) as Record<Script, Record<FontWeight, Uint16Array>>
+/** Four widths per Arabic letter (isolated, initial, medial, final), at cp * 4. */
+const formTables = Object.fromEntries(
+  weights.map((w) => {
+    const out = new Uint16Array(0x0700 * 4)
+    for (const [cp, forms] of Object.entries(rawForms[w])) out.set(forms, Number(cp) * 4)
+    return [w, out]
+  }),
+) as Record<FontWeight, Uint16Array>
+const joiningTable = new Uint8Array(0x0700)
+for (const [cp, type] of Object.entries(joining)) joiningTable[Number(cp)] = type === 'D' ? JOINS_BOTH : JOINS_RIGHT
 
 // Characters missing from the table: emoji and CJK are about an em wide; other scripts
 // are given the width of a wide Latin letter so that they overflow nothing.
 const WIDE_FALLBACK = 1000
 const FALLBACK = 700
 
-function isIgnorable(cp: number): boolean {
+function isIgnorable(cu: number): boolean {
   // Zero-width spaces and joiners, bidi marks, embeddings and isolates, variation selectors.
-  return (cp >= 0x200b && cp <= 0x200f) || (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x2069) || (cp >= 0xfe00 && cp <= 0xfe0f) || cp === 0xfeff
+  return (cu >= 0x200b && cu <= 0x200f) || (cu >= 0x202a && cu <= 0x202e) ||
+    (cu >= 0x2060 && cu <= 0x2069) || (cu >= 0xfe00 && cu <= 0xfe0f) || cu === 0xfeff
 }
 
-function isTransparent(cp: number, table: WidthTable): boolean {
+function isTransparent(cu: number, table: Uint16Array): boolean {
   // Arabic marks (harakat) have no advance and do not break joining.
-  return cp >= 0x0610 && cp <= 0x06ff && table[cp] === 0
+  return cu >= 0x0610 && cu <= 0x06ff && table[cu] === 0
 }
 
 /** Width in pixels of `text` set at `fontSize` px in the given weight. */
 export function measureText(text: string, fontSize: number, weight: FontWeight = 'regular', script?: Script): number {
-  const table = widths[weight]
-  const override = script ? scriptWidths[script][weight] : undefined
-  const forms = arabicForms[weight]
-  const cps = Array.from(text, (ch) => ch.codePointAt(0) as number)
+  const table = script ? scriptTables[script][weight] : widthTables[weight]
+  const forms = formTables[weight]
   let total = 0
-  for (let i = 0; i < cps.length; i++) {
-    const cp = cps[i]
-    if (isIgnorable(cp)) continue
-    const form = forms[cp]
-    if (form) {
-      total += form[arabicForm(cps, i, table)]
+  for (let i = 0; i < text.length; i++) {
+    const cu = text.charCodeAt(i)
+    if (cu >= 0xd800 && cu <= 0xdbff) {
+      // A character outside the BMP (emoji, CJK extensions): one wide advance for the pair.
+      total += WIDE_FALLBACK
+      i++
       continue
     }
-    const w = override?.[cp] ?? table[cp]
-    total += w ?? (cp >= 0x2e80 ? WIDE_FALLBACK : FALLBACK)
+    if (cu >= 0x0600 && cu < 0x0700 && joiningTable[cu]) {
+      total += forms[cu * 4 + arabicForm(text, i, table)]
+      continue
+    }
+    const w = table[cu]
+    if (w !== UNKNOWN) total += w
+    else if (!isIgnorable(cu)) total += cu >= 0x2e80 ? WIDE_FALLBACK : FALLBACK
   }
   return (total * fontSize) / 1000
 }
 
+function joiningOf(cu: number): number {
+  return cu >= 0x0600 && cu < 0x0700 ? joiningTable[cu] : 0
+}
+
 // 0 isolated, 1 initial, 2 medial, 3 final (Unicode Arabic joining, simplified to D and R).
-function arabicForm(cps: number[], i: number, table: WidthTable): 0 | 1 | 2 | 3 {
+function arabicForm(text: string, i: number, table: Uint16Array): 0 | 1 | 2 | 3 {
   let p = i - 1
-  while (p >= 0 && isTransparent(cps[p], table)) p--
+  while (p >= 0 && isTransparent(text.charCodeAt(p), table)) p--
   let n = i + 1
-  while (n < cps.length && isTransparent(cps[n], table)) n++
-  const joinsPrevious = p >= 0 && joining[cps[p]] === 'D'
-  const joinsNext = joining[cps[i]] === 'D' && n < cps.length && joining[cps[n]] !== undefined
+  while (n < text.length && isTransparent(text.charCodeAt(n), table)) n++
+  const joinsPrevious = p >= 0 && joiningOf(text.charCodeAt(p)) === JOINS_BOTH
+  const joinsNext = joiningTable[text.charCodeAt(i)] === JOINS_BOTH && n < text.length && joiningOf(text.charCodeAt(n)) !== 0
   if (joinsPrevious && joinsNext) return 2
   if (joinsPrevious) return 3
   if (joinsNext) return 1

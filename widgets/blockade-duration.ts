@@ -9,7 +9,7 @@ import { type Example, type InvalidParam, margin, placeFooter, placeHeader, text
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
 import { commonOptions, isoDateOption, widthOption } from './options'
 import type { Story, StoryEvent } from './story'
-import { Frame, SvgDocument, Texts, svgString } from './svg'
+import { type Frame, escapeXml, svgDocument, textLines } from './svg'
 import { type TextLine, placeLine, placeText, round } from './text-block'
 import { measureText } from './text-measure'
 
@@ -257,23 +257,15 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
 }
 
 export function render(l: BlockadeLayout): string {
-  return svgString(
-    <SvgDocument frame={l.frame}>
-      <rect class="bar" x={l.bar.x} y={l.bar.y} width={l.bar.width} height={l.bar.height} />
-      {l.after && <rect class="after approx" x={l.after.x} y={l.after.y} width={l.after.width} height={l.after.height} />}
-      {l.ticks.map((t) => <line class="rule" x1={t.x} x2={t.x} y1={t.y1} y2={t.y2} />)}
-      {l.markers.map((mk) => (
-        <>
-          {mk.leader && <line class="mark" x1={mk.cx} x2={mk.cx} y1={mk.leader.y1} y2={mk.leader.y2} />}
-          <circle class={mk.exact ? 'mark exact' : 'mark approx'} cx={mk.cx} cy={mk.cy} r={mk.r} stroke-width="1.5" />
-          {mk.label && (
-            <text x={mk.label.x} y={mk.label.y} font-size={mk.label.size} class={mk.exact ? 'mark-num b' : 'mark-num approx b'} text-anchor="middle">
-              {mk.label.text}
-            </text>
-          )}
-        </>
-      ))}
-      <Texts lines={l.lines} />
-    </SvgDocument>,
-  )
+  let body = `<rect class="bar" x="${l.bar.x}" y="${l.bar.y}" width="${l.bar.width}" height="${l.bar.height}"/>`
+  if (l.after) body += `<rect class="after approx" x="${l.after.x}" y="${l.after.y}" width="${l.after.width}" height="${l.after.height}"/>`
+  for (const t of l.ticks) body += `<line class="rule" x1="${t.x}" x2="${t.x}" y1="${t.y1}" y2="${t.y2}"/>`
+  for (const mk of l.markers) {
+    if (mk.leader) body += `<line class="mark" x1="${mk.cx}" x2="${mk.cx}" y1="${mk.leader.y1}" y2="${mk.leader.y2}"/>`
+    body += `<circle class="${mk.exact ? 'mark exact' : 'mark approx'}" cx="${mk.cx}" cy="${mk.cy}" r="${mk.r}" stroke-width="1.5"/>`
+    if (mk.label) {
+      body += `<text x="${mk.label.x}" y="${mk.label.y}" font-size="${mk.label.size}" font-weight="700" class="${mk.exact ? 'mark-num' : 'mark-num approx'}" text-anchor="middle">${escapeXml(mk.label.text)}</text>`
+    }
+  }
+  return svgDocument(l.frame, body + textLines(l.lines))
 }

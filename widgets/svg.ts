@@ -1,0 +1,62 @@
+// Markup shared by every widget: the standalone SVG document (CONTRACT.md "Every widget":
+// role="img", <title> and <desc> linked by aria-labelledby, no script, nothing external)
+// and the text lines the layouts place. Markup is written as template strings, every
+// string from data passing through escapeXml; numbers and class names come from layout
+// code. (hono/jsx did the same at about four times the cost per widget: npm run bench.)
+import type { Direction } from './locale'
+import type { TextLine } from './text-block'
+import { type Theme, themeStyle } from './theme'
+
+export interface Frame {
+  /** Prefix of element ids, so that several widgets can be inlined in one page. */
+  id: string
+  width: number
+  height: number
+  theme: Theme
+  lang: string
+  dir: Direction
+  title: string
+  /** What the picture shows, one sentence per figure, event or statement: the <desc>, alt text and screen-reader list. */
+  sentences: string[]
+  /** Set for preset=card: the region of the layout shown, and the size it is shown at. */
+  view?: { x: number; y: number; width: number; height: number }
+  outer?: { width: number; height: number }
+}
+
+const SPECIAL = /[&<>"']/
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }
+
+/** Text and attribute values from data, safe inside XML and HTML. */
+export function escapeXml(s: string): string {
+  return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (ch) => ENTITIES[ch]) : s
+}
+
+/** The <svg> element as a string, to inline in HTML or to serve after XML_DECLARATION. */
+export function svgDocument(f: Frame, body: string): string {
+  const view = f.view ?? { x: 0, y: 0, width: f.width, height: f.height }
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${f.outer?.width ?? f.width}" height="${f.outer?.height ?? f.height}" ` +
+    `viewBox="${view.x} ${view.y} ${view.width} ${view.height}" role="img" aria-labelledby="${f.id}-title ${f.id}-desc" lang="${escapeXml(f.lang)}" data-dir="${f.dir}">` +
+    `<title id="${f.id}-title">${escapeXml(f.title)}</title><desc id="${f.id}-desc">${escapeXml(f.sentences.join(' '))}</desc>` +
+    `<style>${themeStyle(f.theme)}</style>` +
+    `<rect class="bg" x="${view.x}" y="${view.y}" width="${view.width}" height="${view.height}"/>` +
+    body +
+    '</svg>'
+  )
+}
+
+export function textLine(l: TextLine): string {
+  return (
+    `<text x="${l.x}" y="${l.y}" font-size="${l.size}"${l.bold ? ' font-weight="700"' : ''} class="${l.script ? `${l.role} ${l.script}` : l.role}"` +
+    `${l.anchor === 'start' ? '' : ` text-anchor="${l.anchor}"`}${l.lang ? ` lang="${escapeXml(l.lang)}"` : ''}>${escapeXml(l.text)}</text>`
+  )
+}
+
+export function textLines(lines: TextLine[]): string {
+  let out = ''
+  for (const line of lines) out += textLine(line)
+  return out
+}
+
+/** What a standalone .svg file starts with. */
+export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n'
