@@ -63,10 +63,15 @@ function isTransparent(cu: number, table: Uint16Array): boolean {
 
 /** Width in pixels of `text` set at `fontSize` px in the given weight. */
 export function measureText(text: string, fontSize: number, weight: FontWeight = 'regular', script?: Script): number {
+  return (advance(text, 0, text.length, weight, script) * fontSize) / 1000
+}
+
+/** Advance of text[start, end) in 1/1000 em, without slicing the string. */
+function advance(text: string, start: number, end: number, weight: FontWeight, script?: Script): number {
   const table = script ? scriptTables[script][weight] : widthTables[weight]
   const forms = formTables[weight]
   let total = 0
-  for (let i = 0; i < text.length; i++) {
+  for (let i = start; i < end; i++) {
     const cu = text.charCodeAt(i)
     if (cu >= 0xd800 && cu <= 0xdbff) {
       // A character outside the BMP (emoji, CJK extensions): one wide advance for the pair.
@@ -82,7 +87,7 @@ export function measureText(text: string, fontSize: number, weight: FontWeight =
     if (w !== UNKNOWN) total += w
     else if (!isIgnorable(cu)) total += cu >= 0x2e80 ? WIDE_FALLBACK : FALLBACK
   }
-  return (total * fontSize) / 1000
+  return total
 }
 
 function joiningOf(cu: number): number {
@@ -105,29 +110,44 @@ function arabicForm(text: string, i: number, table: Uint16Array): 0 | 1 | 2 | 3 
 
 /** Greedy word wrap to `maxWidth` px; a word wider than a line is broken between characters. */
 export function wrapText(text: string, maxWidth: number, fontSize: number, weight: FontWeight = 'regular', script?: Script): string[] {
-  const space = measureText(' ', fontSize, weight, script)
+  // Lines are cut from the text itself, so runs of breaking white space become one space
+  // first. No-break spaces hold "52 567" and "6 mai" together and are not touched.
+  if (/[\t\n\r\u2028\u2029]| {2}|^ | $/.test(text)) text = text.replace(/[ \t\n\r\u2028\u2029]+/g, ' ').trim()
+  const max = (maxWidth * 1000) / fontSize
+  const space = advance(' ', 0, 1, weight, script)
   const lines: string[] = []
-  let line = ''
+  let lineStart = -1
+  let lineEnd = 0
   let lineWidth = 0
-  // Break only at breaking spaces: no-break spaces hold "52 567" and "6 mai" together.
-  for (const word of text.split(/[ \t\n\r\u2028\u2029]+/).filter(Boolean)) {
-    let w = measureText(word, fontSize, weight, script)
-    if (line && lineWidth + space + w <= maxWidth) {
-      line += ' ' + word
+  let i = 0
+  while (i < text.length) {
+    let j = text.indexOf(' ', i)
+    if (j < 0) j = text.length
+    const w = advance(text, i, j, weight, script)
+    if (lineStart >= 0 && lineWidth + space + w <= max) {
+      lineEnd = j
       lineWidth += space + w
-      continue
+    } else {
+      if (lineStart >= 0) lines.push(text.slice(lineStart, lineEnd))
+      lineStart = i
+      lineEnd = j
+      lineWidth = w
+      // A word wider than the line: break it between characters.
+      while (lineWidth > max && lineEnd - lineStart > 1) {
+        const [head, rest] = splitToWidth(text.slice(lineStart, lineEnd), maxWidth, fontSize, weight, script)
+        lines.push(head)
+        lineStart = lineEnd - rest.length
+        lineWidth = advance(text, lineStart, lineEnd, weight, script)
+        if (lineStart === lineEnd) {
+          // Nothing left of the word (one character wider than the line): no open line.
+          lineStart = -1
+          break
+        }
+      }
     }
-    if (line) lines.push(line)
-    line = word
-    lineWidth = w
-    while (lineWidth > maxWidth && Array.from(line).length > 1) {
-      const [head, rest] = splitToWidth(line, maxWidth, fontSize, weight, script)
-      lines.push(head)
-      line = rest
-      lineWidth = w = measureText(rest, fontSize, weight, script)
-    }
+    i = j + 1
   }
-  if (line) lines.push(line)
+  if (lineStart >= 0) lines.push(text.slice(lineStart, lineEnd))
   return lines.length ? lines : ['']
 }
 

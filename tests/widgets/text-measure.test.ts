@@ -42,4 +42,10 @@ describe('wrapText', () => {
     for (const line of lines) expect(measureText(line, 15)).toBeLessThanOrEqual(100)
     expect(lines.join('')).toBe('x'.repeat(500))
   })
+
+  it('collapses runs of white space and never makes an empty line', () => {
+    expect(wrapText('  one   two\nthree  ', 1000, 15)).toEqual(['one two three'])
+    expect(wrapText('😀 a', 5, 15)).toEqual(['😀', 'a'])
+    expect(wrapText('52\u00a0567 killed', 60, 15)[0]).toBe('52\u00a0567')
+  })
 })
