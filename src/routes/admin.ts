@@ -25,6 +25,14 @@ export function storyEtag(slug: string, version: number): Promise<string> {
 
 const MAX_BODY = 512 * 1024
 
+/** A story body over MAX_BODY is refused with 413 before it is read. */
+const storyBodyLimit = bodyLimit({
+  maxSize: MAX_BODY,
+  onError: () => {
+    throw problem(413, 'Content Too Large', `A story may be at most ${MAX_BODY / 1024} KiB of JSON.`)
+  },
+})
+
 function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): ProblemError {
   return new ProblemError({ type: 'about:blank', title, status, detail, ...extra })
 }
@@ -32,12 +40,7 @@ function problem(status: number, title: string, detail: string, extra: Record<st
 adminRoutes.put(
   '/api/stories/:slug',
   requireAdmin(),
-  bodyLimit({
-    maxSize: MAX_BODY,
-    onError: () => {
-      throw problem(413, 'Content Too Large', `A story may be at most ${MAX_BODY / 1024} KiB of JSON.`)
-    },
-  }),
+  storyBodyLimit,
   async (c) => {
     const slug = c.req.param('slug')
     if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}".`)
@@ -148,12 +151,7 @@ adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
 adminRoutes.post(
   '/api/stories/:slug/preview',
   requireAdmin(),
-  bodyLimit({
-    maxSize: MAX_BODY,
-    onError: () => {
-      throw problem(413, 'Content Too Large', `A story may be at most ${MAX_BODY / 1024} KiB of JSON.`)
-    },
-  }),
+  storyBodyLimit,
   async (c) => {
     const slug = c.req.param('slug')
     if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}".`)

@@ -3,27 +3,17 @@
 // same version is told someone else published first and is shown that change.
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { after, before, describe, it } from 'node:test'
-import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, startServer } from '../../scripts/dev-server.mjs'
+import { describe, it } from 'node:test'
+import { useBrowser } from './helpers.mjs'
 
 const TOKEN = /ADMIN_TOKEN=(\S+)/.exec(readFileSync('.dev.vars', 'utf8'))[1]
-let server
-let browser
-before(async () => {
-  server = await startServer()
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
-})
+const ctx = useBrowser()
 
 async function editor(token = TOKEN) {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+  const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } })
   const errors = []
   page.on('pageerror', (e) => errors.push(e.message))
-  await page.goto(`${server.base}/admin`)
+  await page.goto(`${ctx.server.base}/admin`)
   await page.fill('#token', token)
   await page.click('#access button[type=submit]')
   await page.waitForSelector('#editor:not([hidden])')
@@ -48,7 +38,7 @@ describe('the editor page', () => {
     await page.click('#publish')
     await page.waitForSelector('#publish-result .ok')
     assert.match(await page.textContent('#publish-result'), /Published version 2/)
-    const svg = await (await fetch(`${server.base}/widgets/gaza-2025-05-06/toll-counter.svg`)).text()
+    const svg = await (await fetch(`${ctx.server.base}/widgets/gaza-2025-05-06/toll-counter.svg`)).text()
     assert.match(svg, /52,611/)
     assert.match(svg, /Updated .*: \u2068Health ministry figure of 7 May/)
     await page.screenshot({ path: 'snapshots/page-admin.png', fullPage: true })
@@ -70,7 +60,7 @@ describe('the editor page', () => {
     const text = await second.page.textContent('#publish-result')
     assert.match(text, /Someone else published version \d+ first/)
     assert.match(text, /52700/)
-    const live = await (await fetch(`${server.base}/api/stories/gaza-2025-05-06`)).json()
+    const live = await (await fetch(`${ctx.server.base}/api/stories/gaza-2025-05-06`)).json()
     assert.equal(live.figures[0].value, 52700)
     await first.page.close()
     await second.page.close()

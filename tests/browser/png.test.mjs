@@ -2,29 +2,18 @@
 // of the same SVG, in Latin, Arabic and Hebrew. Both are drawn into a canvas in the page
 // and compared pixel by pixel; anti-aliasing differs a little, a misplaced line a lot.
 import assert from 'node:assert/strict'
-import { after, before, describe, it } from 'node:test'
-import { chromium } from 'playwright-core'
-import { CHROMIUM_ARGS, startServer } from '../../scripts/dev-server.mjs'
+import { describe, it } from 'node:test'
+import { SLUG, useBrowser } from './helpers.mjs'
 
-const SLUG = 'gaza-2025-05-06'
 // Share of pixels whose colour differs by more than 64 (of 255) in some channel. Chromium
 // draws with Debian's Noto fonts, slightly different releases from the bundled ones (bold
 // Arabic-Indic digits differ most: 2.6% on the Arabic toll counter); a misplaced line or
 // a wrong picture differs far more (see the last test).
 const THRESHOLD = 0.03
 
-let server
-let browser
-let page
-before(async () => {
-  server = await startServer()
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
-  page = await browser.newPage()
-  await page.goto(`${server.base}/healthz`)
-})
-after(async () => {
-  await browser?.close()
-  await server?.stop()
+const ctx = useBrowser(async (c) => {
+  c.page = await c.browser.newPage()
+  await c.page.goto(`${c.server.base}/healthz`)
 })
 
 /** Runs in the page: loads both pictures and returns the share of pixels that differ. */
@@ -63,8 +52,8 @@ describe('PNG against Chromium’s SVG', () => {
     for (const locale of ['en', 'ar', 'he']) {
       it(`${widget} in ${locale} differs in under ${THRESHOLD * 100}% of pixels`, async () => {
         const query = `locale=${locale}&theme=light&width=640`
-        const base = `${server.base}/widgets/${SLUG}/${widget}`
-        const result = await page.evaluate(compare, [`${base}.png?${query}`, `${base}.svg?${query}`])
+        const base = `${ctx.server.base}/widgets/${SLUG}/${widget}`
+        const result = await ctx.page.evaluate(compare, [`${base}.png?${query}`, `${base}.svg?${query}`])
         console.log(`${widget} ${locale}: ${(result.share * 100).toFixed(2)}% of ${result.w}x${result.h} differ`)
         assert.ok(result.share < THRESHOLD, `${(result.share * 100).toFixed(2)}% of pixels differ`)
       })
@@ -72,8 +61,8 @@ describe('PNG against Chromium’s SVG', () => {
   }
 
   it('would notice a wrong picture: the Arabic PNG against the English SVG', async () => {
-    const base = `${server.base}/widgets/${SLUG}/toll-counter`
-    const result = await page.evaluate(compare, [`${base}.png?locale=ar&theme=light&width=640`, `${base}.svg?locale=en&theme=light&width=640`])
+    const base = `${ctx.server.base}/widgets/${SLUG}/toll-counter`
+    const result = await ctx.page.evaluate(compare, [`${base}.png?locale=ar&theme=light&width=640`, `${base}.svg?locale=en&theme=light&width=640`])
     assert.ok(result.share > 3 * THRESHOLD, `only ${(result.share * 100).toFixed(2)}% differ`)
   })
 })

@@ -1,0 +1,68 @@
+// What the browser tests share: Chromium launched the way this machine needs, the worker
+// started on a fresh database, and the measurement of drawn text.
+import assert from 'node:assert/strict'
+import { after, before } from 'node:test'
+import { chromium } from 'playwright-core'
+import { CHROMIUM_ARGS, startServer } from '../../scripts/dev-server.mjs'
+
+export const SLUG = 'gaza-2025-05-06'
+
+/**
+ * Starts the worker and Chromium before the file's tests, then runs `setup` (in the same
+ * hook, so it can rely on both), and stops both after.
+ */
+export function useBrowser(setup = async () => {}) {
+  const ctx = {}
+  before(async () => {
+    ctx.server = await startServer()
+    ctx.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
+    await setup(ctx)
+  })
+  after(async () => {
+    await ctx.browser?.close()
+    await ctx.server?.stop()
+  })
+  return ctx
+}
+
+/**
+ * Runs in the page: each text element's drawn box, with its vertical extent taken as the
+ * band from cap height to baseline so that stacked lines, whose ascender and descender
+ * boxes touch by design, do not count as overlapping. `family`, when given, replaces every
+ * Noto family in the widget's styles first (a browser without Noto).
+ */
+export function measureTextBoxes(family) {
+  if (family) {
+    const style = document.querySelector('style')
+    style.textContent = style.textContent.replace(/'Noto Sans(?: Arabic| Hebrew)?'/g, `'${family}'`)
+  }
+  const svg = document.documentElement
+  const width = Number(svg.getAttribute('width'))
+  const height = Number(svg.getAttribute('height'))
+  const boxes = [...svg.querySelectorAll('text')]
+    .filter((t) => !t.classList.contains('mark-num') && t.textContent.replace(/[\u2066-\u2069]/g, '').trim())
+    .map((t) => {
+      const b = t.getBBox()
+      const size = Number(t.getAttribute('font-size'))
+      const baseline = Number(t.getAttribute('y'))
+      return { text: t.textContent, left: b.x, right: b.x + b.width, top: baseline - 0.7 * size, bottom: baseline + 0.1 * size }
+    })
+  return { width, height, boxes }
+}
+
+/** Every box inside the picture, and no two overlapping. */
+export function assertInsideAndApart({ width, height, boxes }) {
+  for (const b of boxes) {
+    assert.ok(b.left >= -0.5 && b.right <= width + 0.5, `"${b.text}" runs outside the SVG (${b.left.toFixed(1)}..${b.right.toFixed(1)} of ${width})`)
+    assert.ok(b.bottom <= height, `"${b.text}" is below the bottom edge`)
+  }
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]
+      const b = boxes[j]
+      const across = Math.min(a.right, b.right) - Math.max(a.left, b.left)
+      const down = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)
+      assert.ok(!(across > 1 && down > 1), `"${a.text}" overlaps "${b.text}"`)
+    }
+  }
+}
