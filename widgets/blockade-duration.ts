@@ -172,26 +172,34 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
     ? { x: round(Math.min(x1, x(until))), y: barTop + 0.5, width: round(Math.abs(x(until) - x1)), height: BAR_HEIGHT - 1 }
     : undefined
 
-  // Ticks: the finest interval whose labels, kept inside the frame, stay 10 px apart.
+  // Ticks: the finest interval whose labels, kept inside the frame, stay 10 px apart once
+  // at most one label at an edge is left out (its tick mark stays).
   const tickTop = barTop + BAR_HEIGHT
   const tickLabels = (dates: Date[]) =>
-    dates.map((d) => {
-      const tx = x(d)
-      const label = fmt.shortDate(d.toISOString().slice(0, 10))
-      const w = measureText(label, 12, 'regular', fmt.script)
-      const left = Math.min(Math.max(tx - w / 2, pad), pad + inner - w)
-      return { tx, label, w, left }
-    })
+    dates
+      .map((d) => {
+        const tx = x(d)
+        const label = fmt.shortDate(d.toISOString().slice(0, 10))
+        const w = measureText(label, 12, 'regular', fmt.script)
+        const left = Math.min(Math.max(tx - w / 2, pad), pad + inner - w)
+        return { tx, label, w, left, shown: true }
+      })
+      .sort((a, b) => a.left - b.left)
+  const clashes = (a: { left: number; w: number }, b: { left: number }) => a.left + a.w + 10 > b.left
   let chosen = tickLabels([])
   for (const interval of tickIntervals) {
-    const labels = tickLabels(x.ticks(interval)).sort((a, b) => a.left - b.left)
+    const labels = tickLabels(x.ticks(interval))
+    const last = labels.length - 1
+    if (labels.length > 2 && clashes(labels[last - 1], labels[last])) labels[last].shown = false
+    if (labels.length > 2 && clashes(labels[0], labels[1])) labels[0].shown = false
+    const shown = labels.filter((l) => l.shown)
     chosen = labels
-    if (labels.every((l, i) => i === 0 || labels[i - 1].left + labels[i - 1].w + 10 <= l.left)) break
+    if (labels.length - shown.length <= 1 && shown.every((l, i) => i === 0 || !clashes(shown[i - 1], l))) break
   }
   const ticks: BlockadeLayout['ticks'] = []
   for (const t of chosen) {
     ticks.push({ x: round(t.tx), y1: tickTop, y2: tickTop + 5 })
-    lines.push(placeLine(t.label, t.left + t.w / 2, tickTop + 19, 'middle', { size: 12, role: 'muted', dir: fmt.dir, script: fmt.script }))
+    if (t.shown) lines.push(placeLine(t.label, t.left + t.w / 2, tickTop + 19, 'middle', { size: 12, role: 'muted', dir: fmt.dir, script: fmt.script }))
   }
   y = tickTop + 34
 
