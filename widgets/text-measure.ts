@@ -12,38 +12,61 @@ type FormTable = Record<string, [number, number, number, number]>
 
 const joining = metrics.joining as Record<string, 'D' | 'R'>
 
-// The tables as typed arrays indexed by UTF-16 code unit, built once per isolate: the
-// measuring loop runs for every word of every widget and must not allocate.
-const SIZE = 0x10000
+// The tables as typed arrays indexed by UTF-16 code unit below SIZE (Latin, Greek,
+// Cyrillic, Hebrew, Arabic, punctuation, arrows), with a map for the few measured
+// characters above. The measuring loop runs for every word of every widget and must not
+// allocate; the tables are built on first use, keeping them out of the isolate's start-up.
+const SIZE = 0x2200
 const UNKNOWN = 0xffff
 const JOINS_BOTH = 2
 const JOINS_RIGHT = 1
 
-function widthArray(table: WidthTable, base?: Uint16Array): Uint16Array {
-  const out = base ? base.slice() : new Uint16Array(SIZE).fill(UNKNOWN)
-  for (const [cp, w] of Object.entries(table)) if (Number(cp) < SIZE) out[Number(cp)] = w
+interface Widths {
+  low: Uint16Array
+  high: Map<number, number>
+}
+
+function widthTable(table: WidthTable, base?: Widths): Widths {
+  const out = base ? { low: base.low.slice(), high: new Map(base.high) } : { low: new Uint16Array(SIZE).fill(UNKNOWN), high: new Map<number, number>() }
+  for (const [key, w] of Object.entries(table)) {
+    const cp = Number(key)
+    if (cp < SIZE) out.low[cp] = w
+    else out.high.set(cp, w)
+  }
   return out
 }
 
 const weights: FontWeight[] = ['regular', 'bold']
-const rawWidths = metrics.widths as Record<FontWeight, WidthTable>
-const rawForms = metrics.arabicForms as unknown as Record<FontWeight, FormTable>
-const rawScript = metrics.scriptWidths as Record<Script, Record<FontWeight, WidthTable>>
 
-const widthTables = Object.fromEntries(weights.map((w) => [w, widthArray(rawWidths[w])])) as Record<FontWeight, Uint16Array>
-const scriptTables = Object.fromEntries(
-  (['arabic', 'hebrew'] as Script[]).map((script) => [script, Object.fromEntries(weights.map((w) => [w, widthArray(rawScript[script][w], widthTables[w])]))]),
-) as Record<Script, Record<FontWeight, Uint16Array>>
-/** Four widths per Arabic letter (isolated, initial, medial, final), at cp * 4. */
-const formTables = Object.fromEntries(
-  weights.map((w) => {
-    const out = new Uint16Array(0x0700 * 4)
-    for (const [cp, forms] of Object.entries(rawForms[w])) out.set(forms, Number(cp) * 4)
-    return [w, out]
-  }),
-) as Record<FontWeight, Uint16Array>
-const joiningTable = new Uint8Array(0x0700)
-for (const [cp, type] of Object.entries(joining)) joiningTable[Number(cp)] = type === 'D' ? JOINS_BOTH : JOINS_RIGHT
+interface Tables {
+  widths: Record<FontWeight, Widths>
+  script: Record<Script, Record<FontWeight, Widths>>
+  /** Four widths per Arabic letter (isolated, initial, medial, final), at cp * 4. */
+  forms: Record<FontWeight, Uint16Array>
+  joining: Uint8Array
+}
+
+let built: Tables | undefined
+function tables(): Tables {
+  if (built) return built
+  const rawWidths = metrics.widths as Record<FontWeight, WidthTable>
+  const rawForms = metrics.arabicForms as unknown as Record<FontWeight, FormTable>
+  const rawScript = metrics.scriptWidths as Record<Script, Record<FontWeight, WidthTable>>
+  const widths = Object.fromEntries(weights.map((w) => [w, widthTable(rawWidths[w])])) as Record<FontWeight, Widths>
+  const script = Object.fromEntries(
+    (['arabic', 'hebrew'] as Script[]).map((sc) => [sc, Object.fromEntries(weights.map((w) => [w, widthTable(rawScript[sc][w], widths[w])]))]),
+  ) as Record<Script, Record<FontWeight, Widths>>
+  const forms = Object.fromEntries(
+    weights.map((w) => {
+      const out = new Uint16Array(0x0700 * 4)
+      for (const [cp, f] of Object.entries(rawForms[w])) out.set(f, Number(cp) * 4)
+      return [w, out]
+    }),
+  ) as Record<FontWeight, Uint16Array>
+  const joiningTable = new Uint8Array(0x0700)
+  for (const [cp, type] of Object.entries(joining)) joiningTable[Number(cp)] = type === 'D' ? JOINS_BOTH : JOINS_RIGHT
+  return (built = { widths, script, forms, joining: joiningTable })
+}
 
 // Characters missing from the table: emoji and CJK are about an em wide; other scripts
 // are given the width of a wide Latin letter so that they overflow nothing.
@@ -68,8 +91,10 @@ export function measureText(text: string, fontSize: number, weight: FontWeight =
 
 /** Advance of text[start, end) in 1/1000 em, without slicing the string. */
 function advance(text: string, start: number, end: number, weight: FontWeight, script?: Script): number {
-  const table = script ? scriptTables[script][weight] : widthTables[weight]
-  const forms = formTables[weight]
+  const t = tables()
+  const { low: table, high } = script ? t.script[script][weight] : t.widths[weight]
+  const forms = t.forms[weight]
+  const joiningTable = t.joining
   let total = 0
   for (let i = start; i < end; i++) {
     const cu = text.charCodeAt(i)
@@ -80,28 +105,28 @@ function advance(text: string, start: number, end: number, weight: FontWeight, s
       continue
     }
     if (cu >= 0x0600 && cu < 0x0700 && joiningTable[cu]) {
-      total += forms[cu * 4 + arabicForm(text, i, table)]
+      total += forms[cu * 4 + arabicForm(text, i, table, joiningTable)]
       continue
     }
-    const w = table[cu]
+    const w = cu < SIZE ? table[cu] : (high.get(cu) ?? UNKNOWN)
     if (w !== UNKNOWN) total += w
     else if (!isIgnorable(cu)) total += cu >= 0x2e80 ? WIDE_FALLBACK : FALLBACK
   }
   return total
 }
 
-function joiningOf(cu: number): number {
+function joiningOf(joiningTable: Uint8Array, cu: number): number {
   return cu >= 0x0600 && cu < 0x0700 ? joiningTable[cu] : 0
 }
 
 // 0 isolated, 1 initial, 2 medial, 3 final (Unicode Arabic joining, simplified to D and R).
-function arabicForm(text: string, i: number, table: Uint16Array): 0 | 1 | 2 | 3 {
+function arabicForm(text: string, i: number, table: Uint16Array, joiningTable: Uint8Array): 0 | 1 | 2 | 3 {
   let p = i - 1
   while (p >= 0 && isTransparent(text.charCodeAt(p), table)) p--
   let n = i + 1
   while (n < text.length && isTransparent(text.charCodeAt(n), table)) n++
-  const joinsPrevious = p >= 0 && joiningOf(text.charCodeAt(p)) === JOINS_BOTH
-  const joinsNext = joiningTable[text.charCodeAt(i)] === JOINS_BOTH && n < text.length && joiningOf(text.charCodeAt(n)) !== 0
+  const joinsPrevious = p >= 0 && joiningOf(joiningTable, text.charCodeAt(p)) === JOINS_BOTH
+  const joinsNext = joiningTable[text.charCodeAt(i)] === JOINS_BOTH && n < text.length && joiningOf(joiningTable, text.charCodeAt(n)) !== 0
   if (joinsPrevious && joinsNext) return 2
   if (joinsPrevious) return 3
   if (joinsNext) return 1
