@@ -10,7 +10,14 @@ export function storageUnavailable(): ProblemError {
   return new ProblemError({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The story store did not answer; try again shortly.', retryAfter: 5 })
 }
 
+let queries = 0
+/** D1 queries this isolate has made: /healthz reports it, npm run bench:http reads it. */
+export function queryCount(): number {
+  return queries
+}
+
 async function timed<T>(work: () => Promise<T>): Promise<T> {
+  queries++
   let timer: ReturnType<typeof setTimeout> | undefined
   try {
     return await Promise.race([

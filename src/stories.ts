@@ -23,6 +23,7 @@ const PARSED_LIMIT = 200
 
 const parsed = new Map<string, StoryVersion>()
 const latest = new Map<string, { version: number; at: number }>()
+const refreshing = new Set<string>()
 
 export function storySlugs(): string[] {
   return Object.keys(bundled)
@@ -112,8 +113,12 @@ async function loadVersion(db: D1Database, slug: string, version?: number): Prom
   if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}". Known stories: ${storySlugs().join(', ')}.`)
   if (version === undefined) {
     const known = latest.get(slug)
-    if (known && Date.now() - known.at < LATEST_TTL_MS) return loadVersion(db, slug, known.version)
+    // Within the second, or while another request is asking the store, the version known
+    // stands: one query per isolate per second however many requests arrive. (Requests may
+    // not await each other's I/O in Workers, so they do not share the query itself.)
+    if (known && (Date.now() - known.at < LATEST_TTL_MS || refreshing.has(slug))) return loadVersion(db, slug, known.version)
     let row
+    refreshing.add(slug)
     try {
       row = await latestVersion(db, slug)
     } catch (err) {
@@ -121,6 +126,8 @@ async function loadVersion(db: D1Database, slug: string, version?: number): Prom
       // stale; the bundled data never does, since a newer version may exist.
       if (known) return { ...(await loadVersion(db, slug, known.version)), stale: true }
       throw err
+    } finally {
+      refreshing.delete(slug)
     }
     const v = row ? fromRow(row) : bundledVersion(slug)
     latest.set(slug, { version: v.version, at: Date.now() })

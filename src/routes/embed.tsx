@@ -7,11 +7,13 @@ import { type AppEnv, router } from '../env'
 import { raw } from 'hono/html'
 import frameScript from '../client/embed-frame.client.js'
 import loaderScript from '../client/embed-loader.client.js'
-import { renderWidget, widgets } from '../../widgets/index'
+import { type WidgetModule, renderWidget, widgets } from '../../widgets/index'
+import type { Story } from '../../widgets/story'
 import { localeFormat } from '../../widgets/locale'
 import { localize } from '../../widgets/story'
 import { palettes } from '../../widgets/theme'
 import { cacheFor } from '../http/caching'
+import { cachedRender } from '../http/render-cache'
 import { validate } from '../http/validation'
 import { DATA_ROW_HEIGHT, optionQuery } from '../embed-codes'
 import { resolveWidget } from '../widget-request'
@@ -52,9 +54,15 @@ for (const widget of Object.values(widgets)) {
     const url = new URL(c.req.url)
     const origin = url.origin
     const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
-    const notModified = await cacheFor(c, { parts: ['embed', origin, story.slug, version, widget.id, normalised], pinned, stale })
+    const parts = ['embed', origin, story.slug, version, widget.id, normalised, new URLSearchParams(url.search).has('width') ? 'fixed' : 'fluid']
+    const notModified = await cacheFor(c, { parts, pinned, stale })
     if (notModified) return notModified
+    c.header('Content-Security-Policy', embedCsp(origin))
+    return c.html(cachedRender(parts.join('|'), () => embedPage(widget, story, opts, url, origin)))
+  })
+}
 
+function embedPage(widget: WidgetModule<any>, story: Story, opts: any, url: URL, origin: string): string {
     const fmt = localeFormat(opts.locale)
     const layout = widget.layout(story, opts)
     const svg = renderWidget(widget, story, opts)
@@ -62,14 +70,16 @@ for (const widget of Object.values(widgets)) {
     const query = optionQuery(widget, { ...opts, width: undefined })
     const requestedWidth = new URLSearchParams(url.search).has('width') ? opts.width : ''
     const widgetBase = `${origin}/widgets/${story.slug}/${widget.id}`
-    const pageUrl = `${origin}/embed/${story.slug}/${widget.id}${url.search}`
+    // Built from the parsed options only: parameters a host page adds (Pym.js's childId, …)
+    // are not part of this page, its ETag or its cache entry.
+    const pageQuery = optionQuery(widget, requestedWidth ? opts : { ...opts, width: undefined }).toString()
+    const pageUrl = `${origin}/embed/${story.slug}/${widget.id}${pageQuery ? `?${pageQuery}` : ''}`
     const title = `${layout.frame.title} — factbox`
     const oembed = (format: string) => `${origin}/oembed?${new URLSearchParams({ url: pageUrl, format })}`
     const dataQuery = query.toString() ? `?${query}` : ''
     const cardQuery = new URLSearchParams([...query, ['preset', 'card']]).toString()
 
-    c.header('Content-Security-Policy', embedCsp(origin))
-    return c.html(
+    return (
       '<!doctype html>' +
         (
           <html lang={fmt.locale} dir={fmt.dir}>
@@ -123,7 +133,6 @@ for (const widget of Object.values(widgets)) {
               </main>
             </body>
           </html>
-        ).toString(),
+        ).toString()
     )
-  })
 }

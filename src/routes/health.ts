@@ -1,5 +1,6 @@
 import { router } from '../env'
 import pkg from '../../package.json'
+import { queryCount } from '../store'
 import { storySlugs } from '../stories'
 import { widgets } from '../../widgets/index'
 
@@ -7,5 +8,5 @@ export const healthRoutes = router()
 
 healthRoutes.get('/healthz', (c) => {
   c.header('Cache-Control', 'no-store')
-  return c.json({ ok: true, service: 'factbox', version: pkg.version, stories: storySlugs().length, widgets: Object.keys(widgets).length })
+  return c.json({ ok: true, service: 'factbox', version: pkg.version, stories: storySlugs().length, widgets: Object.keys(widgets).length, storeQueries: queryCount() })
 })

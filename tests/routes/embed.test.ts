@@ -59,6 +59,10 @@ describe('GET /embed/{slug}/{widget}', () => {
     const pym = await get(`/embed/${SLUG}/toll-counter?initialWidth=400&childId=example&parentTitle=x&parentUrl=y`)
     expect(pym.status).toBe(200)
     expect(pym.headers.get('ETag')).toBe(plain.headers.get('ETag'))
+    // Same ETag, same page: the host's parameters appear nowhere in it.
+    const html = await pym.text()
+    expect(html).toBe(await plain.text())
+    expect(html).not.toMatch(/childId|parentTitle|initialWidth/)
   })
 })
 

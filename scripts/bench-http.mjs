@@ -1,0 +1,77 @@
+// npm run bench:http — requests per second and latency of every widget route against the
+// built worker served by Miniflare with its D1 binding (not through wrangler dev, whose
+// proxy caps every route; issue #7), next to /healthz, a constant answer behind the same
+// middleware. Two runs per route: the same URL again and again (rendered output reused),
+// and a new width every request (each one rendered afresh). Also D1 queries per second.
+// 32 connections (autocannon), BENCH_SECONDS (10) per run, loopback only.
+import autocannon from 'autocannon'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Log, LogLevel, Miniflare } from 'miniflare'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+const SLUG = 'gaza-2025-05-06'
+const out = mkdtempSync(join(tmpdir(), 'factbox-http-'))
+execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], { stdio: 'ignore' })
+
+const mf = new Miniflare({
+  modules: true,
+  scriptPath: join(out, 'index.js'),
+  modulesRoot: out,
+  modulesRules: [
+    { type: 'CompiledWasm', include: ['**/*.wasm'] },
+    { type: 'Data', include: ['**/*.ttf'] },
+    { type: 'Text', include: ['**/*.client.js'] },
+  ],
+  compatibilityDate: /compatibility_date = "([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))[1],
+  d1Databases: { DB: 'factbox-bench' },
+  bindings: { ADMIN_TOKEN: 'bench' },
+  port: 0,
+  host: '127.0.0.1',
+  log: new Log(process.env.BENCH_DEBUG ? LogLevel.DEBUG : LogLevel.WARN),
+})
+const url = await mf.ready
+const db = await mf.getD1Database('DB')
+// The schema, statement by statement (migrations separate statements with a blank line).
+for (const chunk of readFileSync('migrations/0001_story_versions.sql', 'utf8').split(/;\s*\n\s*\n/)) {
+  const sql = chunk.replace(/^--.*$/gm, '').trim().replace(/;$/, '')
+  if (sql) await db.prepare(sql).run()
+}
+const base = url.origin
+
+async function run(path, fresh) {
+  let i = 0
+  const result = await autocannon({
+    url: base,
+    connections: 32,
+    duration: SECONDS,
+    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: fresh ? `${path}${path.includes('?') ? '&' : '?'}width=${280 + (i++ % 1321)}` : path }) }],
+  })
+  const statuses = Object.entries(result.statusCodeStats).filter(([code]) => code !== '200').map(([code, { count }]) => `${code}×${count}`)
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.non2xx, connectionErrors: result.errors, statuses }
+}
+
+const queries = async () => (await (await fetch(`${base}/healthz`)).json()).storeQueries
+const constant = await run('/healthz', false)
+const rows = [{ route: '/healthz (constant)', 'req/s': constant.rps.toFixed(0), 'p99 ms': constant.p99, 'non-2xx': constant.errors, 'connection errors': constant.connectionErrors }]
+for (const w of ['toll-counter', 'blockade-duration', 'statement-grid']) {
+  for (const [ext, path] of [['svg', `/widgets/${SLUG}/${w}.svg`], ['json', `/widgets/${SLUG}/${w}.json`], ['embed', `/embed/${SLUG}/${w}`]]) {
+    const q0 = await queries()
+    const t0 = Date.now()
+    const reused = await run(path, false)
+    const fresh = ext === 'embed' ? undefined : await run(path, true)
+    const perSecond = ((await queries()) - q0) / ((Date.now() - t0) / 1000)
+    rows.push({
+      route: `${w}.${ext}`,
+      'req/s': reused.rps.toFixed(0), 'p99 ms': reused.p99, 'non-2xx': [...reused.statuses, ...(fresh?.statuses ?? [])].join(' ') || 0,
+      'connection errors': reused.connectionErrors + (fresh?.connectionErrors ?? 0),
+      'reused ÷ constant': `${((reused.rps / constant.rps) * 100).toFixed(0)}%`,
+      'fresh req/s': fresh ? fresh.rps.toFixed(0) : '—', 'fresh ÷ constant': fresh ? `${((fresh.rps / constant.rps) * 100).toFixed(0)}%` : '—', 'fresh p99 ms': fresh?.p99 ?? '—',
+      'D1 queries/s': perSecond.toFixed(2),
+    })
+  }
+}
+console.table(rows)
+await mf.dispose()
