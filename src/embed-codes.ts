@@ -3,6 +3,7 @@
 // code is written in one place.
 import type { WidgetModule } from '../widgets/index'
 import type { Story } from '../widgets/story'
+import { escapeXml } from '../widgets/svg'
 
 /** Height of the "Get the data" row under the widget on the embed page. */
 export const DATA_ROW_HEIGHT = 30
@@ -23,10 +24,6 @@ export interface EmbedCodes {
   alt: string
 }
 
-function escapeAttr(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
 /** The options a page wrote, minus defaults: short URLs that still mean the same thing. */
 export function optionQuery(widget: WidgetModule<any>, opts: Record<string, unknown>): URLSearchParams {
   const defaults = widget.options.parse({}) as Record<string, unknown>
@@ -39,7 +36,7 @@ export function optionQuery(widget: WidgetModule<any>, opts: Record<string, unkn
 }
 
 export function iframeCode(src: string, width: number, height: number, title: string): string {
-  return `<iframe src="${escapeAttr(src)}" width="${width}" height="${height}" title="${escapeAttr(title)}" style="border:0;max-width:100%" scrolling="no" loading="lazy"></iframe>`
+  return `<iframe src="${escapeXml(src)}" width="${width}" height="${height}" title="${escapeXml(title)}" style="border:0;max-width:100%" scrolling="no" loading="lazy"></iframe>`
 }
 
 /**
@@ -57,18 +54,18 @@ export function embedCodes(origin: string, widget: WidgetModule<any>, story: Sto
   const widgetUrl = `${origin}/widgets/${story.slug}/${widget.id}`
   const title = layout.frame.title
   const alt = layout.frame.sentences.join(' ')
-  const dataAttrs = [...optionQuery(widget, shown)].map(([k, v]) => ` data-${k}="${escapeAttr(v)}"`).join('')
+  const dataAttrs = [...optionQuery(widget, shown)].map(([k, v]) => ` data-${k}="${escapeXml(v)}"`).join('')
   return {
     embedUrl,
     iframe: iframeCode(embedUrl, width, height, title),
     script: `<div data-factbox="${story.slug}/${widget.id}"${dataAttrs}></div>\n<script async src="${origin}/embed.js"></script>`,
-    image: `<img src="${escapeAttr(`${widgetUrl}.svg${q}`)}" alt="${escapeAttr(alt)}" width="${width}" style="max-width:100%;height:auto">`,
-    png: `<img src="${escapeAttr(`${widgetUrl}.png?${new URLSearchParams([...optionQuery(widget, shown), ['scale', '2']])}`)}" alt="${escapeAttr(alt)}" width="${width}" style="max-width:100%;height:auto">`,
+    image: `<img src="${escapeXml(`${widgetUrl}.svg${q}`)}" alt="${escapeXml(alt)}" width="${width}" style="max-width:100%;height:auto">`,
+    png: `<img src="${escapeXml(`${widgetUrl}.png?${new URLSearchParams([...optionQuery(widget, shown), ['scale', '2']])}`)}" alt="${escapeXml(alt)}" width="${width}" style="max-width:100%;height:auto">`,
     card: `${widgetUrl}.png?${new URLSearchParams([...optionQuery(widget, { ...shown, width: undefined }), ['preset', 'card']])}`,
     oembed: `${origin}/oembed?${new URLSearchParams({ url: embedUrl, format: 'json' })}`,
     amp:
-      `<amp-iframe src="${escapeAttr(embedUrl)}" width="${width}" height="${height}" layout="responsive" resizable\n` +
-      `    sandbox="allow-scripts allow-same-origin allow-popups" frameborder="0" title="${escapeAttr(title)}">\n` +
+      `<amp-iframe src="${escapeXml(embedUrl)}" width="${width}" height="${height}" layout="responsive" resizable\n` +
+      `    sandbox="allow-scripts allow-same-origin allow-popups" frameborder="0" title="${escapeXml(title)}">\n` +
       `  <div overflow tabindex="0" role="button" aria-label="Show all">Show all</div>\n</amp-iframe>`,
     csp: `frame-src ${origin}; img-src ${origin}; script-src ${origin}`,
     data: { csv: `${widgetUrl}.csv${q}`, json: `${widgetUrl}.json${q}` },

@@ -6,6 +6,7 @@ import { router } from '../env'
 import * as z from 'zod/mini'
 import { widgets } from '../../widgets/index'
 import { MIN_WIDTH } from '../../widgets/options'
+import { escapeXml } from '../../widgets/svg'
 import { cacheFor } from '../http/caching'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
 import { validate } from '../http/validation'
@@ -32,10 +33,6 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 function sameHost(target: URL, self: URL): boolean {
   if (target.origin === self.origin) return true
   return target.protocol === self.protocol && target.port === self.port && LOOPBACK.has(target.hostname) && LOOPBACK.has(self.hostname)
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 }
 
 oembedRoutes.get('/oembed', validate('query', oembedQuery), async (c) => {
