@@ -54,6 +54,16 @@ async function run(path, fresh) {
 }
 
 const queries = async () => (await (await fetch(`${base}/healthz`)).json()).storeQueries
+// Resident memory of the runtime, sampled every 5 s across the whole benchmark.
+const rss = () => {
+  try {
+    return execFileSync('ps', ['-C', 'workerd', '-o', 'rss='], { encoding: 'utf8' }).split('\n').filter(Boolean).reduce((a, b) => a + Number(b), 0) / 1024
+  } catch {
+    return 0
+  }
+}
+const memory = [rss()]
+const sampler = setInterval(() => memory.push(rss()), 5000)
 const constant = await run('/healthz', false)
 const rows = [{ route: '/healthz (constant)', 'req/s': constant.rps.toFixed(0), 'p99 ms': constant.p99, 'non-2xx': constant.errors, 'connection errors': constant.connectionErrors }]
 for (const w of ['toll-counter', 'blockade-duration', 'statement-grid']) {
@@ -74,4 +84,6 @@ for (const w of ['toll-counter', 'blockade-duration', 'statement-grid']) {
   }
 }
 console.table(rows)
+clearInterval(sampler)
+console.log(`workerd RSS MiB every 5 s: ${memory.map((m) => m.toFixed(0)).join(' ')}`)
 await mf.dispose()
