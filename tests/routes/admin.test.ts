@@ -1,6 +1,7 @@
 // Publishing (issue #5): every status of PUT, the 20-way race, history that never changes,
 // and widgets that show a publish on the next request.
 import { SELF, env } from 'cloudflare:test'
+import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { SLUG, rawStory } from '../fixtures'
 import { ORIGIN, get, problem } from '../http'
@@ -190,3 +191,24 @@ describe('GET /admin', () => {
     expect(html).toContain(`<script src="${ORIGIN}/admin.js" defer=""></script>`)
   })
 })
+
+describe('hostile text published through PUT', () => {
+  it('is stored, then served escaped in every widget and on the embed page', async () => {
+    const { etag, body } = await withToll(52900)
+    const nasty = '<script>alert("x")</script> & \'q\' \u202Eevil'
+    body.figures[0].label.en = nasty
+    body.statements[0].speaker.name.en = nasty
+    body.events[1].label.en = nasty
+    const res = await put({ ...body, note: `Hostile ${nasty}` }, { 'If-Match': etag })
+    expect(res.status).toBe(200)
+    for (const w of ['toll-counter', 'blockade-duration', 'statement-grid']) {
+      const svg = await (await get(`/widgets/${SLUG}/${w}.svg`)).text()
+      expect(XMLValidator.validate(svg)).toBe(true)
+      expect(svg).not.toContain('<script')
+      expect(svg).toContain('&lt;script&gt;')
+      const html = await (await get(`/embed/${SLUG}/${w}`)).text()
+      expect(html).not.toContain('<script>alert')
+    }
+  })
+})
+
