@@ -6,7 +6,7 @@ import { ProblemError } from './http/problem'
 
 const DB_TIMEOUT_MS = 5000
 
-export function storageUnavailable(): ProblemError {
+function storageUnavailable(): ProblemError {
   return new ProblemError({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The story store did not answer; try again shortly.', retryAfter: 5 })
 }
 

@@ -1,5 +1,5 @@
 // The widget registry: each id maps to its module (the file name is the public id).
-// /api/widgets, the gallery, the router and the OpenAPI document all read this map.
+// /api/widgets, the workshop, the router and the OpenAPI document all read this map.
 import type * as z from 'zod/mini'
 import * as blockadeDuration from './blockade-duration'
 import { layoutCard } from './card'
@@ -25,17 +25,13 @@ export interface WidgetModule<O extends { width: number; theme: string; locale: 
   render(layout: ReturnType<this['layout']>): string
 }
 
-// eslint-style widening: each module is checked against WidgetModule where it is listed.
+// Each module's own option type differs; the registry holds them side by side.
 type AnyWidget = WidgetModule<any>
 
 export const widgets: Record<string, AnyWidget> = {
   [tollCounter.id]: tollCounter,
   [blockadeDuration.id]: blockadeDuration,
   [statementGrid.id]: statementGrid,
-}
-
-export function findWidget(id: string): AnyWidget | undefined {
-  return Object.hasOwn(widgets, id) ? widgets[id] : undefined
 }
 
 /** The layout for parsed options, as a 1200×630 card when preset=card. */

@@ -45,7 +45,7 @@ export function svgDocument(f: Frame, body: string): string {
   )
 }
 
-export function textLine(l: TextLine): string {
+function textLine(l: TextLine): string {
   return (
     `<text x="${l.x}" y="${l.y}" font-size="${l.size}"${l.bold ? ' font-weight="700"' : ''} class="${l.script ? `${l.role} ${l.script}` : l.role}"` +
     `${l.anchor === 'start' ? '' : ` text-anchor="${l.anchor}"`}${l.lang ? ` lang="${escapeXml(l.lang)}"` : ''}>${escapeXml(l.text)}</text>`

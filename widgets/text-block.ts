@@ -42,7 +42,7 @@ const LRI = '\u2066'
 const PDI = '\u2069'
 
 /** Where the first baseline sits below the top of a line box, as a share of the size. */
-export const ASCENT = 1.0
+const ASCENT = 1.0
 
 /** Wraps `text` to `width` and sets it at `top`, starting at the left edge for ltr and the right for rtl. */
 export function placeText(text: string, x: number, top: number, width: number, style: TextStyle): PlacedText {

@@ -7,10 +7,9 @@ import { type AppEnv, router } from '../env'
 import { raw } from 'hono/html'
 import frameScript from '../client/embed-frame.client.js'
 import loaderScript from '../client/embed-loader.client.js'
-import { type WidgetModule, renderWidget, widgets } from '../../widgets/index'
+import { type WidgetModule, layoutWidget, widgets } from '../../widgets/index'
 import type { Story } from '../../widgets/story'
 import { localeFormat } from '../../widgets/locale'
-import { localize } from '../../widgets/story'
 import { palettes } from '../../widgets/theme'
 import { cacheFor } from '../http/caching'
 import { cachedRender } from '../http/render-cache'
@@ -64,8 +63,9 @@ for (const widget of Object.values(widgets)) {
 
 function embedPage(widget: WidgetModule<any>, story: Story, opts: any, url: URL, origin: string): string {
     const fmt = localeFormat(opts.locale)
-    const layout = widget.layout(story, opts)
-    const svg = renderWidget(widget, story, opts)
+    // One layout for the picture and for the words around it (title, sentences).
+    const layout = layoutWidget(widget, story, opts)
+    const svg = widget.render(layout as never)
     // The options this page was asked with, minus width: frame.js adds the width it lays out at.
     const query = optionQuery(widget, { ...opts, width: undefined })
     const requestedWidth = new URLSearchParams(url.search).has('width') ? opts.width : ''
