@@ -7,9 +7,11 @@ import { invalidParams } from './problem'
 
 export function validate<T extends z.ZodMiniType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result) => {
-    if (result.success) return
-    throw invalidParams(
-      result.error.issues.map((issue) => ({ name: issue.path.length ? String(issue.path[0]) : target, reason: issue.message })),
-    )
+    if (!result.success) throw paramsProblem(result.error.issues, target)
   })
+}
+
+/** A 400 problem naming each parameter zod refused and why. */
+export function paramsProblem(issues: readonly { path: PropertyKey[]; message: string }[], fallbackName = 'query') {
+  return invalidParams(issues.map((issue) => ({ name: issue.path.length ? String(issue.path[0]) : fallbackName, reason: issue.message })))
 }

@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit'
 import { type AppEnv, router } from '../env'
 import { cacheFor, computeEtag } from '../http/caching'
 import { requireAdmin } from '../http/auth'
+import { paramsProblem } from '../http/validation'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
 import { getVersion, listVersions, publishVersion } from '../store'
 import { bundledVersion, isKnownStory, loadStory, notePublished } from '../stories'
@@ -33,6 +34,18 @@ const storyBodyLimit = bodyLimit({
   },
 })
 
+/** A PUT or preview body: the dataset, and the note and author that travel with it. */
+async function readStoryBody(c: Context<AppEnv>): Promise<{ note: unknown; author: unknown; dataset: Record<string, unknown> }> {
+  let body: unknown
+  try {
+    body = await c.req.json()
+  } catch {
+    throw problem(400, 'Bad Request', 'The body is not valid JSON.')
+  }
+  const { note, author, ...dataset } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  return { note, author, dataset }
+}
+
 function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): ProblemError {
   return new ProblemError({ type: 'about:blank', title, status, detail, ...extra })
 }
@@ -57,14 +70,8 @@ adminRoutes.put(
       })
     }
 
-    let body: unknown
-    try {
-      body = await c.req.json()
-    } catch {
-      throw problem(400, 'Bad Request', 'The body is not valid JSON.')
-    }
     const problems: { name: string; reason: string }[] = []
-    const { note, author, ...dataset } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    const { note, author, dataset } = await readStoryBody(c)
     if (typeof note !== 'string' || !note.trim()) problems.push({ name: 'note', reason: 'say what changed and why, in a sentence' })
     else if (note.length > 500) problems.push({ name: 'note', reason: 'must be at most 500 characters' })
     if (author !== undefined && (typeof author !== 'string' || !author.trim() || author.length > 100)) problems.push({ name: 'author', reason: 'must be a name of at most 100 characters' })
@@ -160,14 +167,8 @@ adminRoutes.post(
     const widget = widgets[widgetId]
     const { widget: _w, ...query } = c.req.query()
     const opts = widget.options.safeParse(query)
-    if (!opts.success) throw invalidParams(opts.error.issues.map((i) => ({ name: String(i.path[0] ?? 'query'), reason: i.message })))
-    let body: unknown
-    try {
-      body = await c.req.json()
-    } catch {
-      throw problem(400, 'Bad Request', 'The body is not valid JSON.')
-    }
-    const { note: _note, author: _author, ...dataset } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+    if (!opts.success) throw paramsProblem(opts.error.issues)
+    const { dataset } = await readStoryBody(c)
     const parsed = parseStory(dataset)
     if (!parsed.ok) {
       throw problem(422, 'Unprocessable Content', `${parsed.problems.length} problems.`, { 'invalid-params': parsed.problems.map((p) => ({ name: p.path, reason: p.message })) })

@@ -11,7 +11,8 @@ import { locales } from '../../widgets/locale'
 import type { Story } from '../../widgets/story'
 import { type EmbedCodes, embedCodes } from '../embed-codes'
 import { cacheFor } from '../http/caching'
-import { invalidParams, notFound } from '../http/problem'
+import { notFound } from '../http/problem'
+import { paramsProblem } from '../http/validation'
 import { loadStory, storySlugs } from '../stories'
 import { resolveWidget } from '../widget-request'
 
@@ -36,7 +37,7 @@ async function codesFor(c: Context<AppEnv>, q: Record<string, string>) {
   if (!Object.hasOwn(widgets, widgetId)) throw notFound(`There is no widget "${widgetId}".`)
   const widget = widgets[widgetId]
   const parsed = widget.options.safeParse(q)
-  if (!parsed.success) throw invalidParams(parsed.error.issues.map((i) => ({ name: String(i.path[0] ?? 'query'), reason: i.message })))
+  if (!parsed.success) throw paramsProblem(parsed.error.issues)
   const req = await resolveWidget(c.env.DB, widget, slug, parsed.data as Record<string, unknown>)
   const origin = new URL(c.req.url).origin
   return { widget, req, codes: embedCodes(origin, widget, req.story, req.opts, !q.width) }
