@@ -22,11 +22,18 @@ export interface CacheIdentity {
 /** While the store is down: a few seconds, so that caches come back for the latest soon. */
 const STALE = 'public, max-age=5, s-maxage=5'
 
+// Most requests ask for one of a few widget URLs: each ETag is digested once per isolate.
+const digested = new Map<string, string>()
+
 export async function computeEtag(parts: (string | number)[]): Promise<string> {
-  const bytes = new TextEncoder().encode([pkg.version, ...parts].join('\u0000'))
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))
+  const key = [pkg.version, ...parts].join('\u0000')
+  const known = digested.get(key)
+  if (known) return known
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(key)))
   let hex = ''
   for (let i = 0; i < 12; i++) hex += digest[i].toString(16).padStart(2, '0')
+  if (digested.size >= 5000) digested.clear()
+  digested.set(key, `"${hex}"`)
   return `"${hex}"`
 }
 
