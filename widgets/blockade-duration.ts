@@ -9,7 +9,7 @@ import { type Example, type InvalidParam, margin, placeFooter, placeHeader, text
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
 import { commonOptions, isoDateOption, widthOption } from './options'
 import type { Story, StoryEvent } from './story'
-import { type Frame, escapeXml, svgDocument, textLines } from './svg'
+import { type Frame, isolatedText, num, svgDocument, textLines } from './svg'
 import { type TextLine, placeLine, placeText, round } from './text-block'
 import { measureText } from './text-measure'
 
@@ -265,15 +265,15 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
 }
 
 export function render(l: BlockadeLayout): string {
-  let body = `<rect class="bar" x="${l.bar.x}" y="${l.bar.y}" width="${l.bar.width}" height="${l.bar.height}"/>`
-  if (l.after) body += `<rect class="after approx" x="${l.after.x}" y="${l.after.y}" width="${l.after.width}" height="${l.after.height}"/>`
-  for (const t of l.ticks) body += `<line class="rule" x1="${t.x}" x2="${t.x}" y1="${t.y1}" y2="${t.y2}"/>`
+  const body = [`<rect class="bar" x="${num(l.bar.x)}" y="${num(l.bar.y)}" width="${num(l.bar.width)}" height="${l.bar.height}"/>`]
+  if (l.after) body.push(`<rect class="after approx" x="${num(l.after.x)}" y="${num(l.after.y)}" width="${num(l.after.width)}" height="${l.after.height}"/>`)
+  for (const t of l.ticks) body.push(`<line class="rule" x1="${num(t.x)}" x2="${num(t.x)}" y1="${num(t.y1)}" y2="${num(t.y2)}"/>`)
   for (const mk of l.markers) {
-    if (mk.leader) body += `<line class="mark" x1="${mk.cx}" x2="${mk.cx}" y1="${mk.leader.y1}" y2="${mk.leader.y2}"/>`
-    body += `<circle class="${mk.exact ? 'mark exact' : 'mark approx'}" cx="${mk.cx}" cy="${mk.cy}" r="${mk.r}" stroke-width="1.5"/>`
+    if (mk.leader) body.push(`<line class="mark" x1="${num(mk.cx)}" x2="${num(mk.cx)}" y1="${num(mk.leader.y1)}" y2="${num(mk.leader.y2)}"/>`)
+    body.push(`<circle class="${mk.exact ? 'mark exact' : 'mark approx'}" cx="${num(mk.cx)}" cy="${num(mk.cy)}" r="${mk.r}" stroke-width="1.5"/>`)
     if (mk.label) {
-      body += `<text x="${mk.label.x}" y="${mk.label.y}" font-size="${mk.label.size}" font-weight="700" class="${mk.exact ? 'mark-num' : 'mark-num approx'}" text-anchor="middle">${escapeXml(mk.label.text)}</text>`
+      body.push(`<text x="${num(mk.label.x)}" y="${num(mk.label.y)}" font-size="${mk.label.size}" font-weight="700" class="${mk.exact ? 'mark-num' : 'mark-num approx'}" text-anchor="middle">${isolatedText(mk.label)}</text>`)
     }
   }
-  return svgDocument(l.frame, body + textLines(l.lines))
+  return svgDocument(l.frame, textLines(l.lines, body))
 }

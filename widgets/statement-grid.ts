@@ -7,7 +7,7 @@ import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader
 import { type LocaleFormat, localeFormat } from './locale'
 import { commonOptions, idListOption, widthOption } from './options'
 import type { Statement, Story } from './story'
-import { type Frame, svgDocument, textLines } from './svg'
+import { type Frame, num, svgDocument, textLines } from './svg'
 import { type TextLine, placeText, round } from './text-block'
 
 export const id = 'statement-grid'
@@ -156,7 +156,7 @@ export function layout(story: Story, opts: StatementGridOptions): StatementGridL
 }
 
 export function render(l: StatementGridLayout): string {
-  let body = ''
-  for (const c of l.cards) body += `<rect class="card" x="${c.x + 0.5}" y="${c.y + 0.5}" width="${c.width - 1}" height="${c.height - 1}" rx="6"/>`
-  return svgDocument(l.frame, body + textLines(l.lines))
+  const body: string[] = []
+  for (const c of l.cards) body.push(`<rect class="card" x="${num(c.x + 0.5)}" y="${num(c.y + 0.5)}" width="${num(c.width - 1)}" height="${num(c.height - 1)}" rx="6"/>`)
+  return svgDocument(l.frame, textLines(l.lines, body))
 }

@@ -31,31 +31,57 @@ export function escapeXml(s: string): string {
   return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (ch) => ENTITIES[ch]) : s
 }
 
-/** The <svg> element as a string, to inline in HTML or to serve after XML_DECLARATION. */
-export function svgDocument(f: Frame, body: string): string {
+/**
+ * The <svg> element as one flat string, to inline in HTML or to serve after XML_DECLARATION.
+ * `body` holds the elements in drawing order; they are joined once, because a string grown
+ * by `+=` element by element is a tree of pieces that must be copied again before it is sent.
+ */
+export function svgDocument(f: Frame, body: string[]): string {
   const view = f.view ?? { x: 0, y: 0, width: f.width, height: f.height }
-  return (
+  body.unshift(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${f.outer?.width ?? f.width}" height="${f.outer?.height ?? f.height}" ` +
     `viewBox="${view.x} ${view.y} ${view.width} ${view.height}" role="img" aria-labelledby="${f.id}-title ${f.id}-desc" lang="${escapeXml(f.lang)}" data-dir="${f.dir}">` +
     `<title id="${f.id}-title">${escapeXml(f.title)}</title><desc id="${f.id}-desc">${escapeXml(f.sentences.join(' '))}</desc>` +
     `<style>${themeStyle(f.theme)}</style>` +
-    `<rect class="bg" x="${view.x}" y="${view.y}" width="${view.width}" height="${view.height}"/>` +
-    body +
-    '</svg>'
+    `<rect class="bg" x="${view.x}" y="${view.y}" width="${view.width}" height="${view.height}"/>`,
   )
+  body.push('</svg>')
+  return body.join('')
+}
+
+const RLI = '\u2067'
+const LRI = '\u2066'
+const PDI = '\u2069'
+
+/** A line's words, escaped, in an isolate of its direction so that bidi reordering stays inside. */
+export function isolatedText(l: TextLine): string {
+  return `${l.dir === 'rtl' ? RLI : LRI}${escapeXml(l.text)}${PDI}`
 }
 
 function textLine(l: TextLine): string {
   return (
-    `<text x="${l.x}" y="${l.y}" font-size="${l.size}"${l.bold ? ' font-weight="700"' : ''} class="${l.script ? `${l.role} ${l.script}` : l.role}"` +
-    `${l.anchor === 'start' ? '' : ` text-anchor="${l.anchor}"`}${l.lang ? ` lang="${escapeXml(l.lang)}"` : ''}>${escapeXml(l.text)}</text>`
+    `<text x="${num(l.x)}" y="${num(l.y)}" font-size="${l.size}"${l.bold ? ' font-weight="700"' : ''} class="${l.script ? `${l.role} ${l.script}` : l.role}"` +
+    `${l.anchor === 'start' ? '' : ` text-anchor="${l.anchor}"`}${l.lang ? ` lang="${escapeXml(l.lang)}"` : ''}>${isolatedText(l)}</text>`
   )
 }
 
-export function textLines(lines: TextLine[]): string {
-  let out = ''
-  for (const line of lines) out += textLine(line)
-  return out
+/** Appends a <text> element per line to `body`. */
+export function textLines(lines: TextLine[], body: string[]): string[] {
+  for (const line of lines) body.push(textLine(line))
+  return body
+}
+
+/**
+ * A coordinate as markup, rounded to 0.1 px as layouts round them. Written from integers:
+ * V8 converts small integers to strings from a cache, and doubles several times slower, and a
+ * widget writes hundreds of coordinates.
+ */
+export function num(n: number): string {
+  const tenths = Math.round(n * 10)
+  const whole = (tenths / 10) | 0
+  const tenth = Math.abs(tenths - whole * 10)
+  if (tenth === 0) return `${whole}`
+  return tenths < 0 && whole === 0 ? `-0.${tenth}` : `${whole}.${tenth}`
 }
 
 /** What a standalone .svg file starts with. */

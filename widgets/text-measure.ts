@@ -133,36 +133,83 @@ function arabicForm(text: string, i: number, table: Uint16Array, joiningTable: U
   return 0
 }
 
-/** Greedy word wrap to `maxWidth` px; a word wider than a line is broken between characters. */
-export function wrapText(text: string, maxWidth: number, fontSize: number, weight: FontWeight = 'regular', script?: Script): string[] {
+// Word advances per text, weight and script, in 1/1000 em and so the same at every size and
+// width: what a browser keeps in its word shape cache. A widget sets the same strings on every
+// request (a story's labels, quotes, the locale's chrome); each is measured once per isolate
+// and wrapping is then a sum over numbers. Bounded: the map starts over past MAX_MEASURED.
+interface Measured {
+  /** The text with runs of breaking white space made one space, as it is wrapped. */
+  text: string
+  /** Where each space-separated word ends in `text`; the next starts one after. */
+  ends: Uint32Array
+  widths: Float64Array
+  space: number
+  total: number
+}
+
+const MAX_MEASURED = 4096
+// One map per weight and script, keyed by the text itself: a story's strings keep their hash,
+// so a lookup neither copies nor rehashes them.
+const measuredCache: Record<FontWeight, Record<Script | 'latin', Map<string, Measured>>> = {
+  regular: { latin: new Map(), arabic: new Map(), hebrew: new Map() },
+  bold: { latin: new Map(), arabic: new Map(), hebrew: new Map() },
+}
+
+function measureWords(text: string, weight: FontWeight, script: Script | undefined): Measured {
+  const cache = measuredCache[weight][script ?? 'latin']
+  let m = cache.get(text)
+  if (m) return m
   // Lines are cut from the text itself, so runs of breaking white space become one space
   // first. No-break spaces hold "52 567" and "6 mai" together and are not touched.
-  if (/[\t\n\r\u2028\u2029]| {2}|^ | $/.test(text)) text = text.replace(/[ \t\n\r\u2028\u2029]+/g, ' ').trim()
-  const max = (maxWidth * 1000) / fontSize
+  const clean = /[\t\n\r\u2028\u2029]| {2}|^ | $/.test(text) ? text.replace(/[ \t\n\r\u2028\u2029]+/g, ' ').trim() : text
+  let count = 1
+  for (let i = clean.indexOf(' '); i >= 0; i = clean.indexOf(' ', i + 1)) count++
+  const ends = new Uint32Array(count)
+  const widths = new Float64Array(count)
   const space = advance(' ', 0, 1, weight, script)
+  let total = -space
+  for (let w = 0, i = 0; w < count; w++) {
+    let j = clean.indexOf(' ', i)
+    if (j < 0) j = clean.length
+    ends[w] = j
+    widths[w] = advance(clean, i, j, weight, script)
+    total += space + widths[w]
+    i = j + 1
+  }
+  m = { text: clean, ends, widths, space, total: Math.max(0, total) }
+  if (cache.size >= MAX_MEASURED) cache.clear()
+  cache.set(text, m)
+  return m
+}
+
+/** Greedy word wrap to `maxWidth` px; a word wider than a line is broken between characters. */
+export function wrapText(text: string, maxWidth: number, fontSize: number, weight: FontWeight = 'regular', script?: Script): string[] {
+  const m = measureWords(text, weight, script)
+  const max = (maxWidth * 1000) / fontSize
+  const t = m.text
+  if (m.total <= max) return [t]
+  const { ends, widths, space } = m
   const lines: string[] = []
   let lineStart = -1
   let lineEnd = 0
   let lineWidth = 0
-  let i = 0
-  while (i < text.length) {
-    let j = text.indexOf(' ', i)
-    if (j < 0) j = text.length
-    const w = advance(text, i, j, weight, script)
-    if (lineStart >= 0 && lineWidth + space + w <= max) {
+  for (let w = 0, i = 0; w < ends.length; i = ends[w] + 1, w++) {
+    const j = ends[w]
+    const width = widths[w]
+    if (lineStart >= 0 && lineWidth + space + width <= max) {
       lineEnd = j
-      lineWidth += space + w
+      lineWidth += space + width
     } else {
-      if (lineStart >= 0) lines.push(text.slice(lineStart, lineEnd))
+      if (lineStart >= 0) lines.push(t.slice(lineStart, lineEnd))
       lineStart = i
       lineEnd = j
-      lineWidth = w
+      lineWidth = width
       // A word wider than the line: break it between characters.
       while (lineWidth > max && lineEnd - lineStart > 1) {
-        const [head, rest] = splitToWidth(text.slice(lineStart, lineEnd), maxWidth, fontSize, weight, script)
+        const [head, rest] = splitToWidth(t.slice(lineStart, lineEnd), maxWidth, fontSize, weight, script)
         lines.push(head)
         lineStart = lineEnd - rest.length
-        lineWidth = advance(text, lineStart, lineEnd, weight, script)
+        lineWidth = advance(t, lineStart, lineEnd, weight, script)
         if (lineStart === lineEnd) {
           // Nothing left of the word (one character wider than the line): no open line.
           lineStart = -1
@@ -170,9 +217,8 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, weigh
         }
       }
     }
-    i = j + 1
   }
-  if (lineStart >= 0) lines.push(text.slice(lineStart, lineEnd))
+  if (lineStart >= 0) lines.push(t.slice(lineStart, lineEnd))
   return lines.length ? lines : ['']
 }
 

@@ -5,7 +5,7 @@ import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader
 import { type LocaleFormat, localeFormat, sentenceStart } from './locale'
 import { commonOptions, idListOption, widthOption } from './options'
 import type { Figure, Story } from './story'
-import { type Frame, svgDocument, textLines } from './svg'
+import { type Frame, num, svgDocument, textLines } from './svg'
 import { type TextLine, placeText, round } from './text-block'
 import { measureText } from './text-measure'
 
@@ -147,7 +147,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
 }
 
 export function render(l: TollCounterLayout): string {
-  let body = ''
-  for (const r of l.rules) body += `<line class="rule" x1="${r.x1}" x2="${r.x2}" y1="${r.y}" y2="${r.y}"/>`
-  return svgDocument(l.frame, body + textLines(l.lines))
+  const body: string[] = []
+  for (const r of l.rules) body.push(`<line class="rule" x1="${num(r.x1)}" x2="${num(r.x2)}" y1="${num(r.y)}" y2="${num(r.y)}"/>`)
+  return svgDocument(l.frame, textLines(l.lines, body))
 }
