@@ -1,16 +1,17 @@
-// npm run bench — render cost per widget (layout + markup, in process, no cache), next to
-// Observable Plot on linkedom and Vega-Lite compiled and rendered to SVG drawing the same
-// data; the size of each SVG; and the heap after 100,000 renders in one process.
+// npm run bench — render cost per widget (layout + markup, in process, no output cache),
+// next to Observable Plot on linkedom and Vega-Lite compiled and rendered to SVG drawing the
+// same picture of the same data; the size of each SVG; what each output draws; and the heap
+// after 100,000 renders in one process. `--save DIR` writes the nine SVGs to look at.
 // Medians and p99 of individually timed renders. Compare ratios within one run only.
 import { build } from 'esbuild'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import * as Plot from '@observablehq/plot'
 import { parseHTML } from 'linkedom'
 import * as vega from 'vega'
 import { compile } from 'vega-lite'
+import { plotCharts, vegaLiteSpecs } from './bench-charts.mjs'
 
 // The widgets as the worker has them, bundled for Node.
 const bundle = await build({
@@ -26,59 +27,24 @@ writeFileSync(file, bundle.outputFiles[0].text)
 const { widgets, renderWidget, parseStory, data } = await import(pathToFileURL(file).href)
 const story = parseStory(data).story
 
+// The same pictures in Plot and Vega-Lite (scripts/bench-charts.mjs says what each draws).
 const { document } = parseHTML('<!doctype html><html><body></body></html>')
-const day = (iso) => new Date(`${iso}T00:00:00Z`)
-const blockadeEvents = story.events.filter((e) => e.date >= '2025-03-02' && e.date <= story.asOf).map((e) => ({ ...e, date: day(e.date), label: e.label.en }))
-const figures = story.headlineFigures.map((id) => story.figures.find((f) => f.id === id))
-const statements = story.statements.map((s, i) => ({ ...s, col: i % 2, row: Math.floor(i / 2), speaker: s.speaker.name.en }))
+const plot = plotCharts(story, document)
+const specs = Object.fromEntries(Object.entries(vegaLiteSpecs(story)).map(([id, spec]) => [id, spec()]))
+// Vega-Lite's warnings are silenced: printing them would only slow it down.
+const quiet = vega.logger(vega.None)
+const vegaLite = (spec) => () => new vega.View(vega.parse(compile(spec, { logger: quiet }).spec), { renderer: 'none', logger: quiet }).toSVG()
 
-// The same pictures in Plot: text marks for the toll counter and the statement grid, a bar,
-// rules, dots and labels on a weekly UTC axis for the blockade.
-const plot = {
-  'toll-counter': () => Plot.plot({ document, width: 640, height: 480, axis: null, x: { domain: [0, 1] }, y: { domain: [0, 4] }, marks: [
-    Plot.text(figures, { x: (_, i) => (i % 2) / 2, y: (_, i) => Math.floor(i / 2) * 2, text: (f) => `${f.qualifier ?? ''} ${f.value.toLocaleString('en-GB')}`, fontSize: 40, textAnchor: 'start' }),
-    Plot.text(figures, { x: (_, i) => (i % 2) / 2, y: (_, i) => Math.floor(i / 2) * 2 + 0.6, text: (f) => f.label.en, lineWidth: 18, textAnchor: 'start' }),
-    Plot.text(figures, { x: (_, i) => (i % 2) / 2, y: (_, i) => Math.floor(i / 2) * 2 + 1.1, text: (f) => `Source: ${f.attribution.en}, as of ${f.asOf}`, lineWidth: 22, textAnchor: 'start' }),
-  ] }).outerHTML,
-  'blockade-duration': () => Plot.plot({ document, width: 640, height: 260, x: { type: 'utc', domain: [day('2025-03-02'), day(story.asOf)], ticks: 'week' }, y: { axis: null, domain: [0, 3] }, marks: [
-    Plot.rectX([{ x1: day('2025-03-02'), x2: day(story.asOf) }], { x1: 'x1', x2: 'x2', y1: 0, y2: 1 }),
-    Plot.ruleX(blockadeEvents, { x: 'date', y1: 1, y2: 1.5 }),
-    Plot.dot(blockadeEvents, { x: 'date', y: 1.5, r: 8, strokeDasharray: (e) => (e.precision === 'approximate' ? '3 2' : null) }),
-    Plot.text(blockadeEvents, { x: 'date', y: 2.2, text: 'label', lineWidth: 14 }),
-    Plot.text(['65 days'], { frameAnchor: 'top-left', fontSize: 40 }),
-  ] }).outerHTML,
-  'statement-grid': () => Plot.plot({ document, width: 760, height: 1800, axis: null, x: { domain: [0, 2] }, y: { domain: [0, 9] }, marks: [
-    Plot.text(statements, { x: 'col', y: 'row', text: 'speaker', fontWeight: 'bold', textAnchor: 'start', dy: -30 }),
-    Plot.text(statements, { x: 'col', y: 'row', text: (s) => (s.kind === 'quote' ? `“${s.text}”` : s.text), lineWidth: 28, textAnchor: 'start' }),
-  ] }).outerHTML,
-}
-
-// And in Vega-Lite, compiled to Vega and rendered to an SVG string each time.
-const vl = {
-  'toll-counter': { width: 640, height: 480, data: { values: figures.map((f, i) => ({ ...f, col: i % 2, row: Math.floor(i / 2), number: f.value.toLocaleString('en-GB'), label: f.label.en, source: `Source: ${f.attribution.en}` })) }, layer: [
-    { mark: { type: 'text', fontSize: 40, align: 'left' }, encoding: { x: { field: 'col', type: 'quantitative', axis: null }, y: { field: 'row', type: 'quantitative', axis: null }, text: { field: 'number' } } },
-    { mark: { type: 'text', dy: 30, align: 'left' }, encoding: { x: { field: 'col', type: 'quantitative' }, y: { field: 'row', type: 'quantitative' }, text: { field: 'label' } } },
-    { mark: { type: 'text', dy: 50, align: 'left' }, encoding: { x: { field: 'col', type: 'quantitative' }, y: { field: 'row', type: 'quantitative' }, text: { field: 'source' } } },
-  ] },
-  'blockade-duration': { width: 640, height: 200, data: { values: blockadeEvents.map((e) => ({ date: e.date.toISOString(), label: e.label })) }, layer: [
-    { data: { values: [{ a: '2025-03-02', b: story.asOf }] }, mark: 'bar', encoding: { x: { field: 'a', type: 'temporal', axis: { tickCount: { interval: 'week' } } }, x2: { field: 'b' } } },
-    { mark: 'rule', encoding: { x: { field: 'date', type: 'temporal' } } },
-    { mark: { type: 'point', size: 120 }, encoding: { x: { field: 'date', type: 'temporal' } } },
-    { mark: { type: 'text', dy: -20, limit: 140 }, encoding: { x: { field: 'date', type: 'temporal' }, text: { field: 'label' } } },
-  ] },
-  'statement-grid': { width: 760, height: 1800, data: { values: statements.map((s) => ({ ...s, words: s.kind === 'quote' ? `“${s.text}”` : s.text })) }, layer: [
-    { mark: { type: 'text', fontWeight: 'bold', dy: -20, align: 'left' }, encoding: { x: { field: 'col', type: 'quantitative', axis: null }, y: { field: 'row', type: 'quantitative', axis: null }, text: { field: 'speaker' } } },
-    { mark: { type: 'text', align: 'left', limit: 340 }, encoding: { x: { field: 'col', type: 'quantitative' }, y: { field: 'row', type: 'quantitative' }, text: { field: 'words' } } },
-  ] },
-}
-const vega6 = (spec) => () => new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' }).toSVG()
+// Every run ends with the SVG as one flat string, ready to encode and send: a string built
+// by concatenation is only a tree of pieces until something reads it.
+const settle = (svg) => svg.charCodeAt(svg.length >> 1) + svg.length
 
 async function time(fn, runs) {
-  for (let i = 0; i < Math.min(50, runs); i++) await fn()
+  for (let i = 0; i < Math.min(50, runs); i++) settle(await fn())
   const samples = []
   for (let i = 0; i < runs; i++) {
     const t = performance.now()
-    await fn()
+    settle(await fn())
     samples.push(performance.now() - t)
   }
   samples.sort((a, b) => a - b)
@@ -86,22 +52,37 @@ async function time(fn, runs) {
 }
 const us = (ms) => `${(ms * 1000).toFixed(0)} µs`
 
+// What each output draws: lines of text (a <tspan> each where a renderer wraps that way) and
+// shapes, to show that the three draw the same picture.
+function drawn(svg) {
+  const texts = svg.match(/<text[\s\S]*?<\/text>/g) ?? []
+  const lines = texts.reduce((n, t) => n + Math.max(1, (t.match(/<tspan/g) ?? []).length), 0)
+  const shapes = (svg.match(/<(rect|circle|line|path|ellipse)\b/g) ?? []).length
+  return `${lines} lines, ${shapes} shapes`
+}
+
+const save = process.argv.includes('--save') ? process.argv[process.argv.indexOf('--save') + 1] : undefined
 const rows = []
+const drawnRows = []
 for (const id of Object.keys(widgets)) {
   const widget = widgets[id]
   const opts = widget.options.parse({ theme: 'light' })
   const ours = await time(() => renderWidget(widget, story, opts), 3000)
   const p = await time(plot[id], 200)
-  const v = await time(vega6(vl[id]), 60)
+  const v = await time(vegaLite(specs[id]), 60)
+  const outputs = { factbox: renderWidget(widget, story, opts), plot: plot[id](), 'vega-lite': await vegaLite(specs[id])() }
+  if (save) for (const [who, svg] of Object.entries(outputs)) writeFileSync(join(save, `${id}.${who}.svg`), svg)
   rows.push({
     widget: id,
     'factbox median': us(ours.median), 'factbox p99': us(ours.p99),
     'Plot+linkedom median': us(p.median), 'Vega-Lite median': us(v.median),
     'Plot ÷ factbox': `${(p.median / ours.median).toFixed(0)}×`, 'Vega-Lite ÷ factbox': `${(v.median / ours.median).toFixed(0)}×`,
-    'SVG bytes': Buffer.byteLength(renderWidget(widget, story, opts)),
+    'SVG bytes': Buffer.byteLength(outputs.factbox),
   })
+  drawnRows.push({ widget: id, factbox: drawn(outputs.factbox), Plot: drawn(outputs.plot), 'Vega-Lite': drawn(outputs['vega-lite']) })
 }
 console.table(rows)
+console.table(drawnRows)
 
 // Memory: 100,000 renders in one process (run with --expose-gc to see the settled heap).
 const gc = globalThis.gc ?? (() => {})

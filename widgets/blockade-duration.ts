@@ -179,7 +179,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
     dates
       .map((d) => {
         const tx = x(d)
-        const label = fmt.shortDate(d.toISOString().slice(0, 10))
+        const label = fmt.shortDate(d)
         const w = measureText(label, 12, 'regular', fmt.script)
         const left = Math.min(Math.max(tx - w / 2, pad), pad + inner - w)
         return { tx, label, w, left, shown: true }
@@ -272,7 +272,7 @@ export function render(l: BlockadeLayout): string {
     if (mk.leader) body.push(`<line class="mark" x1="${num(mk.cx)}" x2="${num(mk.cx)}" y1="${num(mk.leader.y1)}" y2="${num(mk.leader.y2)}"/>`)
     body.push(`<circle class="${mk.exact ? 'mark exact' : 'mark approx'}" cx="${num(mk.cx)}" cy="${num(mk.cy)}" r="${mk.r}" stroke-width="1.5"/>`)
     if (mk.label) {
-      body.push(`<text x="${num(mk.label.x)}" y="${num(mk.label.y)}" font-size="${mk.label.size}" font-weight="700" class="${mk.exact ? 'mark-num' : 'mark-num approx'}" text-anchor="middle">${isolatedText(mk.label)}</text>`)
+      body.push(`<text x="${num(mk.label.x)}" y="${num(mk.label.y)}" font-size="${mk.label.style.size}" font-weight="700" class="${mk.exact ? 'mark-num' : 'mark-num approx'}" text-anchor="middle">${isolatedText(mk.label)}</text>`)
     }
   }
   return svgDocument(l.frame, textLines(l.lines, body))

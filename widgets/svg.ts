@@ -4,7 +4,7 @@
 // string from data passing through escapeXml; numbers and class names come from layout
 // code. (hono/jsx did the same at about four times the cost per widget: npm run bench.)
 import type { Direction } from './locale'
-import type { TextLine } from './text-block'
+import type { LineStyle, TextLine } from './text-block'
 import { type Theme, themeStyle } from './theme'
 
 export interface Frame {
@@ -53,16 +53,28 @@ const RLI = '\u2067'
 const LRI = '\u2066'
 const PDI = '\u2069'
 
+/** The attributes a line style sets, closing its <text> tag and opening its isolate. */
+function styleAttributes(s: LineStyle): string {
+  return (
+    `" font-size="${s.size}"${s.bold ? ' font-weight="700"' : ''} class="${s.script ? `${s.role} ${s.script}` : s.role}"` +
+    `${s.anchor === 'start' ? '' : ` text-anchor="${s.anchor}"`}${s.lang ? ` lang="${escapeXml(s.lang)}"` : ''}>${s.dir === 'rtl' ? RLI : LRI}`
+  )
+}
+
+// Made once per interned style and isolate: a widget has a dozen styles and a hundred lines.
+const attributesById: string[] = []
+function attributes(s: LineStyle): string {
+  if (s.id < 0) return styleAttributes(s)
+  return (attributesById[s.id] ??= styleAttributes(s))
+}
+
 /** A line's words, escaped, in an isolate of its direction so that bidi reordering stays inside. */
 export function isolatedText(l: TextLine): string {
-  return `${l.dir === 'rtl' ? RLI : LRI}${escapeXml(l.text)}${PDI}`
+  return `${l.style.dir === 'rtl' ? RLI : LRI}${escapeXml(l.text)}${PDI}`
 }
 
 function textLine(l: TextLine): string {
-  return (
-    `<text x="${num(l.x)}" y="${num(l.y)}" font-size="${l.size}"${l.bold ? ' font-weight="700"' : ''} class="${l.script ? `${l.role} ${l.script}` : l.role}"` +
-    `${l.anchor === 'start' ? '' : ` text-anchor="${l.anchor}"`}${l.lang ? ` lang="${escapeXml(l.lang)}"` : ''}>${isolatedText(l)}</text>`
-  )
+  return `<text x="${num(l.x)}" y="${num(l.y)}${attributes(l.style)}${escapeXml(l.text)}${PDI}</text>`
 }
 
 /** Appends a <text> element per line to `body`. */

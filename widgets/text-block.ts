@@ -6,20 +6,60 @@ import type { Direction } from './locale'
 import type { ColorRole } from './theme'
 import { type FontWeight, type Script, wrapText } from './text-measure'
 
+export type Anchor = 'start' | 'end' | 'middle'
+
+/**
+ * How a line is set. Every paragraph's lines share one, and equal styles are one object with
+ * a number, so that markup (svg.ts) writes each style's attributes once per isolate instead
+ * of once per line.
+ */
+export interface LineStyle {
+  /** Index into the interned styles; -1 for the rare style past the table's bounds. */
+  readonly id: number
+  readonly size: number
+  readonly bold: boolean
+  readonly role: ColorRole
+  readonly anchor: Anchor
+  /** The line's direction: markup wraps its words in a bidi isolate of it. */
+  readonly dir: Direction
+  /** Set where the text's language differs from the widget's (an English quote in `ar`). */
+  readonly lang: string | undefined
+  /** The script whose font is named first for this line, and whose widths measured it. */
+  readonly script: Script | undefined
+}
+
 export interface TextLine {
   x: number
   y: number
-  /** The words as wrapped; markup wraps them in a bidi isolate of the line's direction. */
+  /** The words as wrapped. */
   text: string
-  dir: Direction
-  anchor: 'start' | 'end' | 'middle'
-  size: number
-  bold: boolean
-  role: ColorRole
-  /** Set where the text's language differs from the widget's (an English quote in `ar`). */
-  lang: string | undefined
-  /** The script whose font is named first for this line, and whose widths measured it. */
-  script: Script | undefined
+  style: LineStyle
+}
+
+// Interning by a number made of the style's fields: size in tenths of a pixel (12 bits),
+// weight, role, anchor, direction, script and the language's own small number.
+const ROLES: Record<ColorRole, number> = { bg: 0, fg: 1, muted: 2, bar: 3, rule: 4, card: 5, cardLine: 6 }
+const ANCHORS: Record<Anchor, number> = { start: 0, end: 1, middle: 2 }
+const MAX_STYLES = 4096
+const interned = new Map<number, LineStyle>()
+const languages = new Map<string, number>()
+
+export function lineStyle(size: number, bold: boolean, role: ColorRole, anchor: Anchor, dir: Direction, lang: string | undefined, script: Script | undefined): LineStyle {
+  const tenths = Math.round(size * 10)
+  let language = 0
+  if (lang !== undefined) {
+    language = languages.get(lang) ?? 0
+    if (!language && languages.size < 255) languages.set(lang, (language = languages.size + 1))
+  }
+  if (tenths !== size * 10 || tenths >= 4096 || (lang !== undefined && !language)) return { id: -1, size, bold, role, anchor, dir, lang, script }
+  const key = tenths + (bold ? 1 << 12 : 0) + (ROLES[role] << 13) + (ANCHORS[anchor] << 16) + (dir === 'rtl' ? 1 << 18 : 0) +
+    (script === 'arabic' ? 1 << 19 : script === 'hebrew' ? 2 << 19 : 0) + (language << 21)
+  let style = interned.get(key)
+  if (!style) {
+    style = { id: interned.size < MAX_STYLES ? interned.size : -1, size, bold, role, anchor, dir, lang, script }
+    if (style.id >= 0) interned.set(key, style)
+  }
+  return style
 }
 
 export interface TextStyle {
@@ -48,23 +88,18 @@ export function placeText(text: string, x: number, top: number, width: number, s
   const step = style.size * (style.leading ?? 1.35)
   const wrapped = wrapText(text, width, style.size, weight, style.script)
   const rtl = style.dir === 'rtl'
+  const set = lineStyle(style.size, weight === 'bold', style.role, rtl ? 'end' : 'start', style.dir, style.lang, style.script)
   const lineX = round(rtl ? x + width : x)
   const baseline = top + style.size * ASCENT
   const lines: TextLine[] = new Array(wrapped.length)
-  for (let i = 0; i < wrapped.length; i++) {
-    lines[i] = line(wrapped[i], lineX, round(baseline + i * step), rtl ? 'end' : 'start', style, weight)
-  }
+  for (let i = 0; i < wrapped.length; i++) lines[i] = { x: lineX, y: round(baseline + i * step), text: wrapped[i], style: set }
   return { lines, height: round(wrapped.length * step) }
 }
 
 /** One unwrapped line anchored as asked; the caller has measured it. */
-export function placeLine(text: string, x: number, baseline: number, anchor: TextLine['anchor'], style: TextStyle): TextLine {
-  return line(text, round(x), round(baseline), anchor, style, style.weight ?? 'regular')
-}
-
-// Every line is made here, with every field set, so that all lines share one shape.
-function line(text: string, x: number, y: number, anchor: TextLine['anchor'], style: TextStyle, weight: FontWeight): TextLine {
-  return { x, y, text, dir: style.dir, anchor, size: style.size, bold: weight === 'bold', role: style.role, lang: style.lang, script: style.script }
+export function placeLine(text: string, x: number, baseline: number, anchor: Anchor, style: TextStyle): TextLine {
+  const set = lineStyle(style.size, style.weight === 'bold', style.role, anchor, style.dir, style.lang, style.script)
+  return { x: round(x), y: round(baseline), text, style: set }
 }
 
 /** Coordinates are rounded to 0.1 px: finer is invisible and only bloats the SVG. */

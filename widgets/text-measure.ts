@@ -84,9 +84,9 @@ function isTransparent(cu: number, table: Uint16Array): boolean {
   return cu >= 0x0610 && cu <= 0x06ff && table[cu] === 0
 }
 
-/** Width in pixels of `text` set at `fontSize` px in the given weight. */
+/** Width in pixels of `text` set at `fontSize` px in the given weight, runs of white space as one. */
 export function measureText(text: string, fontSize: number, weight: FontWeight = 'regular', script?: Script): number {
-  return (advance(text, 0, text.length, weight, script) * fontSize) / 1000
+  return (measureWords(text, weight, script).total * fontSize) / 1000
 }
 
 /** Advance of text[start, end) in 1/1000 em, without slicing the string. */
@@ -229,7 +229,8 @@ function splitToWidth(word: string, maxWidth: number, fontSize: number, weight: 
   // Largest prefix that fits; at least one character so wrapping always progresses.
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2)
-    if (measureText(chars.slice(0, mid).join(''), fontSize, weight, script) <= maxWidth) lo = mid
+    const head = chars.slice(0, mid).join('')
+    if ((advance(head, 0, head.length, weight, script) * fontSize) / 1000 <= maxWidth) lo = mid
     else hi = mid - 1
   }
   return [chars.slice(0, lo).join(''), chars.slice(lo).join('')]

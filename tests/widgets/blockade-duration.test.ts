@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { utcMonday } from 'd3-time'
 import * as blockade from '../../widgets/blockade-duration'
+import { parseIsoDate } from '../../widgets/locale'
 import { bundledStory } from '../fixtures'
 
 const story = bundledStory()
@@ -19,6 +20,15 @@ describe('blockade-duration', () => {
     expect(l.after!.x).toBeCloseTo(l.bar.x + l.bar.width, 0)
     expect(l.lines.some((line) => line.text.includes('later days are counted, not reported'))).toBe(true)
     expect(blockade.layout(story, opts({})).after).toBeUndefined()
+  })
+
+  it('reads every calendar day as that day at midnight UTC, leap days and early years included', () => {
+    for (const iso of ['2025-03-02', '2024-02-29', '2025-12-31', '2000-01-01', '0050-06-15', '0001-01-01', '9999-12-31']) {
+      expect(parseIsoDate(iso).toISOString(), iso).toBe(new Date(`${iso}T00:00:00Z`).toISOString())
+    }
+    // Counting across a year's end and across a leap day.
+    expect(blockade.summary(story, opts({ until: '2026-03-02' })).durationDays).toBe(365)
+    expect(blockade.summary({ ...story, events: story.events.map((e) => (e.id === story.blockade.startEvent ? { ...e, date: '2024-02-28' } : e)) }, opts({ until: '2024-03-01' })).durationDays).toBe(2)
   })
 
   it('refuses an until before the blockade began', () => {

@@ -55,8 +55,8 @@ describe('hostile datasets the schema accepts', () => {
         expect(svg).not.toContain('<script')
         const layout = layoutWidget(widget, story, opts)
         for (const line of layout.lines) {
-          const w = measureText(line.text, line.size, line.bold ? 'bold' : 'regular', line.script)
-          const left = line.anchor === 'start' ? line.x : line.anchor === 'end' ? line.x - w : line.x - w / 2
+          const w = measureText(line.text, line.style.size, line.style.bold ? 'bold' : 'regular', line.style.script)
+          const left = line.style.anchor === 'start' ? line.x : line.style.anchor === 'end' ? line.x - w : line.x - w / 2
           expect(left, `${id} ${locale} ${width}`).toBeGreaterThanOrEqual(-0.5)
           expect(left + w, `${id} ${locale} ${width}`).toBeLessThanOrEqual(width + 0.5)
         }

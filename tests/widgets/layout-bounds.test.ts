@@ -11,9 +11,9 @@ const story = bundledStory()
 const cases = Object.keys(widgets).flatMap((id) => locales.flatMap((locale) => [280, 320, 640, 1200, 1600].map((width) => [id, locale, width] as const)))
 
 function extent(line: TextLine): [number, number] {
-  const w = measureText(line.text, line.size, line.bold ? 'bold' : 'regular', line.script)
-  if (line.anchor === 'start') return [line.x, line.x + w]
-  if (line.anchor === 'end') return [line.x - w, line.x]
+  const w = measureText(line.text, line.style.size, line.style.bold ? 'bold' : 'regular', line.style.script)
+  if (line.style.anchor === 'start') return [line.x, line.x + w]
+  if (line.style.anchor === 'end') return [line.x - w, line.x]
   return [line.x - w / 2, line.x + w / 2]
 }
 

@@ -24,7 +24,7 @@ describe('statement-grid', () => {
     const firstLines = l.cards.map((c) =>
       l.lines.filter((line) => line.y > c.y && line.y < c.y + c.height && line.x >= c.x && line.x <= c.x + c.width).sort((a, b) => a.y - b.y)[0])
     firstLines.forEach((line, i) => expect(line.text).toContain(story.statements[i].speaker.name.en.split(' ')[0]))
-    expect(new Set(firstLines.map((n) => `${n.size}/${n.bold}/${n.role}`)).size).toBe(1)
+    expect(new Set(firstLines.map((n) => `${n.style.size}/${n.style.bold}/${n.style.role}`)).size).toBe(1)
     const rows = new Map<number, Set<number>>()
     for (const c of l.cards) rows.set(c.y, (rows.get(c.y) ?? new Set()).add(c.height))
     for (const heights of rows.values()) expect(heights.size).toBe(1)
@@ -42,8 +42,8 @@ describe('statement-grid', () => {
   it('keeps quotes in English, left to right, inside an Arabic widget', () => {
     const l = layoutFor({ locale: 'ar', statements: 'naim-no-point' })
     const quote = l.lines.find((line) => line.text.includes('no point'))!
-    expect(quote.lang).toBe('en')
-    expect(quote.anchor).toBe('start')
-    expect(l.lines.find((line) => line.text.includes('باسم نعيم'))!.anchor).toBe('end')
+    expect(quote.style.lang).toBe('en')
+    expect(quote.style.anchor).toBe('start')
+    expect(l.lines.find((line) => line.text.includes('باسم نعيم'))!.style.anchor).toBe('end')
   })
 })

@@ -48,9 +48,9 @@ describe('toll-counter', () => {
   it('lays out right to left in ar and he: first figure at the right, text anchored at its right edge', () => {
     for (const locale of ['ar', 'he']) {
       const l = layoutFor({ locale, width: '1200' })
-      const first = l.lines.find((line) => line.size > 30)!
-      const last = [...l.lines].reverse().find((line) => line.size > 30)!
-      expect(first.anchor).toBe('end')
+      const first = l.lines.find((line) => line.style.size > 30)!
+      const last = [...l.lines].reverse().find((line) => line.style.size > 30)!
+      expect(first.style.anchor).toBe('end')
       expect(first.x).toBeGreaterThan(last.x)
       // Each line is a right-to-left isolate in the markup, so bidi reordering stays inside it.
       expect(tollCounter.render(l)).toContain(`>\u2067${first.text}\u2069</text>`)
@@ -58,7 +58,7 @@ describe('toll-counter', () => {
   })
 
   it('puts four figures in one row when wide and one column at phone width', () => {
-    const numberRows = (width: string) => new Set(layoutFor({ width }).lines.filter((line) => line.size > 30).map((line) => line.y)).size
+    const numberRows = (width: string) => new Set(layoutFor({ width }).lines.filter((line) => line.style.size > 30).map((line) => line.y)).size
     expect(numberRows('1200')).toBe(1)
     expect(numberRows('320')).toBe(4)
   })
