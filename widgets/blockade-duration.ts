@@ -5,7 +5,7 @@
 import { scaleUtc } from 'd3-scale'
 import { type CountableTimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time'
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, placeFooter, placeHeader, text, updateNotes } from './common'
+import { type Example, type InvalidParam, margin, placeFooter, placeHeader, sentencesFor, text, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
 import { commonOptions, isoDateOption, widthOption } from './options'
 import type { Story, StoryEvent } from './story'
@@ -248,13 +248,17 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
   const footer = placeFooter(notes, fmt, width, y + 4)
   lines.push(...header.lines, ...footer.lines)
 
-  const eventSentences = s.events.map((e, i) => `${fmt.integer(i + 1)}. ${dateLine(e, fmt)}: ${text(e.label, fmt)}.`)
   return {
     frame: {
       id: 'fb-blockade-duration', width, height: Math.ceil(y + 4 + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
       title: `${daysText} ${text(story.blockade.label, fmt)}`,
-      sentences: [m.blockadeDesc(daysText, text(story.blockade.label, fmt), fmt.longDate(s.start), fmt.longDate(s.until)), ...eventSentences, ...updateNotes(story, fmt), ...(after ? [m.countedNotReported(fmt.longDate(story.asOf))] : [])],
+      sentences: sentencesFor(story, `${id}|${fmt.locale}|${s.until}`, () => [
+        m.blockadeDesc(daysText, text(story.blockade.label, fmt), fmt.longDate(s.start), fmt.longDate(s.until)),
+        ...s.events.map((e, i) => `${fmt.integer(i + 1)}. ${dateLine(e, fmt)}: ${text(e.label, fmt)}.`),
+        ...updateNotes(story, fmt),
+        ...(after ? [m.countedNotReported(fmt.longDate(story.asOf))] : []),
+      ]),
     },
     lines,
     bar,

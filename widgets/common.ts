@@ -73,3 +73,21 @@ export function updateNotes(story: Story, fmt: LocaleFormat): string[] {
 export function text(value: Localized, fmt: LocaleFormat): string {
   return localize(value, fmt.locale)
 }
+
+// What a widget says in words (its description sentences) depends on the story, the locale
+// and the items shown, never on width or theme: made once per parsed story and key, frozen
+// and shared by every layout that asks, so that markup can also keep its escaped <desc>.
+const said = new WeakMap<Story, Map<string, readonly string[]>>()
+const MAX_SAID = 256
+
+/** The sentences for `key` (the widget id and every option they depend on), made by `make` once. */
+export function sentencesFor(story: Story, key: string, make: () => string[]): readonly string[] {
+  let byKey = said.get(story)
+  if (!byKey) said.set(story, (byKey = new Map()))
+  let sentences = byKey.get(key)
+  if (!sentences) {
+    if (byKey.size >= MAX_SAID) byKey.clear()
+    byKey.set(key, (sentences = Object.freeze(make())))
+  }
+  return sentences
+}

@@ -3,7 +3,7 @@
 // language they were published in. Every card has the same type sizes, colours and, within
 // a row, the same height: no speaker is given more weight than another.
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, text, unknownIds, updateNotes } from './common'
+import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, sentencesFor, text, unknownIds, updateNotes } from './common'
 import { type LocaleFormat, localeFormat } from './locale'
 import { commonOptions, idListOption, widthOption } from './options'
 import type { Statement, Story } from './story'
@@ -138,16 +138,18 @@ export function layout(story: Story, opts: StatementGridOptions): StatementGridL
 
   const footer = placeFooter([...updateNotes(story, fmt), m.statementsNote, m.asReported(fmt.longDate(story.published))], fmt, width, rowTop)
   lines.push(...footer.lines)
-  const sentences = statements.map((s) => {
-    const who = s.speaker.role ? `${text(s.speaker.name, fmt)} (${text(s.speaker.role, fmt)})` : text(s.speaker.name, fmt)
-    return `${who}, ${s.kind === 'quote' ? m.quote : m.paraphrase}: ${words(s)}.`
-  })
   return {
     frame: {
       id: 'fb-statement-grid', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
       title: `${m.statementsTitle}: ${text(story.headline, fmt)}`,
-      sentences: [...sentences, ...updateNotes(story, fmt)],
+      sentences: sentencesFor(story, `${id}|${fmt.locale}|${opts.statements ?? ''}`, () => [
+        ...statements.map((s) => {
+          const who = s.speaker.role ? `${text(s.speaker.name, fmt)} (${text(s.speaker.role, fmt)})` : text(s.speaker.name, fmt)
+          return `${who}, ${s.kind === 'quote' ? m.quote : m.paraphrase}: ${words(s)}.`
+        }),
+        ...updateNotes(story, fmt),
+      ]),
     },
     cards,
     lines,

@@ -17,7 +17,7 @@ export interface Frame {
   dir: Direction
   title: string
   /** What the picture shows, one sentence per figure, event or statement: the <desc>, alt text and screen-reader list. */
-  sentences: string[]
+  sentences: readonly string[]
   /** Set for preset=card: the region of the layout shown, and the size it is shown at. */
   view?: { x: number; y: number; width: number; height: number }
   outer?: { width: number; height: number }
@@ -31,6 +31,15 @@ export function escapeXml(s: string): string {
   return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (ch) => ENTITIES[ch]) : s
 }
 
+// Widgets share their sentences arrays between layouts (common.ts describe), so the escaped
+// <desc>, a few kilobytes for the statement grid, is made once per array.
+const descriptions = new WeakMap<readonly string[], string>()
+function description(sentences: readonly string[]): string {
+  let d = descriptions.get(sentences)
+  if (d === undefined) descriptions.set(sentences, (d = escapeXml(sentences.join(' '))))
+  return d
+}
+
 /**
  * The <svg> element as one flat string, to inline in HTML or to serve after XML_DECLARATION.
  * `body` holds the elements in drawing order; they are joined once, because a string grown
@@ -41,7 +50,7 @@ export function svgDocument(f: Frame, body: string[]): string {
   body.unshift(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${f.outer?.width ?? f.width}" height="${f.outer?.height ?? f.height}" ` +
     `viewBox="${view.x} ${view.y} ${view.width} ${view.height}" role="img" aria-labelledby="${f.id}-title ${f.id}-desc" lang="${escapeXml(f.lang)}" data-dir="${f.dir}">` +
-    `<title id="${f.id}-title">${escapeXml(f.title)}</title><desc id="${f.id}-desc">${escapeXml(f.sentences.join(' '))}</desc>` +
+    `<title id="${f.id}-title">${escapeXml(f.title)}</title><desc id="${f.id}-desc">${description(f.sentences)}</desc>` +
     `<style>${themeStyle(f.theme)}</style>` +
     `<rect class="bg" x="${view.x}" y="${view.y}" width="${view.width}" height="${view.height}"/>`,
   )
@@ -74,7 +83,7 @@ export function isolatedText(l: TextLine): string {
 }
 
 function textLine(l: TextLine): string {
-  return `<text x="${num(l.x)}" y="${num(l.y)}${attributes(l.style)}${escapeXml(l.text)}${PDI}</text>`
+  return `<text x="${num(l.x)}" y="${num(l.y)}${attributes(l.style)}${l.plain ? l.text : escapeXml(l.text)}${PDI}</text>`
 }
 
 /** Appends a <text> element per line to `body`. */
@@ -84,12 +93,21 @@ export function textLines(lines: TextLine[], body: string[]): string[] {
 }
 
 /**
- * A coordinate as markup, rounded to 0.1 px as layouts round them. Written from integers:
- * V8 converts small integers to strings from a cache, and doubles several times slower, and a
- * widget writes hundreds of coordinates.
+ * A coordinate as markup, rounded to 0.1 px as layouts round them. A widget writes hundreds
+ * of coordinates and V8 converts doubles to strings several times slower than integers, so
+ * they are written from whole tenths, and those from 0 to 6553.5 px are kept once made.
  */
 export function num(n: number): string {
   const tenths = Math.round(n * 10)
+  if (tenths >= 0 && tenths < MAX_CACHED) return (numerals ??= new Array<string>(MAX_CACHED))[tenths] ??= numeral(tenths)
+  return numeral(tenths)
+}
+
+// In an array made on first use: 65,536 slots, 256 KB.
+const MAX_CACHED = 65536
+let numerals: string[] | undefined
+
+function numeral(tenths: number): string {
   const whole = (tenths / 10) | 0
   const tenth = Math.abs(tenths - whole * 10)
   if (tenth === 0) return `${whole}`

@@ -4,7 +4,7 @@
 // line in a Unicode isolate (RLI … PDI), which Chromium and resvg reorder alike.
 import type { Direction } from './locale'
 import type { ColorRole } from './theme'
-import { type FontWeight, type Script, wrapText } from './text-measure'
+import { type FontWeight, type Script, wrap } from './text-measure'
 
 export type Anchor = 'start' | 'end' | 'middle'
 
@@ -33,6 +33,8 @@ export interface TextLine {
   y: number
   /** The words as wrapped. */
   text: string
+  /** No & < > " or ' in `text`: markup copies it without escaping. */
+  plain: boolean
   style: LineStyle
 }
 
@@ -86,20 +88,20 @@ const ASCENT = 1.0
 export function placeText(text: string, x: number, top: number, width: number, style: TextStyle): PlacedText {
   const weight = style.weight ?? 'regular'
   const step = style.size * (style.leading ?? 1.35)
-  const wrapped = wrapText(text, width, style.size, weight, style.script)
+  const { lines: wrapped, plain } = wrap(text, width, style.size, weight, style.script)
   const rtl = style.dir === 'rtl'
   const set = lineStyle(style.size, weight === 'bold', style.role, rtl ? 'end' : 'start', style.dir, style.lang, style.script)
   const lineX = round(rtl ? x + width : x)
   const baseline = top + style.size * ASCENT
   const lines: TextLine[] = new Array(wrapped.length)
-  for (let i = 0; i < wrapped.length; i++) lines[i] = { x: lineX, y: round(baseline + i * step), text: wrapped[i], style: set }
+  for (let i = 0; i < wrapped.length; i++) lines[i] = { x: lineX, y: round(baseline + i * step), text: wrapped[i], plain, style: set }
   return { lines, height: round(wrapped.length * step) }
 }
 
 /** One unwrapped line anchored as asked; the caller has measured it. */
 export function placeLine(text: string, x: number, baseline: number, anchor: Anchor, style: TextStyle): TextLine {
   const set = lineStyle(style.size, style.weight === 'bold', style.role, anchor, style.dir, style.lang, style.script)
-  return { x: round(x), y: round(baseline), text, style: set }
+  return { x: round(x), y: round(baseline), text, plain: !/[&<>"']/.test(text), style: set }
 }
 
 /** Coordinates are rounded to 0.1 px: finer is invisible and only bloats the SVG. */

@@ -145,6 +145,8 @@ interface Measured {
   widths: Float64Array
   space: number
   total: number
+  /** No & < > " or ': every line of the text goes into markup as it is. */
+  plain: boolean
 }
 
 const MAX_MEASURED = 4096
@@ -176,7 +178,7 @@ function measureWords(text: string, weight: FontWeight, script: Script | undefin
     total += space + widths[w]
     i = j + 1
   }
-  m = { text: clean, ends, widths, space, total: Math.max(0, total) }
+  m = { text: clean, ends, widths, space, total: Math.max(0, total), plain: !/[&<>"']/.test(clean) }
   if (cache.size >= MAX_MEASURED) cache.clear()
   cache.set(text, m)
   return m
@@ -184,7 +186,22 @@ function measureWords(text: string, weight: FontWeight, script: Script | undefin
 
 /** Greedy word wrap to `maxWidth` px; a word wider than a line is broken between characters. */
 export function wrapText(text: string, maxWidth: number, fontSize: number, weight: FontWeight = 'regular', script?: Script): string[] {
+  return wrap(text, maxWidth, fontSize, weight, script).lines
+}
+
+export interface Wrapped {
+  lines: string[]
+  /** Whether the lines need no escaping in markup (no & < > " or '). */
+  plain: boolean
+}
+
+/** wrapText, saying also whether the lines need escaping, which the measuring cache knows. */
+export function wrap(text: string, maxWidth: number, fontSize: number, weight: FontWeight = 'regular', script?: Script): Wrapped {
   const m = measureWords(text, weight, script)
+  return { lines: wrapMeasured(m, maxWidth, fontSize, weight, script), plain: m.plain }
+}
+
+function wrapMeasured(m: Measured, maxWidth: number, fontSize: number, weight: FontWeight, script: Script | undefined): string[] {
   const max = (maxWidth * 1000) / fontSize
   const t = m.text
   if (m.total <= max) return [t]

@@ -1,7 +1,7 @@
 // toll-counter: the story's headline figures as large numbers, each with its qualifier
 // before the number, its label, its source as the article attributes it and its as-of date.
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, text, unknownIds, updateNotes } from './common'
+import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, sentencesFor, text, unknownIds, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, sentenceStart } from './locale'
 import { commonOptions, idListOption, widthOption } from './options'
 import type { Figure, Story } from './story'
@@ -139,7 +139,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
       id: 'fb-toll-counter', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
       title: `${m.tollTitle}: ${text(story.headline, fmt)}`,
-      sentences: [...figures.map((f) => figureSentence(story, f, fmt)), ...updateNotes(story, fmt)],
+      sentences: sentencesFor(story, `${id}|${fmt.locale}|${opts.figures ?? ''}`, () => [...figures.map((f) => figureSentence(story, f, fmt)), ...updateNotes(story, fmt)]),
     },
     lines,
     rules,
