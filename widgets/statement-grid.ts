@@ -8,7 +8,7 @@ import { type LocaleFormat, localeFormat } from './locale'
 import { commonOptions, idListOption, widthOption } from './options'
 import type { Statement, Story } from './story'
 import { type Frame, num, svgDocument, textLines } from './svg'
-import { type TextLine, placeText, round } from './text-block'
+import { type PlacedText, type TextLine, type TextStyle, placeText, round } from './text-block'
 
 export const id = 'statement-grid'
 export const title = 'Statement grid'
@@ -102,37 +102,37 @@ export function layout(story: Story, opts: StatementGridOptions): StatementGridL
   const lines: TextLine[] = [...header.lines]
   const cards: StatementGridLayout['cards'] = []
   let rowTop = header.bottom + 16
+  // Cards are set row by row; each card's lines go straight into `lines`, and a row is as
+  // tall as its tallest card.
+  const push = (placed: PlacedText) => {
+    for (const line of placed.lines) lines.push(line)
+    return placed.height
+  }
   for (let start = 0; start < statements.length; start += columns) {
-    const row = statements.slice(start, start + columns)
-    const placed = row.map((s, c) => {
-      const logicalX = pad + c * (cardWidth + GAP)
+    const end = Math.min(statements.length, start + columns)
+    let rowHeight = 0
+    for (let i = start; i < end; i++) {
+      const s = statements[i]
+      const logicalX = pad + (i - start) * (cardWidth + GAP)
       const x = fmt.dir === 'rtl' ? width - logicalX - cardWidth : logicalX
       const tx = x + CARD_PAD
-      const out: TextLine[] = []
+      const style = (size: number, role: 'fg' | 'muted', weight: 'regular' | 'bold'): TextStyle => ({ size, role, weight, dir: fmt.dir, script: fmt.script })
       let y = rowTop + CARD_PAD
-      const place = (value: string, size: number, role: 'fg' | 'muted', weight: 'regular' | 'bold', dir = fmt.dir, lang?: string) => {
-        const p = placeText(value, tx, y, textWidth, { size, role, weight, dir, lang, script: lang ? undefined : fmt.script })
-        out.push(...p.lines)
-        y += p.height
-      }
-      place(text(s.speaker.name, fmt), 15, 'fg', 'bold')
-      if (s.speaker.role) place(text(s.speaker.role, fmt), 13, 'muted', 'regular')
+      y += push(placeText(text(s.speaker.name, fmt), tx, y, textWidth, style(15, 'fg', 'bold')))
+      if (s.speaker.role) y += push(placeText(text(s.speaker.role, fmt), tx, y, textWidth, style(13, 'muted', 'regular')))
       y += 8
-      place(s.kind === 'quote' ? m.quote : m.paraphrase, 12, 'muted', 'bold')
+      y += push(placeText(s.kind === 'quote' ? m.quote : m.paraphrase, tx, y, textWidth, style(12, 'muted', 'bold')))
       y += 2
-      place(words(s), 15, 'fg', 'regular', quoteDir, quoteLang)
+      y += push(placeText(words(s), tx, y, textWidth, { size: 15, role: 'fg', dir: quoteDir, lang: quoteLang }))
       const date = statementDate(s, fmt)
       if (date) {
         y += 6
-        place(date, 12, 'muted', 'regular')
+        y += push(placeText(date, tx, y, textWidth, style(12, 'muted', 'regular')))
       }
-      return { x, lines: out, height: y - rowTop + CARD_PAD }
-    })
-    const rowHeight = Math.max(...placed.map((p) => p.height))
-    for (const p of placed) {
-      cards.push({ x: round(p.x), y: rowTop, width: round(cardWidth), height: round(rowHeight) })
-      lines.push(...p.lines)
+      rowHeight = Math.max(rowHeight, y - rowTop + CARD_PAD)
+      cards.push({ x: round(x), y: rowTop, width: round(cardWidth), height: 0 })
     }
+    for (let i = cards.length - (end - start); i < cards.length; i++) cards[i].height = round(rowHeight)
     rowTop = round(rowTop + rowHeight + GAP)
   }
 
