@@ -1,5 +1,5 @@
 // Builds, from the Noto Sans TTFs of @expo-google-fonts, the two things that must agree:
-// widgets/font-metrics.json, the advance widths (1/1000 em) layout measures text with, and
+// widgets/font-metrics.ts, the advance widths (1/1000 em) layout measures text with, and
 // src/png/fonts/*.ttf, the same fonts subset to the same characters, which the PNG
 // rasteriser draws with (issue #4).
 // Arabic letters get one width per joining form (isolated, initial, medial, final), taken
@@ -127,8 +127,10 @@ for (const [script, first] of [['arabic', 1], ['hebrew', 2]]) {
     out.scriptWidths[script][style] = differs
   }
 }
-writeFileSync('widgets/font-metrics.json', JSON.stringify(out) + '\n')
-console.log(`widgets/font-metrics.json: ${Object.keys(out.widths.regular).length} characters, ${Object.keys(out.joining).length} joining Arabic letters`)
+// Written as a JSON string in a module, parsed when layout first measures: an object literal
+// this size would be built while every isolate starts (issue #7).
+writeFileSync('widgets/font-metrics.ts', `// Made by scripts/build-fonts.mjs (npm run fonts): do not edit.\nexport const fontMetricsJson = ${JSON.stringify(JSON.stringify(out))}\n`)
+console.log(`widgets/font-metrics.ts: ${Object.keys(out.widths.regular).length} characters, ${Object.keys(out.joining).length} joining Arabic letters`)
 
 // Subsets: every character measured above, plus the joiners and isolates shaping needs.
 const characters = [...Object.keys(out.widths.regular), ...Object.keys(out.widths.bold)].map(Number)

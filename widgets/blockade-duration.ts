@@ -7,7 +7,7 @@ import { type CountableTimeInterval, utcDay, utcMonday, utcMonth, utcYear } from
 import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, placeFooter, placeHeader, sentencesFor, text, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
-import { commonOptions, isoDateOption, widthOption } from './options'
+import { commonOptions, lazySchema, isoDateOption, widthOption } from './options'
 import type { Story, StoryEvent } from './story'
 import { type Frame, isolatedText, num, svgDocument, textLines } from './svg'
 import { type TextLine, placeLine, placeText, round } from './text-block'
@@ -18,10 +18,10 @@ export const title = 'Blockade duration'
 export const description = 'Days since aid deliveries were halted, as a bar on a time axis with the story’s events marked along it.'
 export const itemsKey = 'events'
 
-export const options = z.extend(commonOptions, {
+export const options = lazySchema(() => z.extend(commonOptions, {
   width: widthOption(640),
-  until: z.optional(isoDateOption).check(z.describe('Last day counted, YYYY-MM-DD, not before the blockade began; defaults to the story’s asOf')),
-})
+  until: z.optional(isoDateOption()).check(z.describe('Last day counted, YYYY-MM-DD, not before the blockade began; defaults to the story’s asOf')),
+}))
 export type BlockadeOptions = z.output<typeof options>
 
 export const examples: Example[] = [

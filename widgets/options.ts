@@ -5,6 +5,22 @@ import * as z from 'zod/mini'
 import { locales } from './locale'
 import { themes } from './theme'
 
+/**
+ * A zod schema made the first time anything reads it. Routes hold their schemas from the
+ * moment the worker starts, but making one builds dozens of zod objects, and an isolate
+ * should start with as little work as it can (issue #7): the proxy passes every read to
+ * the schema, made once.
+ */
+export function lazySchema<T extends object>(make: () => T): T {
+  let schema: T | undefined
+  const real = () => (schema ??= make())
+  return new Proxy({} as T, {
+    get: (_, key) => Reflect.get(real(), key),
+    has: (_, key) => Reflect.has(real(), key),
+    getPrototypeOf: () => Reflect.getPrototypeOf(real()),
+  })
+}
+
 export const MIN_WIDTH = 280
 export const MAX_WIDTH = 1600
 
@@ -22,7 +38,7 @@ export function widthOption(defaultWidth: number) {
     .check(z.describe(`Width in pixels, ${MIN_WIDTH} to ${MAX_WIDTH}; the height follows from the content`))
 }
 
-export const commonOptions = z.object({
+export const commonOptions = lazySchema(() => z.object({
   theme: z
     ._default(z.enum(themes, { error: 'must be light, dark or auto' }), 'auto')
     .check(z.describe('Colour theme; auto follows prefers-color-scheme, also inside an <img>')),
@@ -38,7 +54,7 @@ export const commonOptions = z.object({
       .number()
       .check(z.int({ error: 'must be a published version number' }), z.minimum(1, { error: 'must be a published version number' })),
   ).check(z.describe('A published version of the story; defaults to the latest')),
-})
+}))
 
 /** A comma-separated list of item ids, in display order. */
 export function idListOption(what: string) {
@@ -53,4 +69,6 @@ export function idListOption(what: string) {
   )
 }
 
-export const isoDateOption = z.iso.date({ error: 'must be a date written YYYY-MM-DD' })
+export function isoDateOption() {
+  return z.iso.date({ error: 'must be a date written YYYY-MM-DD' })
+}

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, sentencesFor, text, unknownIds, updateNotes } from './common'
 import { type LocaleFormat, localeFormat } from './locale'
-import { commonOptions, idListOption, widthOption } from './options'
+import { commonOptions, lazySchema, idListOption, widthOption } from './options'
 import type { Statement, Story } from './story'
 import { type Frame, num, svgDocument, textLines } from './svg'
 import { type PlacedText, type TextLine, type TextStyle, placeText, round } from './text-block'
@@ -15,7 +15,7 @@ export const title = 'Statement grid'
 export const description = 'What each party said, as quotes or paraphrase, one card per statement with equal weight.'
 export const itemsKey = 'statements'
 
-export const options = z.extend(commonOptions, {
+export const options = lazySchema(() => z.extend(commonOptions, {
   width: widthOption(760),
   columns: z.optional(
     z.coerce.number().check(
@@ -25,7 +25,7 @@ export const options = z.extend(commonOptions, {
     ),
   ).check(z.describe('Columns of cards, 1 to 4; defaults to as many as the width holds. Never narrower than a readable card')),
   statements: idListOption('statement').check(z.describe('Comma-separated statement ids, in display order; defaults to all, in the article’s order')),
-})
+}))
 export type StatementGridOptions = z.output<typeof options>
 
 export const examples: Example[] = [

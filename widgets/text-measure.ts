@@ -1,8 +1,8 @@
-// Text widths from the build-time table in font-metrics.json (scripts/build-metrics.mjs):
+// Text widths from the build-time table in font-metrics.ts (scripts/build-fonts.mjs):
 // advances of Noto Sans / Noto Sans Arabic / Noto Sans Hebrew in 1/1000 em, Arabic letters
 // per joining form. Kerning and ligatures are ignored, which errs wide for Latin; lam-alef
 // ligatures come out a little wide too. Wrapping is greedy, word by word.
-import metrics from './font-metrics.json'
+import { fontMetricsJson } from './font-metrics'
 
 export type FontWeight = 'regular' | 'bold'
 /** Lines in Arabic or Hebrew are set in that script's font first (theme.ts), measured alike. */
@@ -10,7 +10,12 @@ export type Script = 'arabic' | 'hebrew'
 type WidthTable = Record<string, number>
 type FormTable = Record<string, [number, number, number, number]>
 
-const joining = metrics.joining as Record<string, 'D' | 'R'>
+interface FontMetrics {
+  widths: Record<FontWeight, WidthTable>
+  arabicForms: Record<FontWeight, FormTable>
+  scriptWidths: Record<Script, Record<FontWeight, WidthTable>>
+  joining: Record<string, 'D' | 'R'>
+}
 
 // The tables as typed arrays indexed by UTF-16 code unit below SIZE (Latin, Greek,
 // Cyrillic, Hebrew, Arabic, punctuation, arrows), with a map for the few measured
@@ -49,9 +54,10 @@ interface Tables {
 let built: Tables | undefined
 function tables(): Tables {
   if (built) return built
-  const rawWidths = metrics.widths as Record<FontWeight, WidthTable>
-  const rawForms = metrics.arabicForms as unknown as Record<FontWeight, FormTable>
-  const rawScript = metrics.scriptWidths as Record<Script, Record<FontWeight, WidthTable>>
+  const metrics = JSON.parse(fontMetricsJson) as FontMetrics
+  const rawWidths = metrics.widths
+  const rawForms = metrics.arabicForms
+  const rawScript = metrics.scriptWidths
   const widths = Object.fromEntries(weights.map((w) => [w, widthTable(rawWidths[w])])) as Record<FontWeight, Widths>
   const script = Object.fromEntries(
     (['arabic', 'hebrew'] as Script[]).map((sc) => [sc, Object.fromEntries(weights.map((w) => [w, widthTable(rawScript[sc][w], widths[w])]))]),
@@ -64,7 +70,7 @@ function tables(): Tables {
     }),
   ) as Record<FontWeight, Uint16Array>
   const joiningTable = new Uint8Array(0x0700)
-  for (const [cp, type] of Object.entries(joining)) joiningTable[Number(cp)] = type === 'D' ? JOINS_BOTH : JOINS_RIGHT
+  for (const [cp, type] of Object.entries(metrics.joining)) joiningTable[Number(cp)] = type === 'D' ? JOINS_BOTH : JOINS_RIGHT
   return (built = { widths, script, forms, joining: joiningTable })
 }
 

@@ -3,7 +3,7 @@
 import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, sentencesFor, text, unknownIds, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, sentenceStart } from './locale'
-import { commonOptions, idListOption, widthOption } from './options'
+import { commonOptions, lazySchema, idListOption, widthOption } from './options'
 import type { Figure, Story } from './story'
 import { type Frame, num, svgDocument, textLines } from './svg'
 import { type TextLine, placeText, round } from './text-block'
@@ -14,10 +14,10 @@ export const title = 'Toll counter'
 export const description = 'The headline figures as large numbers, each with its qualifier, label, source and as-of date.'
 export const itemsKey = 'figures'
 
-export const options = z.extend(commonOptions, {
+export const options = lazySchema(() => z.extend(commonOptions, {
   width: widthOption(640),
   figures: idListOption('figure').check(z.describe('Comma-separated figure ids, in display order; defaults to the story’s headline figures')),
-})
+}))
 export type TollCounterOptions = z.output<typeof options>
 
 export const examples: Example[] = [

@@ -83,7 +83,7 @@ adminRoutes.put(
     }
 
     const publishedAt = new Date().toISOString()
-    const bundled = bundledVersion(slug)
+    const bundled = await bundledVersion(slug)
     const ok = await publishVersion(c.env.DB, {
       slug,
       basedOn: current.version,
@@ -110,7 +110,7 @@ async function versions(c: Context<AppEnv>, slug: string, withDatasets: boolean)
   if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}".`)
   const rows = await listVersions(c.env.DB, slug, withDatasets)
   if (!rows.some((r) => r.version === 1)) {
-    const b = bundledVersion(slug)
+    const b = await bundledVersion(slug)
     rows.push({ slug, version: 1, published_at: b.publishedAt, author: b.author, note: b.note, dataset: withDatasets ? JSON.stringify(b.story) : '' })
   }
   return rows
@@ -132,7 +132,7 @@ adminRoutes.get('/api/stories/:slug/versions/:n{[0-9]+}', async (c) => {
   if (notModified) return notModified
   c.header('X-Story-Version', String(v.version))
   // As stored at publish time; the bundled version 1 as its file says until it is stored.
-  return c.body(stored ? stored.dataset : JSON.stringify(bundledVersion(slug).story), 200, { 'Content-Type': 'application/json; charset=utf-8' })
+  return c.body(stored ? stored.dataset : JSON.stringify((await bundledVersion(slug)).story), 200, { 'Content-Type': 'application/json; charset=utf-8' })
 })
 
 adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {

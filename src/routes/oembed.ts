@@ -5,7 +5,7 @@
 import { router } from '../env'
 import * as z from 'zod/mini'
 import { widgets } from '../../widgets/index'
-import { MIN_WIDTH } from '../../widgets/options'
+import { MIN_WIDTH, lazySchema } from '../../widgets/options'
 import { escapeXml } from '../../widgets/svg'
 import { cacheFor } from '../http/caching'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
@@ -18,12 +18,14 @@ export const oembedRoutes = router()
 const positive = (what: string) =>
   z.optional(z.coerce.number().check(z.int({ error: `${what} must be a whole number of pixels` }), z.minimum(1, { error: `${what} must be at least 1` })))
 
-const oembedQuery = z.object({
-  url: z.string({ error: 'url is required: the embed or widget URL to describe' }).check(z.maxLength(4000, { error: 'url is too long' })),
-  maxwidth: positive('maxwidth'),
-  maxheight: positive('maxheight'),
-  format: z._default(z.string(), 'json'),
-})
+const oembedQuery = lazySchema(() =>
+  z.object({
+    url: z.string({ error: 'url is required: the embed or widget URL to describe' }).check(z.maxLength(4000, { error: 'url is too long' })),
+    maxwidth: positive('maxwidth'),
+    maxheight: positive('maxheight'),
+    format: z._default(z.string(), 'json'),
+  }),
+)
 
 const PATH = /^\/(?:embed|widgets)\/([^/]+)\/([a-z0-9-]+?)(?:\.(?:svg|json|csv|png))?$/
 

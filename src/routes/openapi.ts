@@ -120,7 +120,7 @@ function buildDocument(origin: string) {
     components: {
       securitySchemes: { admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN Worker secret' } },
       schemas: {
-        Story: z.toJSONSchema(storySchema, { io: 'input', unrepresentable: 'any' }),
+        Story: z.toJSONSchema(storySchema(), { io: 'input', unrepresentable: 'any' }),
         Problem: {
           type: 'object', required: ['type', 'title', 'status', 'detail'],
           properties: {

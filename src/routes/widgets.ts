@@ -3,6 +3,7 @@
 import { router } from '../env'
 import * as z from 'zod/mini'
 import { type WidgetModule, layoutWidget, renderWidget, widgets } from '../../widgets/index'
+import { lazySchema } from '../../widgets/options'
 import { XML_DECLARATION } from '../../widgets/svg'
 import { toCsv } from '../http/csv'
 import { cacheFor, computeEtag } from '../http/caching'
@@ -49,17 +50,18 @@ for (const widget of Object.values(widgets)) {
 }
 
 /** PNG takes the widget's options plus `scale`: device pixels per CSS pixel. */
-const scaleOption = z
-  ._default(
-    z.coerce.number().check(
-      z.int({ error: 'must be 1, 2 or 3' }),
-      z.minimum(1, { error: 'must be 1, 2 or 3' }),
-      z.maximum(3, { error: 'must be 1, 2 or 3' }),
-    ),
-    1,
-  )
-  .check(z.describe('Device pixels per CSS pixel: 2 for sharp images on high-density screens'))
-export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [w.id, z.extend(w.options, { scale: scaleOption })]))
+const scaleOption = () =>
+  z
+    ._default(
+      z.coerce.number().check(
+        z.int({ error: 'must be 1, 2 or 3' }),
+        z.minimum(1, { error: 'must be 1, 2 or 3' }),
+        z.maximum(3, { error: 'must be 1, 2 or 3' }),
+      ),
+      1,
+    )
+    .check(z.describe('Device pixels per CSS pixel: 2 for sharp images on high-density screens'))
+export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [w.id, lazySchema(() => z.extend(w.options, { scale: scaleOption() }))]))
 
 for (const widget of Object.values(widgets)) {
   widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validate('query', pngOptions[widget.id]), async (c) => {
