@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 
-const RUNS = Number(process.env.RUNS ?? 5)
+const RUNS = Number(process.env.RUNS ?? 11)
 const wrangler = resolve('node_modules/.bin/wrangler')
 const work = mkdtempSync(join(tmpdir(), 'factbox-startup-'))
 const empty = join(work, 'empty')
