@@ -5,12 +5,12 @@
 import { scaleUtc } from 'd3-scale'
 import { type CountableTimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time'
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, placeFooter, placeHeader, sentencesFor, text, updateNotes } from './common'
+import { type Example, type InvalidParam, margin, perStory, placeFooter, placeHeader, text, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
 import { commonOptions, lazySchema, isoDateOption, widthOption } from './options'
 import type { Story, StoryEvent } from './story'
 import { type Frame, isolatedText, num, svgDocument, textLines } from './svg'
-import { type TextLine, placeLine, placeText, round } from './text-block'
+import { type PlacedText, type TextLine, type TextStyle, placeLine, placeText, round } from './text-block'
 import { measureText } from './text-measure'
 
 export const id = 'blockade-duration'
@@ -113,82 +113,150 @@ function dateLine(e: StoryEvent, fmt: LocaleFormat): string {
   return e.dateText && fmt.locale === 'en' ? `${approx} (the article: “${e.dateText}”)` : approx
 }
 
+interface TickCandidates {
+  dates: Date[]
+  labels: string[]
+  /** Label widths at 12 px. */
+  widths: number[]
+}
+
+/**
+ * What the widget says and counts for these options, at any width: the day count, the
+ * dates parsed, the events' lines, tick dates and labels for every candidate interval (a
+ * UTC scale's ticks depend on its domain alone), notes and sentences. Made once per story
+ * (common.ts perStory); a layout only measures and places.
+ */
+interface BlockadeWords {
+  span: Span
+  daysText: string
+  label: string
+  range: string
+  start: Date
+  until: Date
+  domainEnd: Date
+  reportedEnd: Date
+  eventDates: Date[]
+  numbers: string[]
+  dateLines: string[]
+  eventLabels: string[]
+  ticks: TickCandidates[]
+  legend: { exact: boolean; label: string; width: number }[]
+  notes: string[]
+  title: string
+  sentences: readonly string[]
+}
+
+function blockadeWords(story: Story, opts: BlockadeOptions, fmt: LocaleFormat): BlockadeWords {
+  return perStory(story, `${id}|${fmt.locale}|${opts.until ?? ''}`, () => {
+    const m = fmt.messages
+    const s = span(story, opts)
+    const start = parseIsoDate(s.start)
+    const until = parseIsoDate(s.until)
+    const domainEnd = s.days === 0 ? utcDay.offset(start, 1) : until
+    const reportedEnd = s.until > story.asOf ? parseIsoDate(story.asOf) : until
+    const after = reportedEnd < until
+    const daysText = m.days(s.days, fmt.integer(s.days))
+    const label = text(story.blockade.label, fmt)
+    const dateLines = s.events.map((e) => dateLine(e, fmt))
+    const eventLabels = s.events.map((e) => text(e.label, fmt))
+    const numbers = s.events.map((_, i) => fmt.integer(i + 1))
+    const timeScale = scaleUtc().domain([start, domainEnd])
+    const ticks = tickIntervals.map((interval) => {
+      const dates = timeScale.ticks(interval)
+      const labels = dates.map((d) => fmt.shortDate(d))
+      return { dates, labels, widths: labels.map((l) => measureText(l, 12, 'regular', fmt.script)) }
+    })
+    const legend = s.events.some((e) => e.precision === 'approximate')
+      ? [m.exactDate, m.approximateDateLegend].map((l, i) => ({ exact: i === 0, label: l, width: measureText(l, 12, 'regular', fmt.script) }))
+      : []
+    const source = text(startEvent(story).attribution, fmt)
+    const notes = [...updateNotes(story, fmt), `${m.source(source)}. ${m.asReported(fmt.longDate(story.published))}.`]
+    if (after) notes.push(m.countedNotReported(fmt.longDate(story.asOf)))
+    return {
+      span: s, daysText, label, range: m.dateRange(fmt.longDate(s.start), fmt.longDate(s.until)),
+      start, until, domainEnd, reportedEnd, eventDates: s.events.map((e) => parseIsoDate(e.date)),
+      numbers, dateLines, eventLabels, ticks, legend, notes,
+      title: `${daysText} ${label}`,
+      sentences: Object.freeze([
+        m.blockadeDesc(daysText, label, fmt.longDate(s.start), fmt.longDate(s.until)),
+        ...s.events.map((_, i) => `${numbers[i]}. ${dateLines[i]}: ${eventLabels[i]}.`),
+        ...updateNotes(story, fmt),
+        ...(after ? [m.countedNotReported(fmt.longDate(story.asOf))] : []),
+      ]),
+    }
+  })
+}
+
 export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
   const fmt = localeFormat(opts.locale)
   const m = fmt.messages
+  const w = blockadeWords(story, opts, fmt)
   const width = opts.width
   const pad = margin(width)
   const inner = width - 2 * pad
   const rtl = fmt.dir === 'rtl'
-  const s = span(story, opts)
   const header = placeHeader(m.blockadeTitle, story, fmt, width)
   const lines: TextLine[] = []
+  const push = (placed: PlacedText) => {
+    for (const line of placed.lines) lines.push(line)
+    return placed.height
+  }
+  const style = (size: number, role: 'fg' | 'muted' | 'bg', weight: 'regular' | 'bold' = 'regular', leading?: number): TextStyle =>
+    ({ size, weight, role, dir: fmt.dir, script: fmt.script, leading })
 
   // Headline: the day count, then what it counts and the dates it runs between.
   let y = header.bottom + 14
-  const daysText = m.days(s.days, fmt.integer(s.days))
-  const big = placeText(daysText, pad, y, inner, { size: width < 480 ? 34 : 42, weight: 'bold', role: 'fg', dir: fmt.dir, script: fmt.script, leading: 1.1 })
-  lines.push(...big.lines)
-  y += big.height
-  const label = placeText(text(story.blockade.label, fmt), pad, y, inner, { size: 15, role: 'fg', dir: fmt.dir, script: fmt.script })
-  lines.push(...label.lines)
-  y += label.height + 2
-  const range = placeText(m.dateRange(fmt.longDate(s.start), fmt.longDate(s.until)), pad, y, inner, { size: 13, role: 'muted', dir: fmt.dir, script: fmt.script })
-  lines.push(...range.lines)
-  y += range.height + 14
+  y += push(placeText(w.daysText, pad, y, inner, style(width < 480 ? 34 : 42, 'fg', 'bold', 1.1)))
+  y += push(placeText(w.label, pad, y, inner, style(15, 'fg'))) + 2
+  y += push(placeText(w.range, pad, y, inner, style(13, 'muted'))) + 14
 
   // Time scale: start to until, mirrored for right-to-left locales.
-  const start = parseIsoDate(s.start)
-  const until = parseIsoDate(s.until)
-  const domainEnd = s.days === 0 ? utcDay.offset(start, 1) : until
-  const x = scaleUtc().domain([start, domainEnd]).range(rtl ? [pad + inner, pad] : [pad, pad + inner])
+  const x = scaleUtc().domain([w.start, w.domainEnd]).range(rtl ? [pad + inner, pad] : [pad, pad + inner])
 
   // Markers: numbered in date order, raised a lane where they would overlap a neighbour.
   const laneEnds: number[] = []
-  const placed = s.events.map((e, i) => {
-    const cx = x(parseIsoDate(e.date))
+  const placed = w.eventDates.map((date, i) => {
+    const cx = x(date)
     let lane = laneEnds.findIndex((end) => Math.abs(cx - end) >= 2 * MARKER_R + 3)
     if (lane < 0) lane = laneEnds.length
     laneEnds[lane] = cx
-    return { e, i, cx, lane }
+    return { i, cx, lane }
   })
   const lanes = Math.max(1, laneEnds.length)
   const barTop = y + lanes * LANE + 4
-  const markers: Marker[] = placed.map(({ e, i, cx, lane }) => {
+  const numberStyle = style(11, 'bg', 'bold')
+  const markers: Marker[] = placed.map(({ i, cx, lane }) => {
     const cy = barTop - 4 - MARKER_R - lane * LANE
-    const num = fmt.integer(i + 1)
     return {
-      cx: round(cx), cy: round(cy), r: MARKER_R, exact: e.precision === 'exact',
-      label: placeLine(num, cx, cy + 4, 'middle', { size: 11, weight: 'bold', role: 'bg', dir: fmt.dir, script: fmt.script }),
+      cx: round(cx), cy: round(cy), r: MARKER_R, exact: w.span.events[i].precision === 'exact',
+      label: placeLine(w.numbers[i], cx, cy + 4, 'middle', numberStyle),
       ...(lane > 0 ? { leader: { y1: round(cy + MARKER_R), y2: barTop } } : {}),
     }
   })
 
-  const reportedEnd = s.until > story.asOf ? parseIsoDate(story.asOf) : until
-  const x0 = x(start)
-  const x1 = x(reportedEnd)
+  const x0 = x(w.start)
+  const x1 = x(w.reportedEnd)
   const bar = { x: round(Math.min(x0, x1)), y: barTop, width: round(Math.max(1, Math.abs(x1 - x0))), height: BAR_HEIGHT }
-  const after = reportedEnd < until
-    ? { x: round(Math.min(x1, x(until))), y: barTop + 0.5, width: round(Math.abs(x(until) - x1)), height: BAR_HEIGHT - 1 }
+  const after = w.reportedEnd < w.until
+    ? { x: round(Math.min(x1, x(w.until))), y: barTop + 0.5, width: round(Math.abs(x(w.until) - x1)), height: BAR_HEIGHT - 1 }
     : undefined
 
   // Ticks: the finest interval whose labels, kept inside the frame, stay 10 px apart once
   // at most one label at an edge is left out (its tick mark stays).
   const tickTop = barTop + BAR_HEIGHT
-  const tickLabels = (dates: Date[]) =>
-    dates
-      .map((d) => {
+  const tickLabels = (t: TickCandidates) =>
+    t.dates
+      .map((d, i) => {
         const tx = x(d)
-        const label = fmt.shortDate(d)
-        const w = measureText(label, 12, 'regular', fmt.script)
+        const w = t.widths[i]
         const left = Math.min(Math.max(tx - w / 2, pad), pad + inner - w)
-        return { tx, label, w, left, shown: true }
+        return { tx, label: t.labels[i], w, left, shown: true }
       })
       .sort((a, b) => a.left - b.left)
   const clashes = (a: { left: number; w: number }, b: { left: number }) => a.left + a.w + 10 > b.left
-  let chosen = tickLabels([])
-  for (const interval of tickIntervals) {
-    const labels = tickLabels(x.ticks(interval))
+  let chosen: ReturnType<typeof tickLabels> = []
+  for (const candidates of w.ticks) {
+    const labels = tickLabels(candidates)
     const last = labels.length - 1
     if (labels.length > 2 && clashes(labels[last - 1], labels[last])) labels[last].shown = false
     if (labels.length > 2 && clashes(labels[0], labels[1])) labels[0].shown = false
@@ -197,9 +265,10 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
     if (labels.length - shown.length <= 1 && shown.every((l, i) => i === 0 || !clashes(shown[i - 1], l))) break
   }
   const ticks: BlockadeLayout['ticks'] = []
+  const tickStyle = style(12, 'muted')
   for (const t of chosen) {
     ticks.push({ x: round(t.tx), y1: tickTop, y2: tickTop + 5 })
-    if (t.shown) lines.push(placeLine(t.label, t.left + t.w / 2, tickTop + 19, 'middle', { size: 12, role: 'muted', dir: fmt.dir, script: fmt.script }))
+    if (t.shown) lines.push(placeLine(t.label, t.left + t.w / 2, tickTop + 19, 'middle', tickStyle))
   }
   y = tickTop + 34
 
@@ -207,58 +276,48 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
   const listMarkers: Marker[] = []
   const textX = pad + 2 * MARKER_R + 8
   const textWidth = inner - 2 * MARKER_R - 8
-  s.events.forEach((e, i) => {
+  const whenStyle = style(12, 'muted', 'bold')
+  const whatStyle = style(14, 'fg')
+  for (let i = 0; i < w.eventDates.length; i++) {
     const cx = rtl ? width - pad - MARKER_R : pad + MARKER_R
     const tx = rtl ? pad : textX
     listMarkers.push({
-      cx, cy: round(y + MARKER_R), r: MARKER_R, exact: e.precision === 'exact',
-      label: placeLine(fmt.integer(i + 1), cx, y + MARKER_R + 4, 'middle', { size: 11, weight: 'bold', role: 'bg', dir: fmt.dir, script: fmt.script }),
+      cx, cy: round(y + MARKER_R), r: MARKER_R, exact: w.span.events[i].precision === 'exact',
+      label: placeLine(w.numbers[i], cx, y + MARKER_R + 4, 'middle', numberStyle),
     })
-    const when = placeText(dateLine(e, fmt), tx, y + 1, textWidth, { size: 12, weight: 'bold', role: 'muted', dir: fmt.dir, script: fmt.script })
-    const what = placeText(text(e.label, fmt), tx, y + 1 + when.height, textWidth, { size: 14, role: 'fg', dir: fmt.dir, script: fmt.script })
-    lines.push(...when.lines, ...what.lines)
-    y += Math.max(2 * MARKER_R, when.height + what.height) + 10
-  })
+    const when = push(placeText(w.dateLines[i], tx, y + 1, textWidth, whenStyle))
+    const what = push(placeText(w.eventLabels[i], tx, y + 1 + when, textWidth, whatStyle))
+    y += Math.max(2 * MARKER_R, when + what) + 10
+  }
 
   // Legend for the two marker styles, when both could be on the page.
-  if (s.events.some((e) => e.precision === 'approximate')) {
-    const entries = [
-      { exact: true, label: m.exactDate },
-      { exact: false, label: m.approximateDateLegend },
-    ]
+  if (w.legend.length) {
     let lx = 0
-    for (const entry of entries) {
-      const w = 12 + 6 + measureText(entry.label, 12, 'regular', fmt.script)
-      if (lx > 0 && lx + w > inner) {
+    for (const entry of w.legend) {
+      const ew = 12 + 6 + entry.width
+      if (lx > 0 && lx + ew > inner) {
         lx = 0
         y += 20
       }
       const cx = rtl ? width - pad - lx - 6 : pad + lx + 6
       listMarkers.push({ cx, cy: y + 6, r: 6, exact: entry.exact })
       const tx = rtl ? cx - 12 : cx + 12
-      lines.push(placeLine(entry.label, tx, y + 10, rtl ? 'end' : 'start', { size: 12, role: 'muted', dir: fmt.dir, script: fmt.script }))
-      lx += w + 18
+      lines.push(placeLine(entry.label, tx, y + 10, rtl ? 'end' : 'start', tickStyle))
+      lx += ew + 18
     }
     y += 22
   }
 
-  const source = text(startEvent(story).attribution, fmt)
-  const notes = [...updateNotes(story, fmt), `${m.source(source)}. ${m.asReported(fmt.longDate(story.published))}.`]
-  if (after) notes.push(m.countedNotReported(fmt.longDate(story.asOf)))
-  const footer = placeFooter(notes, fmt, width, y + 4)
-  lines.push(...header.lines, ...footer.lines)
+  const footer = placeFooter(w.notes, fmt, width, y + 4)
+  for (const line of header.lines) lines.push(line)
+  for (const line of footer.lines) lines.push(line)
 
   return {
     frame: {
       id: 'fb-blockade-duration', width, height: Math.ceil(y + 4 + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
-      title: `${daysText} ${text(story.blockade.label, fmt)}`,
-      sentences: sentencesFor(story, `${id}|${fmt.locale}|${s.until}`, () => [
-        m.blockadeDesc(daysText, text(story.blockade.label, fmt), fmt.longDate(s.start), fmt.longDate(s.until)),
-        ...s.events.map((e, i) => `${fmt.integer(i + 1)}. ${dateLine(e, fmt)}: ${text(e.label, fmt)}.`),
-        ...updateNotes(story, fmt),
-        ...(after ? [m.countedNotReported(fmt.longDate(story.asOf))] : []),
-      ]),
+      title: w.title,
+      sentences: w.sentences,
     },
     lines,
     bar,

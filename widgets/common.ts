@@ -74,20 +74,22 @@ export function text(value: Localized, fmt: LocaleFormat): string {
   return localize(value, fmt.locale)
 }
 
-// What a widget says in words (its description sentences) depends on the story, the locale
-// and the items shown, never on width or theme: made once per parsed story and key, frozen
-// and shared by every layout that asks, so that markup can also keep its escaped <desc>.
-const said = new WeakMap<Story, Map<string, readonly string[]>>()
+// What a widget says (its labels, formatted numbers and dates, notes and the description's
+// sentences) depends on the story, the locale and the items shown, never on width or theme.
+// Each widget makes it once per parsed story and key and every layout shares it: layouts
+// then only measure and place, the word-measuring cache finds the same strings, and markup
+// keeps one escaped <desc> per sentences array. What is made must not be changed after.
+const said = new WeakMap<Story, Map<string, unknown>>()
 const MAX_SAID = 256
 
-/** The sentences for `key` (the widget id and every option they depend on), made by `make` once. */
-export function sentencesFor(story: Story, key: string, make: () => string[]): readonly string[] {
+/** What `make` returns for this story and `key` (the widget id and every option it reads), made once. */
+export function perStory<T>(story: Story, key: string, make: () => T): T {
   let byKey = said.get(story)
   if (!byKey) said.set(story, (byKey = new Map()))
-  let sentences = byKey.get(key)
-  if (!sentences) {
+  let made = byKey.get(key) as T | undefined
+  if (made === undefined) {
     if (byKey.size >= MAX_SAID) byKey.clear()
-    byKey.set(key, (sentences = Object.freeze(make())))
+    byKey.set(key, (made = make()))
   }
-  return sentences
+  return made
 }

@@ -3,7 +3,7 @@
 // language they were published in. Every card has the same type sizes, colours and, within
 // a row, the same height: no speaker is given more weight than another.
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, sentencesFor, text, unknownIds, updateNotes } from './common'
+import { type Example, type InvalidParam, margin, perStory, pick, placeFooter, placeHeader, text, unknownIds, updateNotes } from './common'
 import { type LocaleFormat, localeFormat } from './locale'
 import { commonOptions, lazySchema, idListOption, widthOption } from './options'
 import type { Statement, Story } from './story'
@@ -81,25 +81,63 @@ function words(s: Statement): string {
   return s.kind === 'quote' ? `“${s.text}”` : s.text
 }
 
+/** What the widget says for these options, at any width: made once per story (common.ts perStory). */
+interface StatementWords {
+  title: string
+  cards: { speaker: string; role: string | undefined; kind: string; words: string; date: string | undefined }[]
+  notes: string[]
+  sentences: readonly string[]
+}
+
+function statementWords(story: Story, opts: StatementGridOptions, fmt: LocaleFormat): StatementWords {
+  return perStory(story, `${id}|${fmt.locale}|${opts.statements ?? ''}`, () => {
+    const m = fmt.messages
+    const statements = selectStatements(story, opts)
+    return {
+      title: `${m.statementsTitle}: ${text(story.headline, fmt)}`,
+      cards: statements.map((s) => ({
+        speaker: text(s.speaker.name, fmt),
+        role: s.speaker.role ? text(s.speaker.role, fmt) : undefined,
+        kind: s.kind === 'quote' ? m.quote : m.paraphrase,
+        words: words(s),
+        date: statementDate(s, fmt),
+      })),
+      notes: [...updateNotes(story, fmt), m.statementsNote, m.asReported(fmt.longDate(story.published))],
+      sentences: Object.freeze([
+        ...statements.map((s) => {
+          const who = s.speaker.role ? `${text(s.speaker.name, fmt)} (${text(s.speaker.role, fmt)})` : text(s.speaker.name, fmt)
+          return `${who}, ${s.kind === 'quote' ? m.quote : m.paraphrase}: ${words(s)}.`
+        }),
+        ...updateNotes(story, fmt),
+      ]),
+    }
+  })
+}
+
 export function layout(story: Story, opts: StatementGridOptions): StatementGridLayout {
   const fmt = localeFormat(opts.locale)
   const m = fmt.messages
+  const said = statementWords(story, opts, fmt)
+  const cardWords = said.cards
   const width = opts.width
   const pad = margin(width)
   const inner = width - 2 * pad
-  const statements = selectStatements(story, opts)
   const header = placeHeader(m.statementsTitle, story, fmt, width)
 
   const fits = (cardWidth: number) => Math.max(1, Math.floor((inner + GAP) / (cardWidth + GAP)))
-  const columns = Math.min(opts.columns ?? Math.min(4, fits(AUTO_CARD)), fits(MIN_CARD), statements.length)
+  const columns = Math.min(opts.columns ?? Math.min(4, fits(AUTO_CARD)), fits(MIN_CARD), cardWords.length)
   const cardWidth = (inner - GAP * (columns - 1)) / columns
   const textWidth = cardWidth - 2 * CARD_PAD
   // Quotes keep the article's language, English (the schema allows no other yet), and so
   // read left to right inside a right-to-left widget.
-  const quoteDir = 'ltr'
-  const quoteLang = story.language === fmt.locale ? undefined : story.language
+  const quoteStyle: TextStyle = { size: 15, role: 'fg', dir: 'ltr', lang: story.language === fmt.locale ? undefined : story.language }
+  const style = (size: number, role: 'fg' | 'muted', weight: 'regular' | 'bold'): TextStyle => ({ size, role, weight, dir: fmt.dir, script: fmt.script })
+  const speakerStyle = style(15, 'fg', 'bold')
+  const roleStyle = style(13, 'muted', 'regular')
+  const kindStyle = style(12, 'muted', 'bold')
+  const dateStyle = style(12, 'muted', 'regular')
 
-  const lines: TextLine[] = [...header.lines]
+  const lines: TextLine[] = header.lines.slice()
   const cards: StatementGridLayout['cards'] = []
   let rowTop = header.bottom + 16
   // Cards are set row by row; each card's lines go straight into `lines`, and a row is as
@@ -108,26 +146,24 @@ export function layout(story: Story, opts: StatementGridOptions): StatementGridL
     for (const line of placed.lines) lines.push(line)
     return placed.height
   }
-  for (let start = 0; start < statements.length; start += columns) {
-    const end = Math.min(statements.length, start + columns)
+  for (let start = 0; start < cardWords.length; start += columns) {
+    const end = Math.min(cardWords.length, start + columns)
     let rowHeight = 0
     for (let i = start; i < end; i++) {
-      const s = statements[i]
+      const c = cardWords[i]
       const logicalX = pad + (i - start) * (cardWidth + GAP)
       const x = fmt.dir === 'rtl' ? width - logicalX - cardWidth : logicalX
       const tx = x + CARD_PAD
-      const style = (size: number, role: 'fg' | 'muted', weight: 'regular' | 'bold'): TextStyle => ({ size, role, weight, dir: fmt.dir, script: fmt.script })
       let y = rowTop + CARD_PAD
-      y += push(placeText(text(s.speaker.name, fmt), tx, y, textWidth, style(15, 'fg', 'bold')))
-      if (s.speaker.role) y += push(placeText(text(s.speaker.role, fmt), tx, y, textWidth, style(13, 'muted', 'regular')))
+      y += push(placeText(c.speaker, tx, y, textWidth, speakerStyle))
+      if (c.role) y += push(placeText(c.role, tx, y, textWidth, roleStyle))
       y += 8
-      y += push(placeText(s.kind === 'quote' ? m.quote : m.paraphrase, tx, y, textWidth, style(12, 'muted', 'bold')))
+      y += push(placeText(c.kind, tx, y, textWidth, kindStyle))
       y += 2
-      y += push(placeText(words(s), tx, y, textWidth, { size: 15, role: 'fg', dir: quoteDir, lang: quoteLang }))
-      const date = statementDate(s, fmt)
-      if (date) {
+      y += push(placeText(c.words, tx, y, textWidth, quoteStyle))
+      if (c.date) {
         y += 6
-        y += push(placeText(date, tx, y, textWidth, style(12, 'muted', 'regular')))
+        y += push(placeText(c.date, tx, y, textWidth, dateStyle))
       }
       rowHeight = Math.max(rowHeight, y - rowTop + CARD_PAD)
       cards.push({ x: round(x), y: rowTop, width: round(cardWidth), height: 0 })
@@ -136,20 +172,14 @@ export function layout(story: Story, opts: StatementGridOptions): StatementGridL
     rowTop = round(rowTop + rowHeight + GAP)
   }
 
-  const footer = placeFooter([...updateNotes(story, fmt), m.statementsNote, m.asReported(fmt.longDate(story.published))], fmt, width, rowTop)
-  lines.push(...footer.lines)
+  const footer = placeFooter(said.notes, fmt, width, rowTop)
+  for (const line of footer.lines) lines.push(line)
   return {
     frame: {
       id: 'fb-statement-grid', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
-      title: `${m.statementsTitle}: ${text(story.headline, fmt)}`,
-      sentences: sentencesFor(story, `${id}|${fmt.locale}|${opts.statements ?? ''}`, () => [
-        ...statements.map((s) => {
-          const who = s.speaker.role ? `${text(s.speaker.name, fmt)} (${text(s.speaker.role, fmt)})` : text(s.speaker.name, fmt)
-          return `${who}, ${s.kind === 'quote' ? m.quote : m.paraphrase}: ${words(s)}.`
-        }),
-        ...updateNotes(story, fmt),
-      ]),
+      title: said.title,
+      sentences: said.sentences,
     },
     cards,
     lines,

@@ -1,12 +1,12 @@
 // toll-counter: the story's headline figures as large numbers, each with its qualifier
 // before the number, its label, its source as the article attributes it and its as-of date.
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, pick, placeFooter, placeHeader, sentencesFor, text, unknownIds, updateNotes } from './common'
+import { type Example, type InvalidParam, margin, perStory, pick, placeFooter, placeHeader, text, unknownIds, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, sentenceStart } from './locale'
 import { commonOptions, lazySchema, idListOption, widthOption } from './options'
 import type { Figure, Story } from './story'
 import { type Frame, num, svgDocument, textLines } from './svg'
-import { type TextLine, placeText, round } from './text-block'
+import { type PlacedText, type TextLine, type TextStyle, placeText, round } from './text-block'
 import { measureText } from './text-measure'
 
 export const id = 'toll-counter'
@@ -78,68 +78,107 @@ function figureSentence(story: Story, f: Figure, fmt: LocaleFormat): string {
   return `${sentenceStart(lead, fmt.locale)} ${text(f.label, fmt)}${change ? `, ${change}` : ''} (${m.source(text(f.attribution, fmt))}, ${m.asOf(fmt.longDate(f.asOf))}).`
 }
 
+/** What the widget says for these options, at any width: made once per story (common.ts perStory). */
+interface TollWords {
+  title: string
+  cells: {
+    qualifier: string | undefined
+    number: string
+    change: string | undefined
+    label: string
+    source: string
+    asOf: string
+  }[]
+  /** The widest number at 1 px, for the one number size every cell shares. */
+  widestNumber: number
+  notes: string[]
+  sentences: readonly string[]
+}
+
+function tollWords(story: Story, opts: TollCounterOptions, fmt: LocaleFormat): TollWords {
+  return perStory(story, `${id}|${fmt.locale}|${opts.figures ?? ''}`, () => {
+    const m = fmt.messages
+    const figures = selectFigures(story, opts)
+    const cells = figures.map((f) => ({
+      qualifier: f.qualifier ? sentenceStart(m.qualifier[f.qualifier], fmt.locale) : undefined,
+      number: fmt.figure(f.value, f.precision),
+      change: changeLine(story, f, fmt),
+      label: text(f.label, fmt),
+      source: m.source(text(f.attribution, fmt)),
+      asOf: sentenceStart(m.asOf(fmt.longDate(f.asOf)), fmt.locale),
+    }))
+    return {
+      title: `${m.tollTitle}: ${text(story.headline, fmt)}`,
+      cells,
+      widestNumber: Math.max(...cells.map((c) => measureText(c.number, 1, 'bold', fmt.script))),
+      notes: [...updateNotes(story, fmt), m.asReported(fmt.longDate(story.published))],
+      sentences: Object.freeze([...figures.map((f) => figureSentence(story, f, fmt)), ...updateNotes(story, fmt)]),
+    }
+  })
+}
+
 export function layout(story: Story, opts: TollCounterOptions): TollCounterLayout {
   const fmt = localeFormat(opts.locale)
   const m = fmt.messages
+  const words = tollWords(story, opts, fmt)
+  const cells = words.cells
   const width = opts.width
   const pad = margin(width)
   const inner = width - 2 * pad
-  const figures = selectFigures(story, opts)
   const header = placeHeader(m.tollTitle, story, fmt, width)
 
   // As many columns as fit at MIN_CELL, then balanced so the last row is not left short.
   const fit = Math.max(1, Math.floor((inner + GAP) / (MIN_CELL + GAP)))
-  const rows = Math.ceil(figures.length / Math.min(fit, figures.length))
-  const cols = Math.ceil(figures.length / rows)
+  const rows = Math.ceil(cells.length / Math.min(fit, cells.length))
+  const cols = Math.ceil(cells.length / rows)
   const cellWidth = (inner - GAP * (cols - 1)) / cols
 
   // One number size for all cells, shrunk until the widest number fits its cell.
-  const numbers = figures.map((f) => fmt.figure(f.value, f.precision))
-  const widest = Math.max(...numbers.map((n) => measureText(n, 1, 'bold', fmt.script)))
-  const numberSize = Math.floor(Math.min(width < 480 ? 36 : 44, (cellWidth - 2) / widest))
+  const numberSize = Math.floor(Math.min(width < 480 ? 36 : 44, (cellWidth - 2) / words.widestNumber))
 
-  const lines: TextLine[] = [...header.lines]
+  const lines: TextLine[] = header.lines.slice()
   const rules: TollCounterLayout['rules'] = []
+  const style = (size: number, role: 'fg' | 'muted', weight: 'regular' | 'bold', leading = 1.35): TextStyle => ({ size, weight, role, dir: fmt.dir, script: fmt.script, leading })
+  const push = (placed: PlacedText) => {
+    for (const line of placed.lines) lines.push(line)
+    return placed.height
+  }
   let rowTop = header.bottom + 16
   for (let r = 0; r < rows; r++) {
-    let rowHeight = 0
+    const first = r * cols
+    const last = Math.min(cells.length, first + cols)
     // Numbers line up across a row: cells without a qualifier keep its line empty.
-    const rowFigures = figures.slice(r * cols, r * cols + cols)
-    const qualifierHeight = Math.max(0, ...rowFigures.map((f) =>
-      f.qualifier ? placeText(sentenceStart(m.qualifier[f.qualifier], fmt.locale), 0, 0, cellWidth, { size: 14, weight: 'bold', role: 'muted', dir: fmt.dir, script: fmt.script }).height : 0))
-    for (let c = 0; c < cols; c++) {
-      const f = figures[r * cols + c]
-      if (!f) break
-      const logicalX = pad + c * (cellWidth + GAP)
+    let qualifierHeight = 0
+    for (let i = first; i < last; i++) {
+      const q = cells[i].qualifier
+      if (q) qualifierHeight = Math.max(qualifierHeight, placeText(q, 0, 0, cellWidth, style(14, 'muted', 'bold')).height)
+    }
+    let rowHeight = 0
+    for (let i = first; i < last; i++) {
+      const cell = cells[i]
+      const logicalX = pad + (i - first) * (cellWidth + GAP)
       const x = fmt.dir === 'rtl' ? width - logicalX - cellWidth : logicalX
       rules.push({ x1: round(x), x2: round(x + cellWidth), y: rowTop })
-      let y = rowTop + 10
-      const place = (s: string, size: number, role: 'fg' | 'muted', weight: 'regular' | 'bold' = 'regular', leading = 1.35) => {
-        const placed = placeText(s, x, y, cellWidth, { size, weight, role, dir: fmt.dir, script: fmt.script, leading })
-        lines.push(...placed.lines)
-        y += placed.height
-      }
-      if (f.qualifier) place(sentenceStart(m.qualifier[f.qualifier], fmt.locale), 14, 'muted', 'bold')
-      y = rowTop + 10 + qualifierHeight
-      place(numbers[r * cols + c], numberSize, 'fg', 'bold', 1.15)
-      const change = changeLine(story, f, fmt)
-      if (change) place(change, 13, 'muted', 'bold')
-      place(text(f.label, fmt), 15, 'fg')
+      if (cell.qualifier) push(placeText(cell.qualifier, x, rowTop + 10, cellWidth, style(14, 'muted', 'bold')))
+      let y = rowTop + 10 + qualifierHeight
+      y += push(placeText(cell.number, x, y, cellWidth, style(numberSize, 'fg', 'bold', 1.15)))
+      if (cell.change) y += push(placeText(cell.change, x, y, cellWidth, style(13, 'muted', 'bold')))
+      y += push(placeText(cell.label, x, y, cellWidth, style(15, 'fg', 'regular')))
       y += 6
-      place(m.source(text(f.attribution, fmt)), 12, 'muted')
-      place(sentenceStart(m.asOf(fmt.longDate(f.asOf)), fmt.locale), 12, 'muted')
+      y += push(placeText(cell.source, x, y, cellWidth, style(12, 'muted', 'regular')))
+      y += push(placeText(cell.asOf, x, y, cellWidth, style(12, 'muted', 'regular')))
       rowHeight = Math.max(rowHeight, y - rowTop)
     }
     rowTop += rowHeight + 20
   }
-  const footer = placeFooter([...updateNotes(story, fmt), m.asReported(fmt.longDate(story.published))], fmt, width, rowTop)
-  lines.push(...footer.lines)
+  const footer = placeFooter(words.notes, fmt, width, rowTop)
+  for (const line of footer.lines) lines.push(line)
   return {
     frame: {
       id: 'fb-toll-counter', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,
       lang: fmt.locale, dir: fmt.dir,
-      title: `${m.tollTitle}: ${text(story.headline, fmt)}`,
-      sentences: sentencesFor(story, `${id}|${fmt.locale}|${opts.figures ?? ''}`, () => [...figures.map((f) => figureSentence(story, f, fmt)), ...updateNotes(story, fmt)]),
+      title: words.title,
+      sentences: words.sentences,
     },
     lines,
     rules,
