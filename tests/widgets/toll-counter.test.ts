@@ -73,4 +73,17 @@ describe('toll-counter', () => {
     expect(tollCounter.layout(down, tollCounter.options.parse({})).lines.some((l) => l.text.includes('down 100 since 6 May 2025'))).toBe(true)
     expect(layoutFor({}).lines.some((l) => /\bup \d/.test(l.text))).toBe(false)
   })
+
+  it('draws each version of a story with its own words, however many renders came before', () => {
+    // What a widget says is made once per parsed story: a later version must never show an earlier one's.
+    const before = tollCounter.render(tollCounter.layout(story, tollCounter.options.parse({ locale: 'fr' })))
+    const corrected = { ...story, figures: story.figures.map((f) => (f.id === 'killed-gaza' ? { ...f, value: 52615, label: { ...f.label, fr: 'personnes tuées (corrigé)' } } : f)) }
+    const after = tollCounter.render(tollCounter.layout(corrected, tollCounter.options.parse({ locale: 'fr' })))
+    expect(before).toContain('52\u00a0567')
+    expect(after).toContain('52\u00a0615')
+    expect(after).toContain('personnes tuées (corrigé)')
+    expect(after).not.toContain('52\u00a0567')
+    // And the first version is still drawn as it was.
+    expect(tollCounter.render(tollCounter.layout(story, tollCounter.options.parse({ locale: 'fr' })))).toBe(before)
+  })
 })
