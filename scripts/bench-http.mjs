@@ -1,8 +1,10 @@
 // npm run bench:http — requests per second and latency of every widget route against the
 // built worker served by Miniflare with its D1 binding (not through wrangler dev, whose
 // proxy caps every route; issue #7), next to /healthz, a constant answer behind the same
-// middleware. Two runs per route: the same URL again and again (rendered output reused),
-// and a new width every request (each one rendered afresh). Also D1 queries per second.
+// middleware. Two runs per route (SVG, JSON, CSV, embed page, PNG): the same URL again and
+// again (rendered output reused; PNGs from the Cache API), and a new width every request
+// (each one rendered afresh; a fresh PNG is rasterised, tens of milliseconds of CPU, so it
+// cannot keep up with a constant route and is shown for what it costs). Also D1 queries/s.
 // 32 connections (autocannon), BENCH_SECONDS (10) per run, loopback only.
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
@@ -67,11 +69,12 @@ const sampler = setInterval(() => memory.push(rss()), 5000)
 const constant = await run('/healthz', false)
 const rows = [{ route: '/healthz (constant)', 'req/s': constant.rps.toFixed(0), 'p99 ms': constant.p99, 'non-2xx': constant.errors, 'connection errors': constant.connectionErrors }]
 for (const w of ['toll-counter', 'blockade-duration', 'statement-grid']) {
-  for (const [ext, path] of [['svg', `/widgets/${SLUG}/${w}.svg`], ['json', `/widgets/${SLUG}/${w}.json`], ['embed', `/embed/${SLUG}/${w}`]]) {
+  for (const ext of ['svg', 'json', 'csv', 'embed', 'png']) {
+    const path = ext === 'embed' ? `/embed/${SLUG}/${w}` : `/widgets/${SLUG}/${w}.${ext}`
     const q0 = await queries()
     const t0 = Date.now()
     const reused = await run(path, false)
-    const fresh = ext === 'embed' ? undefined : await run(path, true)
+    const fresh = await run(path, true)
     const perSecond = ((await queries()) - q0) / ((Date.now() - t0) / 1000)
     rows.push({
       route: `${w}.${ext}`,
