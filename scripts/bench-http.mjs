@@ -5,7 +5,8 @@
 // again (rendered output reused; PNGs from the Cache API), and a new width every request
 // (each one rendered afresh; a fresh PNG is rasterised, tens of milliseconds of CPU, so it
 // cannot keep up with a constant route and is shown for what it costs). Also D1 queries/s.
-// 32 connections (autocannon), BENCH_SECONDS (10) per run, loopback only.
+// 32 connections (autocannon), BENCH_SECONDS (10) per run, loopback only; BENCH_FORMATS
+// picks the routes (svg,json,csv,embed,png).
 import autocannon from 'autocannon'
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
@@ -14,6 +15,8 @@ import { join } from 'node:path'
 import { Log, LogLevel, Miniflare } from 'miniflare'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
+// BENCH_FORMATS=svg,png runs only those routes.
+const FORMATS = (process.env.BENCH_FORMATS ?? 'svg,json,csv,embed,png').split(',')
 const SLUG = 'gaza-2025-05-06'
 const out = mkdtempSync(join(tmpdir(), 'factbox-http-'))
 execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], { stdio: 'ignore' })
@@ -52,7 +55,7 @@ async function run(path, fresh) {
     requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: fresh ? `${path}${path.includes('?') ? '&' : '?'}width=${280 + (i++ % 1321)}` : path }) }],
   })
   const statuses = Object.entries(result.statusCodeStats).filter(([code]) => code !== '200').map(([code, { count }]) => `${code}×${count}`)
-  return { rps: result.requests.average, p99: result.latency.p99, errors: result.non2xx, connectionErrors: result.errors, statuses }
+  return { rps: result.requests.average, p99: result.latency.p99, errors: result.non2xx, connectionErrors: result.errors, statuses, kb: result.throughput.average / result.requests.average / 1024 }
 }
 
 const queries = async () => (await (await fetch(`${base}/healthz`)).json()).storeQueries
@@ -69,7 +72,7 @@ const sampler = setInterval(() => memory.push(rss()), 5000)
 const constant = await run('/healthz', false)
 const rows = [{ route: '/healthz (constant)', 'req/s': constant.rps.toFixed(0), 'p99 ms': constant.p99, 'non-2xx': constant.errors, 'connection errors': constant.connectionErrors }]
 for (const w of ['toll-counter', 'blockade-duration', 'statement-grid']) {
-  for (const ext of ['svg', 'json', 'csv', 'embed', 'png']) {
+  for (const ext of FORMATS) {
     const path = ext === 'embed' ? `/embed/${SLUG}/${w}` : `/widgets/${SLUG}/${w}.${ext}`
     const q0 = await queries()
     const t0 = Date.now()
@@ -77,7 +80,7 @@ for (const w of ['toll-counter', 'blockade-duration', 'statement-grid']) {
     const fresh = await run(path, true)
     const perSecond = ((await queries()) - q0) / ((Date.now() - t0) / 1000)
     rows.push({
-      route: `${w}.${ext}`,
+      route: `${w}.${ext}`, 'KB per response': reused.kb.toFixed(1),
       'req/s': reused.rps.toFixed(0), 'p99 ms': reused.p99, 'non-2xx': [...reused.statuses, ...(fresh?.statuses ?? [])].join(' ') || 0,
       'connection errors': reused.connectionErrors + (fresh?.connectionErrors ?? 0),
       'reused ÷ constant': `${((reused.rps / constant.rps) * 100).toFixed(0)}%`,

@@ -27,6 +27,15 @@ const PARSED_LIMIT = 200
 const parsed = new Map<string, StoryVersion>()
 const latest = new Map<string, { version: number; at: number }>()
 const refreshing = new Set<string>()
+const FIRST_ANSWER_WAIT_MS = 100
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Forgets every version and pointer, as a new isolate starts; tests use it to stand in for one. */
+export function forgetStories(): void {
+  parsed.clear()
+  latest.clear()
+  changed.clear()
+}
 
 export function storySlugs(): string[] {
   return Object.keys(bundled)
@@ -120,6 +129,14 @@ async function loadVersion(db: D1Database, slug: string, version?: number): Prom
     // stands: one query per isolate per second however many requests arrive. (Requests may
     // not await each other's I/O in Workers, so they do not share the query itself.)
     if (known && (Date.now() - known.at < LATEST_TTL_MS || refreshing.has(slug))) return loadVersion(db, slug, known.version)
+    // A new isolate knows no version yet: when a burst of requests arrives, the first asks
+    // the store and the others wait a moment for its answer (polling this isolate's memory,
+    // not awaiting that request's I/O) before they would ask themselves.
+    if (!known && refreshing.has(slug)) {
+      for (let waited = 0; waited < FIRST_ANSWER_WAIT_MS && refreshing.has(slug) && !latest.has(slug); waited += 2) await sleep(2)
+      const answered = latest.get(slug)
+      if (answered) return loadVersion(db, slug, answered.version)
+    }
     let row
     refreshing.add(slug)
     try {

@@ -73,14 +73,14 @@ for (const widget of Object.values(widgets)) {
     // Rasterising costs tens of milliseconds: each PNG is kept in this isolate's memory and in
     // the edge cache (which other isolates of the location share), keyed like its ETag.
     const key = parts.join('|')
-    let png = recall<Uint8Array>(key)
+    let png = recall<Uint8Array<ArrayBuffer>>(key)
     if (!png) {
       const cacheKey = new Request(`https://png.factbox.internal/${(await computeEtag(parts)).replace(/"/g, '')}`)
       const cache = await caches.open('factbox-png')
       const cached = await cache.match(cacheKey).then((hit) => hit?.arrayBuffer())
       if (cached) png = new Uint8Array(cached)
       else {
-        png = await rasterise(renderWidget(widget, story, opts), scale)
+        png = (await rasterise(renderWidget(widget, story, opts), scale)) as Uint8Array<ArrayBuffer>
         c.executionCtx.waitUntil(cache.put(cacheKey, new Response(png, { headers: { 'Cache-Control': 'public, max-age=31536000' } })))
       }
       remember(key, png)
