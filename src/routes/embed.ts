@@ -4,12 +4,12 @@
 // visually hidden list gives screen readers every item with its source.
 import type { Context } from 'hono'
 import { type AppEnv, router } from '../env'
-import { raw } from 'hono/html'
 import frameScript from '../client/embed-frame.client.js'
 import loaderScript from '../client/embed-loader.client.js'
 import { type WidgetModule, layoutWidget, widgets } from '../../widgets/index'
 import type { Story } from '../../widgets/story'
 import { localeFormat } from '../../widgets/locale'
+import { escapeXml } from '../../widgets/svg'
 import { palettes } from '../../widgets/theme'
 import { cacheFor } from '../http/caching'
 import { cachedRender } from '../http/render-cache'
@@ -61,6 +61,18 @@ for (const widget of Object.values(widgets)) {
   })
 }
 
+// A widget's sentences are shared between its layouts (widgets/common.ts perStory), so the
+// page keeps their escaped list and the two-sentence summary once per array.
+const spokenCache = new WeakMap<readonly string[], { summary: string; list: string }>()
+function spoken(sentences: readonly string[]) {
+  let made = spokenCache.get(sentences)
+  if (!made) {
+    made = { summary: escapeXml(sentences.slice(0, 2).join(' ')), list: sentences.map((s) => `<li>${escapeXml(s)}</li>`).join('') }
+    spokenCache.set(sentences, made)
+  }
+  return made
+}
+
 function embedPage(widget: WidgetModule<any>, story: Story, opts: any, url: URL, origin: string): string {
     const fmt = localeFormat(opts.locale)
     // One layout for the picture and for the words around it (title, sentences).
@@ -79,60 +91,33 @@ function embedPage(widget: WidgetModule<any>, story: Story, opts: any, url: URL,
     const dataQuery = query.toString() ? `?${query}` : ''
     const cardQuery = new URLSearchParams([...query, ['preset', 'card']]).toString()
 
+    // Written as a template, every value through escapeXml: this page is made for every new
+    // width an iframe asks for, and JSX cost several times as much (npm run bench:http).
+    const e = escapeXml
+    const ogTitle = e(layout.frame.title)
+    const { summary, list } = spoken(layout.frame.sentences)
+    const card = e(`${widgetBase}.png?${cardQuery}`)
     return (
-      '<!doctype html>' +
-        (
-          <html lang={fmt.locale} dir={fmt.dir}>
-            <head>
-              <meta charset="utf-8" />
-              <meta name="viewport" content="width=device-width, initial-scale=1" />
-              <link rel="icon" href="data:," />
-              <title>{title}</title>
-              <link rel="alternate" type="application/json+oembed" href={oembed('json')} title={layout.frame.title} />
-              <link rel="alternate" type="text/xml+oembed" href={oembed('xml')} title={layout.frame.title} />
-              <meta property="og:type" content="website" />
-              <meta property="og:site_name" content="factbox" />
-              <meta property="og:title" content={layout.frame.title} />
-              <meta property="og:description" content={layout.frame.sentences.slice(0, 2).join(' ')} />
-              <meta property="og:url" content={pageUrl} />
-              <meta property="og:image" content={`${widgetBase}.png?${cardQuery}`} />
-              <meta property="og:image:width" content="1200" />
-              <meta property="og:image:height" content="630" />
-              <meta property="og:image:alt" content={layout.frame.sentences.slice(0, 2).join(' ')} />
-              <meta name="twitter:card" content="summary_large_image" />
-              <meta name="twitter:image" content={`${widgetBase}.png?${cardQuery}`} />
-              <meta name="twitter:title" content={layout.frame.title} />
-              <meta name="twitter:description" content={layout.frame.sentences.slice(0, 2).join(' ')} />
-              <style>{raw(CSS + THEME_CSS[opts.theme as keyof typeof THEME_CSS])}</style>
-              <script src={`${origin}/embed/frame.js`} defer></script>
-            </head>
-            <body>
-              <main>
-                <div
-                  id="factbox-widget"
-                  aria-hidden="true"
-                  data-id={`${story.slug}-${widget.id}`}
-                  data-src={`${widgetBase}.svg${dataQuery}`}
-                  data-width={opts.width}
-                  data-requested-width={requestedWidth}
-                >
-                  {raw(svg)}
-                </div>
-                <h1 class="sr-only">{layout.frame.title}</h1>
-                <ul class="sr-only">
-                  {layout.frame.sentences.map((s) => (
-                    <li>{s}</li>
-                  ))}
-                </ul>
-                <p class="data">
-                  {fmt.messages.getData}:{' '}
-                  <a href={`${widgetBase}.csv${dataQuery}`} target="_blank" rel="noopener" lang="en">CSV</a>
-                  {' · '}
-                  <a href={`${widgetBase}.json${dataQuery}`} target="_blank" rel="noopener" lang="en">JSON</a>
-                </p>
-              </main>
-            </body>
-          </html>
-        ).toString()
+      `<!doctype html><html lang="${e(fmt.locale)}" dir="${fmt.dir}"><head>` +
+      '<meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/><link rel="icon" href="data:,"/>' +
+      `<title>${e(title)}</title>` +
+      `<link rel="alternate" type="application/json+oembed" href="${e(oembed('json'))}" title="${ogTitle}"/>` +
+      `<link rel="alternate" type="text/xml+oembed" href="${e(oembed('xml'))}" title="${ogTitle}"/>` +
+      '<meta property="og:type" content="website"/><meta property="og:site_name" content="factbox"/>' +
+      `<meta property="og:title" content="${ogTitle}"/><meta property="og:description" content="${summary}"/>` +
+      `<meta property="og:url" content="${e(pageUrl)}"/><meta property="og:image" content="${card}"/>` +
+      '<meta property="og:image:width" content="1200"/><meta property="og:image:height" content="630"/>' +
+      `<meta property="og:image:alt" content="${summary}"/><meta name="twitter:card" content="summary_large_image"/>` +
+      `<meta name="twitter:image" content="${card}"/><meta name="twitter:title" content="${ogTitle}"/>` +
+      `<meta name="twitter:description" content="${summary}"/>` +
+      `<style>${CSS}${THEME_CSS[opts.theme as keyof typeof THEME_CSS]}</style>` +
+      `<script src="${e(origin)}/embed/frame.js" defer=""></script></head><body><main>` +
+      `<div id="factbox-widget" aria-hidden="true" data-id="${e(`${story.slug}-${widget.id}`)}" data-src="${e(`${widgetBase}.svg${dataQuery}`)}"` +
+      ` data-width="${opts.width}" data-requested-width="${requestedWidth}">${svg}</div>` +
+      `<h1 class="sr-only">${ogTitle}</h1><ul class="sr-only">${list}</ul>` +
+      `<p class="data">${e(fmt.messages.getData)}: ` +
+      `<a href="${e(`${widgetBase}.csv${dataQuery}`)}" target="_blank" rel="noopener" lang="en">CSV</a> · ` +
+      `<a href="${e(`${widgetBase}.json${dataQuery}`)}" target="_blank" rel="noopener" lang="en">JSON</a></p>` +
+      '</main></body></html>'
     )
 }
