@@ -4,11 +4,11 @@ import { router } from '../env'
 import * as z from 'zod/mini'
 import { type WidgetModule, layoutWidget, renderWidget, widgets } from '../../widgets/index'
 import { lazySchema } from '../../widgets/options'
-import { XML_DECLARATION } from '../../widgets/svg'
+import { type Frame, XML_DECLARATION } from '../../widgets/svg'
 import { toCsv } from '../http/csv'
 import { cacheFor, computeEtag } from '../http/caching'
 import { cachedRender, recall, remember } from '../http/render-cache'
-import { notFound } from '../http/problem'
+import { invalidParams, notFound } from '../http/problem'
 import { validate } from '../http/validation'
 import { rasterise } from '../png/rasterise'
 import { resolveWidget } from '../widget-request'
@@ -60,13 +60,31 @@ const scaleOption = () =>
       ),
       1,
     )
-    .check(z.describe('Device pixels per CSS pixel: 2 for sharp images on high-density screens'))
+    .check(z.describe(`Device pixels per CSS pixel: 2 for sharp images on high-density screens. A PNG has at most ${MAX_PNG_PIXELS / 1e6} million pixels`))
 export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [w.id, lazySchema(() => z.extend(w.options, { scale: scaleOption() }))]))
+
+// Rasterising holds the whole picture in the isolate's memory (resvg's pixmap and the PNG
+// encoder's copy, about 9 bytes a pixel, on top of its fonts), and a Worker isolate has
+// 128 MB. Larger PNGs are refused, naming what to change, rather than risk the isolate.
+export const MAX_PNG_PIXELS = 8_000_000
+
+function checkPixels(frame: Frame, scale: number): void {
+  const width = Math.ceil((frame.outer?.width ?? frame.width) * scale)
+  const height = Math.ceil((frame.outer?.height ?? frame.height) * scale)
+  if (width * height <= MAX_PNG_PIXELS) return
+  const size = `${width}×${height} px (${(width * height / 1e6).toFixed(1)} million pixels)`
+  throw invalidParams([{
+    name: scale > 1 ? 'scale' : 'width',
+    reason: `this PNG would be ${size}; PNGs are limited to ${MAX_PNG_PIXELS / 1e6} million pixels: ${scale > 1 ? 'use a smaller scale or width' : 'use another width, fewer items, or the SVG'}`,
+  }])
+}
 
 for (const widget of Object.values(widgets)) {
   widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validate('query', pngOptions[widget.id]), async (c) => {
     const { scale, ...options } = c.req.valid('query') as { scale: number; version?: number }
     const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), options)
+    const layout = layoutWidget(widget, story, opts)
+    checkPixels(layout.frame, scale)
     const parts = ['widget', story.slug, version, widget.id, 'png', scale, normalised]
     const notModified = await cacheFor(c, { parts, pinned, stale })
     if (notModified) return notModified
@@ -80,7 +98,7 @@ for (const widget of Object.values(widgets)) {
       const cached = await cache.match(cacheKey).then((hit) => hit?.arrayBuffer())
       if (cached) png = new Uint8Array(cached)
       else {
-        png = (await rasterise(renderWidget(widget, story, opts), scale)) as Uint8Array<ArrayBuffer>
+        png = (await rasterise(widget.render(layout as never), scale)) as Uint8Array<ArrayBuffer>
         c.executionCtx.waitUntil(cache.put(cacheKey, new Response(png, { headers: { 'Cache-Control': 'public, max-age=31536000' } })))
       }
       remember(key, png)
