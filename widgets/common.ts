@@ -79,17 +79,27 @@ export function text(value: Localized, fmt: LocaleFormat): string {
 // Each widget makes it once per parsed story and key and every layout shares it: layouts
 // then only measure and place, the word-measuring cache finds the same strings, and markup
 // keeps one escaped <desc> per sentences array. What is made must not be changed after.
-const said = new WeakMap<Story, Map<string, unknown>>()
-const MAX_SAID = 256
+//
+// One map for every story, bounded by count: an entry is a few kilobytes for the bundled
+// story (the statement grid's sentences are the largest), about 130 KB for one at the
+// schema's limits (60 statements of 1,000 characters), so 100 entries hold 13 MB at worst
+// however many versions, locales and selections are asked for. The least recently used go
+// first; a version evicted here is made again, not lost.
+const storyIds = new WeakMap<Story, number>()
+let nextStoryId = 0
+const said = new Map<string, unknown>()
+const MAX_SAID = 100
 
 /** What `make` returns for this story and `key` (the widget id and every option it reads), made once. */
 export function perStory<T>(story: Story, key: string, make: () => T): T {
-  let byKey = said.get(story)
-  if (!byKey) said.set(story, (byKey = new Map()))
-  let made = byKey.get(key) as T | undefined
+  let storyId = storyIds.get(story)
+  if (storyId === undefined) storyIds.set(story, (storyId = nextStoryId++))
+  const full = `${storyId}|${key}`
+  let made = said.get(full) as T | undefined
   if (made === undefined) {
-    if (byKey.size >= MAX_SAID) byKey.clear()
-    byKey.set(key, (made = make()))
-  }
+    made = make()
+    if (said.size >= MAX_SAID) said.delete(said.keys().next().value as string)
+  } else said.delete(full)
+  said.set(full, made)
   return made
 }
