@@ -142,7 +142,8 @@ function arabicForm(text: string, i: number, table: Uint16Array, joiningTable: U
 // Word advances per text, weight and script, in 1/1000 em and so the same at every size and
 // width: what a browser keeps in its word shape cache. A widget sets the same strings on every
 // request (a story's labels, quotes, the locale's chrome); each is measured once per isolate
-// and wrapping is then a sum over numbers. Bounded: the map starts over past MAX_MEASURED.
+// and wrapping is then a sum over numbers. Bounded by the characters kept: past
+// MAX_MEASURED_CHARS (about 8 MB with the word tables) every map starts over.
 interface Measured {
   /** The text with runs of breaking white space made one space, as it is wrapped. */
   text: string
@@ -155,7 +156,8 @@ interface Measured {
   plain: boolean
 }
 
-const MAX_MEASURED = 4096
+const MAX_MEASURED_CHARS = 1_000_000
+let measuredChars = 0
 // One map per weight and script, keyed by the text itself: a story's strings keep their hash,
 // so a lookup neither copies nor rehashes them.
 const measuredCache: Record<FontWeight, Record<Script | 'latin', Map<string, Measured>>> = {
@@ -185,7 +187,11 @@ function measureWords(text: string, weight: FontWeight, script: Script | undefin
     i = j + 1
   }
   m = { text: clean, ends, widths, space, total: Math.max(0, total), plain: !/[&<>"']/.test(clean) }
-  if (cache.size >= MAX_MEASURED) cache.clear()
+  measuredChars += text.length + clean.length
+  if (measuredChars > MAX_MEASURED_CHARS) {
+    for (const byScript of Object.values(measuredCache)) for (const map of Object.values(byScript)) map.clear()
+    measuredChars = text.length + clean.length
+  }
   cache.set(text, m)
   return m
 }
