@@ -10,7 +10,7 @@ import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
 import { commonOptions, lazySchema, isoDateOption, widthOption } from './options'
 import type { Story, StoryEvent } from './story'
 import { type Frame, isolatedText, num, svgDocument, textLines } from './svg'
-import { type PlacedText, type TextLine, type TextStyle, placeLine, placeText, round } from './text-block'
+import { type PlacedText, type TextLine, type TextStyle, appendLines, placeLine, placeText, round } from './text-block'
 import { measureText } from './text-measure'
 
 export const id = 'blockade-duration'
@@ -197,10 +197,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
   const rtl = fmt.dir === 'rtl'
   const header = placeHeader(m.blockadeTitle, story, fmt, width)
   const lines: TextLine[] = []
-  const push = (placed: PlacedText) => {
-    for (const line of placed.lines) lines.push(line)
-    return placed.height
-  }
+  const push = (placed: PlacedText) => appendLines(lines, placed)
   const style = (size: number, role: 'fg' | 'muted' | 'bg', weight: 'regular' | 'bold' = 'regular', leading?: number): TextStyle =>
     ({ size, weight, role, dir: fmt.dir, script: fmt.script, leading })
 
@@ -310,7 +307,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
 
   const footer = placeFooter(w.notes, fmt, width, y + 4)
   for (const line of header.lines) lines.push(line)
-  for (const line of footer.lines) lines.push(line)
+  appendLines(lines, footer)
 
   return {
     frame: {

@@ -8,7 +8,7 @@ import { type LocaleFormat, localeFormat } from './locale'
 import { commonOptions, lazySchema, idListOption, widthOption } from './options'
 import type { Statement, Story } from './story'
 import { type Frame, num, svgDocument, textLines } from './svg'
-import { type PlacedText, type TextLine, type TextStyle, placeText, round } from './text-block'
+import { type PlacedText, type TextLine, type TextStyle, appendLines, placeText, round } from './text-block'
 
 export const id = 'statement-grid'
 export const title = 'Statement grid'
@@ -142,10 +142,7 @@ export function layout(story: Story, opts: StatementGridOptions): StatementGridL
   let rowTop = header.bottom + 16
   // Cards are set row by row; each card's lines go straight into `lines`, and a row is as
   // tall as its tallest card.
-  const push = (placed: PlacedText) => {
-    for (const line of placed.lines) lines.push(line)
-    return placed.height
-  }
+  const push = (placed: PlacedText) => appendLines(lines, placed)
   for (let start = 0; start < cardWords.length; start += columns) {
     const end = Math.min(cardWords.length, start + columns)
     let rowHeight = 0
@@ -173,7 +170,7 @@ export function layout(story: Story, opts: StatementGridOptions): StatementGridL
   }
 
   const footer = placeFooter(said.notes, fmt, width, rowTop)
-  for (const line of footer.lines) lines.push(line)
+  appendLines(lines, footer)
   return {
     frame: {
       id: 'fb-statement-grid', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,

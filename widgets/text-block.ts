@@ -98,6 +98,12 @@ export function placeText(text: string, x: number, top: number, width: number, s
   return { lines, height: round(wrapped.length * step) }
 }
 
+/** Appends a placed paragraph's lines to a layout's; returns its height, for what comes under it. */
+export function appendLines(lines: TextLine[], placed: PlacedText): number {
+  for (const line of placed.lines) lines.push(line)
+  return placed.height
+}
+
 /** One unwrapped line anchored as asked; the caller has measured it. */
 export function placeLine(text: string, x: number, baseline: number, anchor: Anchor, style: TextStyle): TextLine {
   const set = lineStyle(style.size, style.weight === 'bold', style.role, anchor, style.dir, style.lang, style.script)

@@ -6,7 +6,7 @@ import { type LocaleFormat, localeFormat, sentenceStart } from './locale'
 import { commonOptions, lazySchema, idListOption, widthOption } from './options'
 import type { Figure, Story } from './story'
 import { type Frame, num, svgDocument, textLines } from './svg'
-import { type PlacedText, type TextLine, type TextStyle, placeText, round } from './text-block'
+import { type PlacedText, type TextLine, type TextStyle, appendLines, placeText, round } from './text-block'
 import { measureText } from './text-measure'
 
 export const id = 'toll-counter'
@@ -139,10 +139,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
   const lines: TextLine[] = header.lines.slice()
   const rules: TollCounterLayout['rules'] = []
   const style = (size: number, role: 'fg' | 'muted', weight: 'regular' | 'bold', leading = 1.35): TextStyle => ({ size, weight, role, dir: fmt.dir, script: fmt.script, leading })
-  const push = (placed: PlacedText) => {
-    for (const line of placed.lines) lines.push(line)
-    return placed.height
-  }
+  const push = (placed: PlacedText) => appendLines(lines, placed)
   let rowTop = header.bottom + 16
   for (let r = 0; r < rows; r++) {
     const first = r * cols
@@ -172,7 +169,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
     rowTop += rowHeight + 20
   }
   const footer = placeFooter(words.notes, fmt, width, rowTop)
-  for (const line of footer.lines) lines.push(line)
+  appendLines(lines, footer)
   return {
     frame: {
       id: 'fb-toll-counter', width, height: Math.ceil(rowTop + footer.height + pad - 4), theme: opts.theme,
