@@ -83,8 +83,6 @@ for (const widget of Object.values(widgets)) {
   widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validate('query', pngOptions[widget.id]), async (c) => {
     const { scale, ...options } = c.req.valid('query') as { scale: number; version?: number }
     const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), options)
-    const layout = layoutWidget(widget, story, opts)
-    checkPixels(layout.frame, scale)
     const parts = ['widget', story.slug, version, widget.id, 'png', scale, normalised]
     const notModified = await cacheFor(c, { parts, pinned, stale })
     if (notModified) return notModified
@@ -98,6 +96,9 @@ for (const widget of Object.values(widgets)) {
       const cached = await cache.match(cacheKey).then((hit) => hit?.arrayBuffer())
       if (cached) png = new Uint8Array(cached)
       else {
+        // Only a PNG that is not kept yet is laid out and measured: every kept one passed.
+        const layout = layoutWidget(widget, story, opts)
+        checkPixels(layout.frame, scale)
         png = (await rasterise(widget.render(layout as never), scale)) as Uint8Array<ArrayBuffer>
         c.executionCtx.waitUntil(cache.put(cacheKey, new Response(png, { headers: { 'Cache-Control': 'public, max-age=31536000' } })))
       }
