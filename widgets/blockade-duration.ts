@@ -245,9 +245,9 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
     t.dates
       .map((d, i) => {
         const tx = x(d)
-        const w = t.widths[i]
-        const left = Math.min(Math.max(tx - w / 2, pad), pad + inner - w)
-        return { tx, label: t.labels[i], w, left, shown: true }
+        const labelWidth = t.widths[i]
+        const left = Math.min(Math.max(tx - labelWidth / 2, pad), pad + inner - labelWidth)
+        return { tx, label: t.labels[i], w: labelWidth, left, shown: true }
       })
       .sort((a, b) => a.left - b.left)
   const clashes = (a: { left: number; w: number }, b: { left: number }) => a.left + a.w + 10 > b.left

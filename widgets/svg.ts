@@ -31,7 +31,7 @@ export function escapeXml(s: string): string {
   return SPECIAL.test(s) ? s.replace(/[&<>"']/g, (ch) => ENTITIES[ch]) : s
 }
 
-// Widgets share their sentences arrays between layouts (common.ts describe), so the escaped
+// Widgets share their sentences arrays between layouts (common.ts perStory), so the escaped
 // <desc>, a few kilobytes for the statement grid, is made once per array.
 const descriptions = new WeakMap<readonly string[], string>()
 function description(sentences: readonly string[]): string {

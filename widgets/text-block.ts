@@ -46,7 +46,7 @@ const MAX_STYLES = 4096
 const interned = new Map<number, LineStyle>()
 const languages = new Map<string, number>()
 
-export function lineStyle(size: number, bold: boolean, role: ColorRole, anchor: Anchor, dir: Direction, lang: string | undefined, script: Script | undefined): LineStyle {
+function lineStyle(size: number, bold: boolean, role: ColorRole, anchor: Anchor, dir: Direction, lang: string | undefined, script: Script | undefined): LineStyle {
   const tenths = Math.round(size * 10)
   let language = 0
   if (lang !== undefined) {
