@@ -1,5 +1,6 @@
-// The only file with SQL. Story versions live in D1 (migrations/0001_story_versions.sql);
-// the table refuses UPDATE and DELETE, so every function here only reads or appends.
+// The only file with SQL. Story versions, stories and source texts live in D1
+// (migrations/); every table refuses UPDATE and DELETE, so every function here only reads
+// or appends.
 // A query that fails or takes longer than DB_TIMEOUT_MS becomes a 503 problem: callers
 // decide whether a version they already have can stand in (src/stories.ts).
 import { ProblemError } from './http/problem'
@@ -41,7 +42,11 @@ export interface VersionRow {
   published_at: string
   author: string
   note: string
+  kind: 'update' | 'correction' | 'retraction'
+  public_note: string | null
 }
+
+const VERSION_COLUMNS = 'slug, version, published_at, author, note, kind, public_note'
 
 export interface VersionWithDataset extends VersionRow {
   dataset: string
@@ -50,7 +55,7 @@ export interface VersionWithDataset extends VersionRow {
 export async function latestVersion(db: D1Database, slug: string): Promise<VersionWithDataset | null> {
   return timed(() =>
     db
-      .prepare('SELECT slug, version, published_at, author, note, dataset FROM story_versions WHERE slug = ?1 ORDER BY version DESC LIMIT 1')
+      .prepare(`SELECT ${VERSION_COLUMNS}, dataset FROM story_versions WHERE slug = ?1 ORDER BY version DESC LIMIT 1`)
       .bind(slug)
       .first<VersionWithDataset>(),
   )
@@ -59,7 +64,7 @@ export async function latestVersion(db: D1Database, slug: string): Promise<Versi
 export async function getVersion(db: D1Database, slug: string, version: number): Promise<VersionWithDataset | null> {
   return timed(() =>
     db
-      .prepare('SELECT slug, version, published_at, author, note, dataset FROM story_versions WHERE slug = ?1 AND version = ?2')
+      .prepare(`SELECT ${VERSION_COLUMNS}, dataset FROM story_versions WHERE slug = ?1 AND version = ?2`)
       .bind(slug, version)
       .first<VersionWithDataset>(),
   )
@@ -67,26 +72,60 @@ export async function getVersion(db: D1Database, slug: string, version: number):
 
 /** Every version of a story, newest first, with datasets when `withDatasets`. */
 export async function listVersions(db: D1Database, slug: string, withDatasets = false): Promise<VersionWithDataset[]> {
-  const columns = withDatasets ? 'slug, version, published_at, author, note, dataset' : "slug, version, published_at, author, note, '' AS dataset"
+  const columns = withDatasets ? `${VERSION_COLUMNS}, dataset` : `${VERSION_COLUMNS}, '' AS dataset`
   const { results } = await timed(() => db.prepare(`SELECT ${columns} FROM story_versions WHERE slug = ?1 ORDER BY version DESC`).bind(slug).all<VersionWithDataset>())
   return results
 }
 
-export interface Publication {
-  slug: string
-  /** The version the editor edited: the new one is basedOn + 1, and only if basedOn is still the latest. */
-  basedOn: number
+/** A source text to keep, under the SHA-256 of its text. */
+export interface SourceText {
+  digest: string
+  text: string
+}
+
+/** What is stored of one version besides its dataset. */
+interface VersionFields {
   dataset: string
   author: string
   note: string
   publishedAt: string
+  kind: VersionRow['kind']
+  publicNote: string | null
+  /** The headline in the story's language and its as-of date, for listings. */
+  headline: string
+  asOf: string
+  /** The texts the dataset cites by digest; a text already kept is kept as it is. */
+  texts: SourceText[]
+}
+
+export interface Publication extends VersionFields {
+  slug: string
+  /** The version the editor edited: the new one is basedOn + 1, and only if basedOn is still the latest. */
+  basedOn: number
   /** The bundled dataset, recorded as version 1 the first time anything is published over it. */
-  bundled?: { dataset: string; publishedAt: string }
+  bundled?: { dataset: string; publishedAt: string; headline: string; asOf: string }
+}
+
+function insertVersion(db: D1Database, slug: string, version: number, v: VersionFields, condition = '', conditionArgs: unknown[] = []): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO story_versions (slug, version, published_at, author, note, dataset, kind, public_note, headline, as_of)
+       SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10 ${condition}`,
+    )
+    .bind(slug, version, v.publishedAt, v.author, v.note, v.dataset, v.kind, v.publicNote, v.headline, v.asOf, ...conditionArgs)
+}
+
+function insertTexts(db: D1Database, texts: SourceText[], condition = '', conditionArgs: unknown[] = []): D1PreparedStatement[] {
+  return texts.map((t) =>
+    db
+      .prepare(`INSERT INTO source_texts (digest, text) SELECT ?1, ?2 WHERE NOT EXISTS (SELECT 1 FROM source_texts WHERE digest = ?1) ${condition}`)
+      .bind(t.digest, t.text, ...conditionArgs),
+  )
 }
 
 /**
  * Appends version basedOn + 1 in one transaction. Returns false when basedOn is no longer
- * the latest version: the conditional INSERT then adds nothing, and a racing publish of
+ * the latest version: the conditional INSERTs then add nothing, and a racing publish of
  * the same number fails on the primary key, so two editors can never both succeed.
  */
 export async function publishVersion(db: D1Database, p: Publication): Promise<boolean> {
@@ -94,19 +133,14 @@ export async function publishVersion(db: D1Database, p: Publication): Promise<bo
   if (p.bundled) {
     statements.push(
       db
-        .prepare("INSERT OR IGNORE INTO story_versions (slug, version, published_at, author, note, dataset) VALUES (?1, 1, ?2, 'factbox', 'Bundled dataset', ?3)")
-        .bind(p.slug, p.bundled.publishedAt, p.bundled.dataset),
+        .prepare("INSERT OR IGNORE INTO story_versions (slug, version, published_at, author, note, dataset, headline, as_of) VALUES (?1, 1, ?2, 'factbox', 'Bundled dataset', ?3, ?4, ?5)")
+        .bind(p.slug, p.bundled.publishedAt, p.bundled.dataset, p.bundled.headline, p.bundled.asOf),
     )
   }
-  statements.push(
-    db
-      .prepare(
-        `INSERT INTO story_versions (slug, version, published_at, author, note, dataset)
-         SELECT ?1, ?2 + 1, ?3, ?4, ?5, ?6
-         WHERE COALESCE((SELECT MAX(version) FROM story_versions WHERE slug = ?1), 1) = ?2`,
-      )
-      .bind(p.slug, p.basedOn, p.publishedAt, p.author, p.note, p.dataset),
-  )
+  // Texts only go in with the version that cites them: a refused publish leaves none behind.
+  const stillLatest = 'AND COALESCE((SELECT MAX(version) FROM story_versions WHERE slug = ?3), 1) = ?4'
+  statements.push(...insertTexts(db, p.texts, stillLatest, [p.slug, p.basedOn]))
+  statements.push(insertVersion(db, p.slug, p.basedOn + 1, p, 'WHERE COALESCE((SELECT MAX(version) FROM story_versions WHERE slug = ?1), 1) = ?11', [p.basedOn]))
   // One transaction: it appends whole or not at all, so a failure leaves no partial version.
   return timed(async () => {
     try {
@@ -117,4 +151,76 @@ export async function publishVersion(db: D1Database, p: Publication): Promise<bo
       throw err
     }
   })
+}
+
+export interface Creation extends VersionFields {
+  slug: string
+}
+
+/**
+ * Creates a story as version 1 with its texts, in one transaction whose first insert is the
+ * story's row: a slug already taken fails on its primary key and nothing else is written.
+ * Returns false when the slug is taken.
+ */
+export async function createStory(db: D1Database, c: Creation): Promise<boolean> {
+  const statements = [
+    db.prepare('INSERT INTO stories (slug, created_at, created_by) VALUES (?1, ?2, ?3)').bind(c.slug, c.publishedAt, c.author),
+    ...insertTexts(db, c.texts),
+    insertVersion(db, c.slug, 1, c),
+  ]
+  return timed(async () => {
+    try {
+      await db.batch(statements)
+      return true
+    } catch (err) {
+      if (err instanceof Error && /UNIQUE constraint failed: stories\.slug|UNIQUE constraint failed|PRIMARY KEY/i.test(err.message)) return false
+      throw err
+    }
+  })
+}
+
+export interface StoryRow {
+  slug: string
+  created_at: string
+  version: number
+  published_at: string
+  kind: VersionRow['kind']
+  headline: string | null
+  as_of: string | null
+}
+
+/**
+ * A page of stories created over HTTP, newest first, after `cursor` (the last row of the
+ * page before). The (created_at, slug) index makes each page one range scan, however many
+ * stories there are; the latest version of each is found by its primary key.
+ */
+export async function listStories(db: D1Database, page: { limit: number; after?: { createdAt: string; slug: string }; query?: string }): Promise<StoryRow[]> {
+  const { results } = await timed(() =>
+    db
+      .prepare(
+        `SELECT s.slug, s.created_at, v.version, v.published_at, v.kind, v.headline, v.as_of
+         FROM stories s JOIN story_versions v
+           ON v.slug = s.slug AND v.version = (SELECT MAX(version) FROM story_versions WHERE slug = s.slug)
+         WHERE (?1 IS NULL OR (s.created_at, s.slug) < (?1, ?2))
+           AND (?4 IS NULL OR v.headline LIKE '%' || ?4 || '%' ESCAPE '\\' OR s.slug LIKE '%' || ?4 || '%' ESCAPE '\\')
+         ORDER BY s.created_at DESC, s.slug DESC LIMIT ?3`,
+      )
+      .bind(page.after?.createdAt ?? null, page.after?.slug ?? null, page.limit, page.query ? page.query.replace(/[\\%_]/g, (ch) => `\\${ch}`) : null)
+      .all<StoryRow>(),
+  )
+  return results
+}
+
+/** True when a story of this slug was created over HTTP. */
+export async function storyExists(db: D1Database, slug: string): Promise<boolean> {
+  return (await timed(() => db.prepare('SELECT 1 AS found FROM stories WHERE slug = ?1').bind(slug).first())) !== null
+}
+
+/** The kept texts among `digests`, by digest. */
+export async function sourceTexts(db: D1Database, digests: string[]): Promise<Map<string, string>> {
+  if (!digests.length) return new Map()
+  const { results } = await timed(() =>
+    db.prepare(`SELECT digest, text FROM source_texts WHERE digest IN (${digests.map((_, i) => `?${i + 1}`).join(', ')})`).bind(...digests).all<SourceText>(),
+  )
+  return new Map(results.map((r) => [r.digest, r.text]))
 }

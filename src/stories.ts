@@ -1,10 +1,11 @@
-// Where stories come from: the versions published to D1, and under them the bundled
-// dataset in data/, which serves as version 1 until something is published over it.
-// Versions never change, so each is parsed once per isolate; which version is the latest
-// is remembered for a second, and at once in the isolate that publishes.
+// Where stories come from: the versions published to D1 (stories created over HTTP, and
+// versions published over a bundled one), and under them the bundled datasets in data/,
+// which serve as version 1 until something is published over them. Versions never change,
+// so each is parsed once per isolate; which version is the latest (or that a slug has
+// none) is remembered for a second, and at once in the isolate that publishes.
 import { type Story, parseStory } from '../widgets/story'
 import { notFound } from './http/problem'
-import { type VersionRow, getVersion, latestVersion } from './store'
+import { type SourceText, type VersionRow, getVersion, latestVersion, listStories } from './store'
 
 export interface StoryVersion {
   story: Story
@@ -12,6 +13,8 @@ export interface StoryVersion {
   publishedAt: string
   author: string
   note: string
+  kind: VersionRow['kind']
+  publicNote: string | null
   /** Served from this isolate's memory because the store did not answer: maybe not the latest. */
   stale?: boolean
 }
@@ -37,11 +40,12 @@ export function forgetStories(): void {
   changed.clear()
 }
 
-export function storySlugs(): string[] {
+/** The stories bundled in data/: served with nothing in the store. */
+export function bundledSlugs(): string[] {
   return Object.keys(bundled)
 }
 
-export function isKnownStory(slug: string): boolean {
+export function isBundled(slug: string): boolean {
   return Object.hasOwn(bundled, slug)
 }
 
@@ -52,7 +56,7 @@ export async function bundledVersion(slug: string): Promise<StoryVersion> {
   if (!v) {
     const result = parseStory((await bundled[slug]()).default)
     if (!result.ok) throw new Error(`data/${slug}.json is invalid: ${JSON.stringify(result.problems)}`)
-    v = { story: result.story, version: 1, publishedAt: `${result.story.published}T00:00:00Z`, author: 'factbox', note: 'Bundled dataset' }
+    v = { story: result.story, version: 1, publishedAt: `${result.story.published}T00:00:00Z`, author: 'factbox', note: 'Bundled dataset', kind: 'update', publicNote: null }
     parsed.set(key, v)
     // Version 1 is this dataset until something is published, and as stored after that.
     parsed.set(`${slug}@1`, v)
@@ -66,20 +70,66 @@ function remember(key: string, v: StoryVersion): StoryVersion {
   return v
 }
 
+/**
+ * A version stored in the v1 shape (before stories carried their sources) of a bundled
+ * story: it cites the bundled dataset's sources, and its duration keeps the bundled title.
+ */
+async function fromV1(slug: string, raw: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (raw.sources !== undefined || !isBundled(slug)) return raw
+  const b = (await bundledVersion(slug)).story
+  const duration = (raw.duration ?? raw.blockade) as Record<string, unknown> | undefined
+  const { blockade: _v1, ...rest } = raw
+  return { ...rest, sources: b.sources, ...(duration ? { duration: { ...duration, title: duration.title ?? b.duration?.title } } : {}) }
+}
+
 /** A stored version, parsed; corrected versions carry the editor's note for the widgets. */
-function fromRow(row: VersionRow & { dataset: string }): StoryVersion {
+async function fromRow(row: VersionRow & { dataset: string }): Promise<StoryVersion> {
   const key = `${row.slug}@${row.version}`
   const cached = parsed.get(key)
   if (cached) return cached
-  const result = parseStory(JSON.parse(row.dataset))
+  const result = parseStory(await fromV1(row.slug, JSON.parse(row.dataset)))
   if (!result.ok) throw new Error(`stored version ${key} does not validate: ${JSON.stringify(result.problems)}`)
   const story = row.version > 1 ? { ...result.story, updated: { date: row.published_at.slice(0, 10), note: row.note } } : result.story
-  return remember(key, { story, version: row.version, publishedAt: row.published_at, author: row.author, note: row.note })
+  return remember(key, { story, version: row.version, publishedAt: row.published_at, author: row.author, note: row.note, kind: row.kind ?? 'update', publicNote: row.public_note ?? null })
 }
 
 /** Records a publish in this isolate at once, so its next request serves the new version. */
 export function notePublished(slug: string, version: number): void {
-  latest.set(slug, { version, at: Date.now() })
+  noteLatest(slug, version)
+}
+
+// Source texts by digest, as the store keeps them (SHA-256, hex). A text is digested once
+// per isolate: the bundled article, or a body's text on every publish that repeats it.
+const digests = new Map<string, string>()
+
+export async function digestText(text: string): Promise<string> {
+  const known = digests.get(text)
+  if (known) return known
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
+  let hex = ''
+  for (const b of bytes) hex += b.toString(16).padStart(2, '0')
+  if (digests.size >= 100) digests.delete(digests.keys().next().value as string)
+  digests.set(text, hex)
+  return hex
+}
+
+/**
+ * The story as the store keeps it and the API serves it: each source names its text by
+ * digest instead of carrying it (GET /api/stories/{slug}/sources/{id} serves the text),
+ * and the texts to keep beside it.
+ */
+export async function storedForm(story: Story): Promise<{ dataset: Record<string, unknown>; texts: SourceText[] }> {
+  const texts: SourceText[] = []
+  const sources = await Promise.all(
+    story.sources.map(async ({ text, ...rest }) => {
+      if (text === undefined) return rest
+      const digest = await digestText(text)
+      texts.push({ digest, text })
+      return { ...rest, digest }
+    }),
+  )
+  const { updated: _u, changes: _c, ...dataset } = story
+  return { dataset: { ...dataset, sources }, texts }
 }
 
 /** The story at `version`, or the latest when omitted, with what changed in its figures. */
@@ -121,20 +171,39 @@ async function withChanges(db: D1Database, v: StoryVersion): Promise<StoryVersio
   return result
 }
 
+const LATEST_LIMIT = 10_000
+
+/** Records which version is the latest (0: the slug has none), bounded, oldest entries first out. */
+function noteLatest(slug: string, version: number): void {
+  latest.delete(slug)
+  if (latest.size >= LATEST_LIMIT) latest.delete(latest.keys().next().value as string)
+  latest.set(slug, { version, at: Date.now() })
+}
+
+function noStory(slug: string): never {
+  throw notFound(`There is no story "${slug}". GET /api/stories lists every story.`)
+}
+
 async function loadVersion(db: D1Database, slug: string, version?: number): Promise<StoryVersion> {
-  if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}". Known stories: ${storySlugs().join(', ')}.`)
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 64) noStory(slug)
   if (version === undefined) {
     const known = latest.get(slug)
     // Within the second, or while another request is asking the store, the version known
     // stands: one query per isolate per second however many requests arrive. (Requests may
     // not await each other's I/O in Workers, so they do not share the query itself.)
-    if (known && (Date.now() - known.at < LATEST_TTL_MS || refreshing.has(slug))) return loadVersion(db, slug, known.version)
+    if (known && (Date.now() - known.at < LATEST_TTL_MS || refreshing.has(slug))) {
+      // A slug with no story is remembered like one with a version, so probing slugs costs
+      // the store no more than reading a known one: one query per slug per second.
+      if (known.version === 0) noStory(slug)
+      return loadVersion(db, slug, known.version)
+    }
     // A new isolate knows no version yet: when a burst of requests arrives, the first asks
     // the store and the others wait a moment for its answer (polling this isolate's memory,
     // not awaiting that request's I/O) before they would ask themselves.
     if (!known && refreshing.has(slug)) {
       for (let waited = 0; waited < FIRST_ANSWER_WAIT_MS && refreshing.has(slug) && !latest.has(slug); waited += 2) await sleep(2)
       const answered = latest.get(slug)
+      if (answered?.version === 0) noStory(slug)
       if (answered) return loadVersion(db, slug, answered.version)
     }
     let row
@@ -144,19 +213,76 @@ async function loadVersion(db: D1Database, slug: string, version?: number): Prom
     } catch (err) {
       // The store is down: the version this isolate served last can stand in, marked
       // stale; the bundled data never does, since a newer version may exist.
-      if (known) return { ...(await loadVersion(db, slug, known.version)), stale: true }
+      if (known?.version) return { ...(await loadVersion(db, slug, known.version)), stale: true }
       throw err
     } finally {
       refreshing.delete(slug)
     }
-    const v = row ? fromRow(row) : await bundledVersion(slug)
-    latest.set(slug, { version: v.version, at: Date.now() })
+    if (!row && !isBundled(slug)) {
+      noteLatest(slug, 0)
+      noStory(slug)
+    }
+    const v = row ? await fromRow(row) : await bundledVersion(slug)
+    noteLatest(slug, v.version)
     return v
   }
   const cached = parsed.get(`${slug}@${version}`)
   if (cached) return cached
   const row = await getVersion(db, slug, version)
   if (row) return fromRow(row)
-  if (version === 1) return await bundledVersion(slug)
+  if (version === 1 && isBundled(slug)) return await bundledVersion(slug)
+  // A version that does not exist of a story that does, or no such story at all.
+  await loadVersion(db, slug)
   throw notFound(`Story "${slug}" has no published version ${version}.`)
+}
+
+export interface StoryListing {
+  slug: string
+  headline: string
+  asOf: string | null
+  version: number
+  status: 'published' | 'withdrawn'
+  createdAt: string
+}
+
+const cursorOf = (s: { createdAt: string; slug: string }) => btoa(JSON.stringify([s.createdAt, s.slug])).replace(/=+$/, '')
+
+/** The position a cursor from `storyPage` names, or undefined when it is not one. */
+export function readCursor(cursor: string): { createdAt: string; slug: string } | undefined {
+  try {
+    const [createdAt, slug] = JSON.parse(atob(cursor)) as unknown[]
+    if (typeof createdAt === 'string' && typeof slug === 'string' && createdAt.length <= 40 && slug.length <= 64) return { createdAt, slug }
+  } catch {
+    // Not base64 JSON: not a cursor this service made.
+  }
+  return undefined
+}
+
+const before = (a: { createdAt: string; slug: string }, b: { createdAt: string; slug: string }) =>
+  a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a.slug < b.slug)
+
+/**
+ * One page of every story, newest first: those created over HTTP, read a page at a time
+ * from the store, with the bundled ones in their place (created on their published day).
+ */
+export async function storyPage(db: D1Database, page: { limit: number; after?: { createdAt: string; slug: string }; query?: string }): Promise<{ stories: StoryListing[]; next?: string }> {
+  const rows = await listStories(db, { ...page, limit: page.limit + 1 })
+  const listed: StoryListing[] = rows.map((r) => ({
+    slug: r.slug, headline: r.headline ?? r.slug, asOf: r.as_of, version: r.version,
+    status: r.kind === 'retraction' ? 'withdrawn' : 'published', createdAt: r.created_at,
+  }))
+  const q = page.query?.toLowerCase()
+  for (const slug of bundledSlugs()) {
+    const b = await bundledVersion(slug)
+    const at = { createdAt: b.publishedAt, slug }
+    if (page.after && !before(at, page.after)) continue
+    const v = await loadStory(db, slug)
+    const headline = v.story.headline[v.story.language] ?? v.story.headline.en ?? slug
+    if (q && !headline.toLowerCase().includes(q) && !slug.includes(q)) continue
+    listed.push({ slug, headline, asOf: v.story.asOf, version: v.version, status: v.kind === 'retraction' ? 'withdrawn' : 'published', createdAt: at.createdAt })
+  }
+  listed.sort((a, b) => (before(a, b) ? 1 : before(b, a) ? -1 : 0))
+  const more = listed.length > page.limit
+  const stories = listed.slice(0, page.limit)
+  return { stories, ...(more ? { next: cursorOf(stories[stories.length - 1]) } : {}) }
 }

@@ -3,7 +3,7 @@
 // from, for the ETag. Routes differ only in what they make from it.
 import type { WidgetModule } from '../widgets/index'
 import type { Story } from '../widgets/story'
-import { invalidParams } from './http/problem'
+import { invalidParams, notFound } from './http/problem'
 import { loadStory } from './stories'
 
 export interface WidgetRequest {
@@ -19,6 +19,8 @@ export interface WidgetRequest {
 
 export async function resolveWidget(db: D1Database, widget: WidgetModule<any>, slug: string, opts: { version?: number } & Record<string, unknown>): Promise<WidgetRequest> {
   const { story, version, stale } = await loadStory(db, slug, opts.version)
+  const missing = widget.unavailable?.(story)
+  if (missing) throw notFound(`${missing} Its other widgets may: see /api/stories/${story.slug}.`)
   const problems = widget.check(story, opts)
   if (problems.length) throw invalidParams(problems)
   const { version: _pin, ...rest } = opts

@@ -1,46 +1,60 @@
-// blockade-duration: a bar on a time axis from the day aid was halted to `until`, the day
-// count as the headline (65 days on 6 May 2025), the story's events numbered along it and
-// listed below, approximate dates drawn dashed. Days past the story's asOf are drawn as an
-// outline: the article does not report them.
+// blockade-duration: the story's duration (a strike, a siege, a drought, a trial) as a bar
+// on a time axis from its start event to its end event or to `until`, the day count as the
+// headline (65 days of the Gaza aid halt on 6 May 2025), the story's events numbered along
+// it and listed below, approximate dates drawn dashed. Days past the story's asOf are drawn
+// as an outline: the article does not report them. The public id keeps its v1 name; the
+// title and words come from the story (CONTRACT.md "v2: stories from any article").
 import { scaleUtc } from 'd3-scale'
 import { type CountableTimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time'
 import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, perStory, placeFooter, placeHeader, text, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
 import { commonOptions, lazySchema, isoDateOption, widthOption } from './options'
-import type { Story, StoryEvent } from './story'
+import type { Localized, Story, StoryEvent } from './story'
 import { type Frame, isolatedText, num, svgDocument, textLines } from './svg'
 import { type PlacedText, type TextLine, type TextStyle, appendLines, placeLine, placeText, round } from './text-block'
 import { measureText } from './text-measure'
 
 export const id = 'blockade-duration'
-export const title = 'Blockade duration'
-export const description = 'Days since aid deliveries were halted, as a bar on a time axis with the story’s events marked along it.'
+export const title = 'Duration'
+export const description = 'How long the story’s duration has lasted (from its start event to its end event, or to a chosen day), as a bar on a time axis with the story’s events marked along it.'
 export const itemsKey = 'events'
 
 export const options = lazySchema(() => z.extend(commonOptions, {
   width: widthOption(640),
-  until: z.optional(isoDateOption()).check(z.describe('Last day counted, YYYY-MM-DD, not before the blockade began; defaults to the story’s asOf')),
+  until: z.optional(isoDateOption()).check(z.describe('Last day counted, YYYY-MM-DD, not before the duration’s start; defaults to its end event, or else the story’s asOf')),
 }))
 export type BlockadeOptions = z.output<typeof options>
 
 export const examples: Example[] = [
   { title: 'As of the article', options: {} },
   { title: 'Hebrew, dark', options: { locale: 'he', theme: 'dark' } },
-  { title: 'Counted to 20 May 2025', options: { until: '2025-05-20' } },
 ]
 
-/** `until` may not precede the blockade, nor run on past ten years of it. */
+/** Why this story cannot be drawn as a duration, if it cannot. */
+export function unavailable(story: Story): string | undefined {
+  return story.duration ? undefined : `Story "${story.slug}" has no duration (a start event and a label) to draw.`
+}
+
+/** `until` may not precede the duration's start, nor run on past ten years of it. */
 export function check(story: Story, opts: BlockadeOptions): InvalidParam[] {
-  if (!opts.until) return []
+  if (!opts.until || !story.duration) return []
   const start = startEvent(story).date
-  if (opts.until < start) return [{ name: 'until', reason: `must not be before the blockade began (${start})` }]
-  if (utcDay.count(parseIsoDate(start), parseIsoDate(opts.until)) > 3653) return [{ name: 'until', reason: 'must be within ten years of the blockade’s start' }]
+  if (opts.until < start) return [{ name: 'until', reason: `must not be before the duration’s start (${start})` }]
+  if (utcDay.count(parseIsoDate(start), parseIsoDate(opts.until)) > 3653) return [{ name: 'until', reason: 'must be within ten years of the duration’s start' }]
   return []
 }
 
+type Duration = NonNullable<Story['duration']>
+const duration = (story: Story) => story.duration as Duration
+
 function startEvent(story: Story): StoryEvent {
-  return story.events.find((e) => e.id === story.blockade.startEvent) as StoryEvent
+  return story.events.find((e) => e.id === duration(story).startEvent) as StoryEvent
+}
+
+function endEvent(story: Story): StoryEvent | undefined {
+  const end = duration(story).endEvent
+  return end === undefined ? undefined : story.events.find((e) => e.id === end)
 }
 
 interface Span {
@@ -52,7 +66,7 @@ interface Span {
 
 function span(story: Story, opts: BlockadeOptions): Span {
   const start = startEvent(story).date
-  const until = opts.until ?? story.asOf
+  const until = opts.until ?? endEvent(story)?.date ?? story.asOf
   const events = story.events.filter((e) => e.date >= start && e.date <= until).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
   return { start, until, days: utcDay.count(parseIsoDate(start), parseIsoDate(until)), events }
 }
@@ -142,6 +156,8 @@ interface BlockadeWords {
   ticks: TickCandidates[]
   legend: { exact: boolean; label: string; width: number }[]
   notes: string[]
+  /** The widget's heading: the story's title for its duration, or a neutral "Duration". */
+  heading: string
   title: string
   sentences: readonly string[]
 }
@@ -156,7 +172,7 @@ function blockadeWords(story: Story, opts: BlockadeOptions, fmt: LocaleFormat): 
     const reportedEnd = s.until > story.asOf ? parseIsoDate(story.asOf) : until
     const after = reportedEnd < until
     const daysText = m.days(s.days, fmt.integer(s.days))
-    const label = text(story.blockade.label, fmt)
+    const label = text(duration(story).label, fmt)
     const dateLines = s.events.map((e) => dateLine(e, fmt))
     const eventLabels = s.events.map((e) => text(e.label, fmt))
     const numbers = s.events.map((_, i) => fmt.integer(i + 1))
@@ -176,6 +192,7 @@ function blockadeWords(story: Story, opts: BlockadeOptions, fmt: LocaleFormat): 
       span: s, daysText, label, range: m.dateRange(fmt.longDate(s.start), fmt.longDate(s.until)),
       start, until, domainEnd, reportedEnd, eventDates: s.events.map((e) => parseIsoDate(e.date)),
       numbers, dateLines, eventLabels, ticks, legend, notes,
+      heading: duration(story).title ? text(duration(story).title as Localized, fmt) : m.durationTitle,
       title: `${daysText} ${label}`,
       sentences: Object.freeze([
         m.blockadeDesc(daysText, label, fmt.longDate(s.start), fmt.longDate(s.until)),
@@ -195,7 +212,7 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
   const pad = margin(width)
   const inner = width - 2 * pad
   const rtl = fmt.dir === 'rtl'
-  const header = placeHeader(m.blockadeTitle, story, fmt, width)
+  const header = placeHeader(w.heading, story, fmt, width)
   const lines: TextLine[] = []
   const push = (placed: PlacedText) => appendLines(lines, placed)
   const style = (size: number, role: 'fg' | 'muted' | 'bg', weight: 'regular' | 'bold' = 'regular', leading?: number): TextStyle =>

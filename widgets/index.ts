@@ -18,6 +18,8 @@ export interface WidgetModule<O extends { width: number; theme: string; locale: 
   itemsKey: string
   options: z.ZodMiniObject<any>
   examples: Example[]
+  /** Why this story has nothing for the widget to show (no duration, no statements), if so. */
+  unavailable?(story: Story): string | undefined
   check(story: Story, opts: O): InvalidParam[]
   items(story: Story, opts: O): Record<string, unknown>[]
   summary?(story: Story, opts: O): Record<string, unknown>

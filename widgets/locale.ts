@@ -3,6 +3,7 @@
 // Data strings (labels, attributions) come translated in the dataset; quotes never are.
 import { formatLocale, type FormatLocaleDefinition } from 'd3-format'
 import { timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format'
+import type { Qualifier } from './story'
 import type { Script } from './text-measure'
 import enNumber from 'd3-format/locale/en-GB'
 import arNumber from 'd3-format/locale/ar-EG'
@@ -20,7 +21,6 @@ import esTime from 'd3-time-format/locale/es-ES'
 export const locales = ['en', 'ar', 'he', 'fr', 'de', 'es'] as const
 export type Locale = (typeof locales)[number]
 export type Direction = 'ltr' | 'rtl'
-export type Qualifier = 'at least' | 'approximately' | 'more than'
 
 interface Messages {
   source: (attribution: string) => string
@@ -34,7 +34,8 @@ interface Messages {
   getData: string
   paraphrase: string
   tollTitle: string
-  blockadeTitle: string
+  /** The duration widget's title when the story gives none of its own. */
+  durationTitle: string
   statementsTitle: string
   exactDate: string
   approximateDateLegend: string
@@ -61,7 +62,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
     messages: {
       source: (a) => `Source: ${a}`,
       asOf: (d) => `as of ${d}`,
-      qualifier: { 'at least': 'at least', approximately: 'approximately', 'more than': 'more than' },
+      qualifier: { 'at least': 'at least', approximately: 'approximately', about: 'about', around: 'around', roughly: 'roughly', 'more than': 'more than', over: 'over', nearly: 'nearly', almost: 'almost', 'up to': 'up to', some: 'some', 'fewer than': 'fewer than', 'less than': 'less than' },
       million: 'million',
       days: (n, f) => `${f} ${n === 1 ? 'day' : 'days'}`,
       approximateDate: (d) => `about ${d}`,
@@ -70,7 +71,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       getData: 'Get the data',
       paraphrase: 'Paraphrase',
       tollTitle: 'Key figures',
-      blockadeTitle: 'Duration of the halt to aid deliveries',
+      durationTitle: 'Duration',
       statementsTitle: 'Statements reported in the article',
       exactDate: 'exact date',
       approximateDateLegend: 'approximate date',
@@ -87,7 +88,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
     messages: {
       source: (a) => `المصدر: ${a}`,
       asOf: (d) => `حتى ${d}`,
-      qualifier: { 'at least': 'ما لا يقل عن', approximately: 'نحو', 'more than': 'أكثر من' },
+      qualifier: { 'at least': 'ما لا يقل عن', approximately: 'نحو', about: 'نحو', around: 'حوالي', roughly: 'قرابة', 'more than': 'أكثر من', over: 'أكثر من', nearly: 'ما يقارب', almost: 'ما يقارب', 'up to': 'ما يصل إلى', some: 'نحو', 'fewer than': 'أقل من', 'less than': 'أقل من' },
       million: 'مليون',
       days: (n, f) => `${f} ${n === 1 ? 'يوم' : n === 2 ? 'يومان' : n % 100 >= 3 && n % 100 <= 10 ? 'أيام' : n % 100 >= 11 && n % 100 <= 99 ? 'يومًا' : 'يوم'}`,
       approximateDate: (d) => `نحو ${d}`,
@@ -96,7 +97,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       getData: 'احصل على البيانات',
       paraphrase: 'إعادة صياغة',
       tollTitle: 'أرقام رئيسية',
-      blockadeTitle: 'مدة وقف إدخال المساعدات',
+      durationTitle: 'المدة',
       statementsTitle: 'تصريحات أوردها المقال',
       exactDate: 'تاريخ محدد',
       approximateDateLegend: 'تاريخ تقريبي',
@@ -113,7 +114,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
     messages: {
       source: (a) => `מקור: ${a}`,
       asOf: (d) => `נכון ל־${d}`,
-      qualifier: { 'at least': 'לפחות', approximately: 'בערך', 'more than': 'יותר מ־' },
+      qualifier: { 'at least': 'לפחות', approximately: 'בערך', about: 'כ־', around: 'כ־', roughly: 'בקירוב', 'more than': 'יותר מ־', over: 'יותר מ־', nearly: 'כמעט', almost: 'כמעט', 'up to': 'עד', some: 'כ־', 'fewer than': 'פחות מ־', 'less than': 'פחות מ־' },
       million: 'מיליון',
       days: (n, f) => (n === 1 ? 'יום אחד' : n === 2 ? 'יומיים' : `${f} ימים`),
       approximateDate: (d) => `בערך ${d}`,
@@ -122,7 +123,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       getData: 'להורדת הנתונים',
       paraphrase: 'פרפרזה',
       tollTitle: 'נתונים עיקריים',
-      blockadeTitle: 'משך עצירת משלוחי הסיוע',
+      durationTitle: 'משך',
       statementsTitle: 'הצהרות שדווחו בכתבה',
       exactDate: 'תאריך מדויק',
       approximateDateLegend: 'תאריך משוער',
@@ -141,7 +142,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
     messages: {
       source: (a) => `Source : ${a}`,
       asOf: (d) => `au ${d}`,
-      qualifier: { 'at least': 'au moins', approximately: 'environ', 'more than': 'plus de' },
+      qualifier: { 'at least': 'au moins', approximately: 'environ', about: 'environ', around: 'environ', roughly: 'à peu près', 'more than': 'plus de', over: 'plus de', nearly: 'près de', almost: 'presque', 'up to': 'jusqu’à', some: 'quelque', 'fewer than': 'moins de', 'less than': 'moins de' },
       million: 'millions',
       days: (n, f) => `${f} ${n <= 1 ? 'jour' : 'jours'}`,
       approximateDate: (d) => `vers le ${d}`,
@@ -150,7 +151,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       getData: 'Télécharger les données',
       paraphrase: 'Paraphrase',
       tollTitle: 'Chiffres clés',
-      blockadeTitle: 'Durée de l’arrêt des livraisons d’aide',
+      durationTitle: 'Durée',
       statementsTitle: 'Déclarations rapportées dans l’article',
       exactDate: 'date exacte',
       approximateDateLegend: 'date approximative',
@@ -167,7 +168,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
     messages: {
       source: (a) => `Quelle: ${a}`,
       asOf: (d) => `Stand: ${d}`,
-      qualifier: { 'at least': 'mindestens', approximately: 'etwa', 'more than': 'mehr als' },
+      qualifier: { 'at least': 'mindestens', approximately: 'etwa', about: 'etwa', around: 'rund', roughly: 'ungefähr', 'more than': 'mehr als', over: 'über', nearly: 'fast', almost: 'beinahe', 'up to': 'bis zu', some: 'rund', 'fewer than': 'weniger als', 'less than': 'weniger als' },
       million: 'Millionen',
       days: (n, f) => `${f} ${n === 1 ? 'Tag' : 'Tage'}`,
       approximateDate: (d) => `etwa ${d}`,
@@ -176,7 +177,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       getData: 'Daten herunterladen',
       paraphrase: 'Sinngemäß',
       tollTitle: 'Zahlen im Überblick',
-      blockadeTitle: 'Dauer des Stopps der Hilfslieferungen',
+      durationTitle: 'Dauer',
       statementsTitle: 'Im Artikel wiedergegebene Aussagen',
       exactDate: 'genaues Datum',
       approximateDateLegend: 'ungefähres Datum',
@@ -193,7 +194,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
     messages: {
       source: (a) => `Fuente: ${a}`,
       asOf: (d) => `a ${d}`,
-      qualifier: { 'at least': 'al menos', approximately: 'aproximadamente', 'more than': 'más de' },
+      qualifier: { 'at least': 'al menos', approximately: 'aproximadamente', about: 'unos', around: 'alrededor de', roughly: 'aproximadamente', 'more than': 'más de', over: 'más de', nearly: 'casi', almost: 'casi', 'up to': 'hasta', some: 'unos', 'fewer than': 'menos de', 'less than': 'menos de' },
       million: 'millones',
       days: (n, f) => `${f} ${n === 1 ? 'día' : 'días'}`,
       approximateDate: (d) => `hacia el ${d}`,
@@ -202,7 +203,7 @@ const definitions: Record<Locale, LocaleDefinition> = {
       getData: 'Descargar los datos',
       paraphrase: 'Paráfrasis',
       tollTitle: 'Cifras clave',
-      blockadeTitle: 'Duración de la suspensión de la ayuda',
+      durationTitle: 'Duración',
       statementsTitle: 'Declaraciones recogidas en el artículo',
       exactDate: 'fecha exacta',
       approximateDateLegend: 'fecha aproximada',

@@ -34,6 +34,10 @@ export const examples: Example[] = [
   { title: 'Phone width, dark', options: { width: '320', theme: 'dark' } },
 ]
 
+export function unavailable(story: Story): string | undefined {
+  return story.statements.length ? undefined : `Story "${story.slug}" has no statements to show.`
+}
+
 export function check(story: Story, opts: StatementGridOptions): InvalidParam[] {
   return unknownIds('statements', opts.statements, story.statements, 'statement')
 }
@@ -53,7 +57,8 @@ export function items(story: Story, opts: StatementGridOptions) {
     language: story.language,
     date: s.date ?? null,
     datePrecision: s.date ? (s.datePrecision ?? 'exact') : null,
-    source: 'the article',
+    // The article, or the later document (a statement, a report) the editor cited.
+    source: !s.source || s.source === story.sources[0].id ? 'the article' : (story.sources.find((d) => d.id === s.source)?.title ?? 'the article'),
     asOf: story.published,
     excerpt: s.excerpt,
   }))

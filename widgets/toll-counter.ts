@@ -23,15 +23,20 @@ export type TollCounterOptions = z.output<typeof options>
 export const examples: Example[] = [
   { title: 'Headline figures', options: {} },
   { title: 'Arabic, dark', options: { locale: 'ar', theme: 'dark' } },
-  { title: 'One figure, narrow', options: { figures: 'killed-gaza', width: '320' } },
+  { title: 'Phone width', options: { width: '320' } },
 ]
+
+export function unavailable(story: Story): string | undefined {
+  return story.figures.length ? undefined : `Story "${story.slug}" has no figures to show.`
+}
 
 export function check(story: Story, opts: TollCounterOptions): InvalidParam[] {
   return unknownIds('figures', opts.figures, story.figures, 'figure')
 }
 
 function selectFigures(story: Story, opts: TollCounterOptions): Figure[] {
-  return pick(story.figures, opts.figures ?? story.headlineFigures)
+  // Without headline figures chosen, the first four stand in (a story drafted from its article).
+  return pick(story.figures, opts.figures ?? (story.headlineFigures.length ? story.headlineFigures : story.figures.slice(0, 4).map((f) => f.id)))
 }
 
 /** The figures as .json and .csv give them: raw and formatted, with source and excerpt. */

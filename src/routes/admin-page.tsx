@@ -7,7 +7,7 @@ import adminScript from '../client/admin.client.js'
 import { widgets } from '../../widgets/index'
 import { router } from '../env'
 import { cacheFor } from '../http/caching'
-import { storySlugs } from '../stories'
+import { storyPage } from '../stories'
 
 export const adminPageRoutes = router()
 
@@ -44,7 +44,8 @@ adminPageRoutes.get('/admin.js', async (c) => {
   return notModified ?? c.body(adminScript, 200, { 'Content-Type': 'text/javascript; charset=utf-8' })
 })
 
-adminPageRoutes.get('/admin', (c) => {
+adminPageRoutes.get('/admin', async (c) => {
+  const stories = (await storyPage(c.env.DB, { limit: 100 })).stories
   const origin = new URL(c.req.url).origin
   c.header('Cache-Control', 'no-store')
   c.header('Content-Security-Policy', `default-src 'none'; script-src ${origin}; connect-src ${origin}; img-src ${origin} blob: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`)
@@ -75,8 +76,8 @@ adminPageRoutes.get('/admin', (c) => {
                   <div class="field">
                     <label for="story">Story</label>
                     <select id="story" name="story">
-                      {storySlugs().map((s) => (
-                        <option value={s}>{s}</option>
+                      {stories.map((s) => (
+                        <option value={s.slug}>{s.headline} ({s.slug})</option>
                       ))}
                     </select>
                   </div>

@@ -1,4 +1,6 @@
-// Publishing and reading versions (CONTRACT.md "Admin", issue #5):
+// Creating, publishing and reading versions (CONTRACT.md "Admin", "v2: stories from any
+// article"; issues #5 and #11):
+//   POST /api/stories                             a new story, as version 1
 //   PUT /api/stories/{slug}                       a new version, if If-Match names the latest
 //   GET /api/stories/{slug}/versions              every version, newest first
 //   GET /api/stories/{slug}/versions/{n}          that version's dataset as stored
@@ -9,9 +11,9 @@ import { cacheFor, computeEtag } from '../http/caching'
 import { requireAdmin } from '../http/auth'
 import { paramsProblem } from '../http/validation'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
-import { getVersion, listVersions, publishVersion } from '../store'
-import { bundledVersion, isKnownStory, loadStory, notePublished } from '../stories'
-import { parseStory } from '../../widgets/story'
+import { createStory, getVersion, listVersions, publishVersion, sourceTexts } from '../store'
+import { bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm } from '../stories'
+import { type Story, localize, parseStory } from '../../widgets/story'
 import { renderWidget, widgets } from '../../widgets/index'
 import { XML_DECLARATION } from '../../widgets/svg'
 import { SVG_CSP } from './widgets'
@@ -34,20 +36,146 @@ const storyBodyLimit = bodyLimit({
   },
 })
 
-/** A PUT or preview body: the dataset, and the note and author that travel with it. */
-async function readStoryBody(c: Context<AppEnv>): Promise<{ note: unknown; author: unknown; dataset: Record<string, unknown> }> {
+/** A publish's own fields, beside the dataset (CONTRACT.md "v2: updates, corrections, retractions"). */
+interface PublishFields {
+  note: unknown
+  author: unknown
+  kind: unknown
+  publicNote: unknown
+}
+
+/** A POST, PUT or preview body: the dataset, and the fields that travel with it. */
+async function readStoryBody(c: Context<AppEnv>): Promise<PublishFields & { dataset: Record<string, unknown> }> {
   let body: unknown
   try {
     body = await c.req.json()
   } catch {
     throw problem(400, 'Bad Request', 'The body is not valid JSON.')
   }
-  const { note, author, ...dataset } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
-  return { note, author, dataset }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw problem(400, 'Bad Request', 'The body must be a JSON object: the story’s dataset plus note.')
+  const { note, author, kind, publicNote, ...dataset } = body as Record<string, unknown>
+  return { note, author, kind, publicNote, dataset }
 }
 
 function problem(status: number, title: string, detail: string, extra: Record<string, unknown> = {}): ProblemError {
   return new ProblemError({ type: 'about:blank', title, status, detail, ...extra })
+}
+
+type Param = { name: string; reason: string }
+
+function unprocessable(what: string, problems: Param[]): ProblemError {
+  return problem(422, 'Unprocessable Content', `${what}: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}.`, { 'invalid-params': problems })
+}
+
+const kinds = ['update', 'correction', 'retraction'] as const
+type Kind = (typeof kinds)[number]
+
+/** The note, kind and public note of a publish, or the problems with them. */
+function publishFields(f: PublishFields, problems: Param[]): { note: string; kind: Kind; publicNote: string | null } {
+  const note = typeof f.note === 'string' ? f.note.trim() : ''
+  if (!note) problems.push({ name: 'note', reason: 'say what changed and why, in a sentence (for the version history; readers never see it)' })
+  else if (note.length > 500) problems.push({ name: 'note', reason: 'must be at most 500 characters' })
+  const kind = (f.kind ?? 'update') as Kind
+  if (!kinds.includes(kind)) problems.push({ name: 'kind', reason: 'must be update, correction or retraction' })
+  let publicNote: string | null = null
+  if (f.publicNote !== undefined && f.publicNote !== null) {
+    if (typeof f.publicNote !== 'string' || !f.publicNote.trim()) problems.push({ name: 'publicNote', reason: 'must be a sentence for readers' })
+    else if (f.publicNote.length > 300) problems.push({ name: 'publicNote', reason: 'must be at most 300 characters' })
+    else publicNote = f.publicNote.trim()
+  }
+  if ((kind === 'correction' || kind === 'retraction') && !publicNote) {
+    problems.push({ name: 'publicNote', reason: `a ${kind} needs the sentence readers will see, saying what was wrong` })
+  }
+  if (f.author !== undefined && (typeof f.author !== 'string' || !f.author.trim() || f.author.length > 100)) problems.push({ name: 'author', reason: 'must be a name of at most 100 characters' })
+  return { note, kind: kinds.includes(kind) ? kind : 'update', publicNote }
+}
+
+/**
+ * Sources a body names by digest alone (as GET /api/stories/{slug} serves them) get their
+ * kept text back, so the verbatim rule can read it; a digest nothing keeps is a problem.
+ */
+async function withSourceTexts(c: Context<AppEnv>, dataset: Record<string, unknown>, known: Story | undefined, problems: Param[]): Promise<Record<string, unknown>> {
+  if (!Array.isArray(dataset.sources)) return dataset
+  const wanted = dataset.sources
+    .map((s, i) => ({ s: s as Record<string, unknown>, i }))
+    .filter(({ s }) => s && typeof s === 'object' && s.text === undefined && typeof s.digest === 'string')
+  if (!wanted.length) return dataset
+  const fromKnown = new Map<string, string>()
+  for (const s of known?.sources ?? []) if (s.text !== undefined) fromKnown.set(await digestText(s.text), s.text)
+  const kept = await sourceTexts(c.env.DB, wanted.map(({ s }) => s.digest as string).filter((d) => !fromKnown.has(d)))
+  const sources = dataset.sources.slice()
+  for (const { s, i } of wanted) {
+    const text = fromKnown.get(s.digest as string) ?? kept.get(s.digest as string)
+    if (text === undefined) problems.push({ name: `sources.${i}.digest`, reason: 'no kept text has this digest: send the source’s full text' })
+    else sources[i] = { ...s, text }
+  }
+  return { ...dataset, sources }
+}
+
+/** Every source of a publish carries its text, and one already kept keeps its text. */
+async function checkSources(story: Story, previous: Story | undefined, problems: Param[]): Promise<void> {
+  const before = new Map<string, string | undefined>()
+  for (const s of previous?.sources ?? []) before.set(s.id, s.digest ?? (s.text !== undefined ? await digestText(s.text) : undefined))
+  for (const [i, s] of story.sources.entries()) {
+    if (s.text === undefined) {
+      problems.push({ name: `sources.${i}.text`, reason: 'send the source’s full text (or the digest of a text already kept)' })
+      continue
+    }
+    const was = before.get(s.id)
+    if (was && was !== (await digestText(s.text))) {
+      problems.push({ name: `sources.${i}.text`, reason: `source "${s.id}" is already kept with another text, which never changes: add the new document as a new source with its own id` })
+    }
+  }
+}
+
+/** A slug from the headline and the published date: "port-strike-enters-third-week-2026-03-12". */
+async function slugFor(dataset: Record<string, unknown>): Promise<string | undefined> {
+  const headline = dataset.headline as Record<string, unknown> | undefined
+  const published = typeof dataset.published === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(dataset.published) ? dataset.published : undefined
+  const words = typeof headline === 'object' && headline ? headline[String(dataset.language ?? 'en')] ?? Object.values(headline)[0] : undefined
+  if (typeof words !== 'string' || !published) return undefined
+  let base = words.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
+  if (base.length > 50) base = base.slice(0, 50).replace(/-[^-]*$/, '')
+  // A headline in a script without Latin letters gets a short digest of its words instead.
+  if (!base) base = `story-${(await digestText(words)).slice(0, 8)}`
+  return `${base}-${published}`
+}
+
+adminRoutes.post(
+  '/api/stories',
+  requireAdmin(),
+  storyBodyLimit,
+  async (c) => {
+    if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) throw problem(415, 'Unsupported Media Type', 'Send the story as application/json.')
+    const body = await readStoryBody(c)
+    const problems: Param[] = []
+    const { note } = publishFields({ ...body, kind: undefined, publicNote: undefined }, problems)
+    const slug = typeof body.dataset.slug === 'string' ? body.dataset.slug : await slugFor(body.dataset)
+    const dataset = await withSourceTexts(c, { ...body.dataset, ...(slug ? { slug } : {}) }, undefined, problems)
+    const parsed = parseStory(dataset)
+    if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
+    else await checkSources(parsed.story, undefined, problems)
+    if (problems.length || !parsed.ok) throw unprocessable('The story was not created', problems)
+    const story = parsed.story
+    if (isBundled(story.slug)) throw taken(story.slug)
+
+    const publishedAt = new Date().toISOString()
+    const author = typeof body.author === 'string' ? body.author.trim() : 'editor'
+    const { dataset: stored, texts } = await storedForm(story)
+    const created = await createStory(c.env.DB, {
+      slug: story.slug, dataset: JSON.stringify(stored), texts, author, note, publishedAt,
+      kind: 'update', publicNote: null, headline: localize(story.headline, story.language), asOf: story.asOf,
+    })
+    if (!created) throw taken(story.slug)
+    notePublished(story.slug, 1)
+    c.header('ETag', await storyEtag(story.slug, 1))
+    c.header('Location', `/api/stories/${story.slug}`)
+    return c.json({ slug: story.slug, version: 1, publishedAt, author, note }, 201)
+  },
+)
+
+function taken(slug: string): ProblemError {
+  return problem(409, 'Conflict', `A story with the slug "${slug}" exists already. Edit it with PUT /api/stories/${slug}, or choose another slug.`, { slug })
 }
 
 adminRoutes.put(
@@ -56,12 +184,11 @@ adminRoutes.put(
   storyBodyLimit,
   async (c) => {
     const slug = c.req.param('slug')
-    if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}".`)
+    const current = await loadStory(c.env.DB, slug)
     const ifMatch = c.req.header('If-Match')
     if (!ifMatch) throw problem(428, 'Precondition Required', 'Send If-Match with the ETag of the version you edited (GET /api/stories/{slug}), so that no one else’s publish is overwritten.')
     if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) throw problem(415, 'Unsupported Media Type', 'Send the story as application/json.')
 
-    const current = await loadStory(c.env.DB, slug)
     const currentEtag = await storyEtag(slug, current.version)
     if (ifMatch.split(',').map((t) => t.trim().replace(/^W\//, '')).indexOf(currentEtag) < 0) {
       c.header('ETag', currentEtag)
@@ -70,28 +197,30 @@ adminRoutes.put(
       })
     }
 
-    const problems: { name: string; reason: string }[] = []
-    const { note, author, dataset } = await readStoryBody(c)
-    if (typeof note !== 'string' || !note.trim()) problems.push({ name: 'note', reason: 'say what changed and why, in a sentence' })
-    else if (note.length > 500) problems.push({ name: 'note', reason: 'must be at most 500 characters' })
-    if (author !== undefined && (typeof author !== 'string' || !author.trim() || author.length > 100)) problems.push({ name: 'author', reason: 'must be a name of at most 100 characters' })
+    const problems: Param[] = []
+    const body = await readStoryBody(c)
+    const { note, kind, publicNote } = publishFields(body, problems)
+    const dataset = await withSourceTexts(c, body.dataset, current.story, problems)
     const parsed = parseStory(dataset)
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
     if (parsed.ok && parsed.story.slug !== slug) problems.push({ name: 'slug', reason: `must be "${slug}", the story this URL publishes` })
-    if (problems.length || !parsed.ok) {
-      throw problem(422, 'Unprocessable Content', `The story was not published: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}.`, { 'invalid-params': problems })
-    }
+    if (parsed.ok) await checkSources(parsed.story, current.story, problems)
+    if (problems.length || !parsed.ok) throw unprocessable('The story was not published', problems)
 
+    const story = parsed.story
     const publishedAt = new Date().toISOString()
-    const bundled = await bundledVersion(slug)
+    const author = typeof body.author === 'string' ? body.author.trim() : 'editor'
+    const { dataset: stored, texts } = await storedForm(story)
+    let bundled
+    if (isBundled(slug)) {
+      const b = await bundledVersion(slug)
+      const form = await storedForm(b.story)
+      texts.push(...form.texts)
+      bundled = { dataset: JSON.stringify(form.dataset), publishedAt: b.publishedAt, headline: localize(b.story.headline, b.story.language), asOf: b.story.asOf }
+    }
     const ok = await publishVersion(c.env.DB, {
-      slug,
-      basedOn: current.version,
-      dataset: JSON.stringify(parsed.story),
-      author: typeof author === 'string' ? author.trim() : 'editor',
-      note: (note as string).trim(),
-      publishedAt,
-      bundled: { dataset: JSON.stringify(bundled.story), publishedAt: bundled.publishedAt },
+      slug, basedOn: current.version, dataset: JSON.stringify(stored), texts, author, note, publishedAt,
+      kind, publicNote, headline: localize(story.headline, story.language), asOf: story.asOf, bundled,
     })
     if (!ok) {
       // Someone published between our read and our insert: the database refused the second.
@@ -101,17 +230,21 @@ adminRoutes.put(
     const version = current.version + 1
     notePublished(slug, version)
     c.header('ETag', await storyEtag(slug, version))
-    return c.json({ slug, version, publishedAt, author: typeof author === 'string' ? author.trim() : 'editor', note: (note as string).trim() })
+    return c.json({ slug, version, publishedAt, author, note, kind, publicNote })
   },
 )
 
 /** Every version, newest first: the bundled dataset is version 1 until it is stored. */
 async function versions(c: Context<AppEnv>, slug: string, withDatasets: boolean) {
-  if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}".`)
   const rows = await listVersions(c.env.DB, slug, withDatasets)
   if (!rows.some((r) => r.version === 1)) {
+    if (!isBundled(slug)) {
+      // No version at all: answered as for any unknown story.
+      await loadStory(c.env.DB, slug)
+      throw notFound(`There is no story "${slug}".`)
+    }
     const b = await bundledVersion(slug)
-    rows.push({ slug, version: 1, published_at: b.publishedAt, author: b.author, note: b.note, dataset: withDatasets ? JSON.stringify(b.story) : '' })
+    rows.push({ slug, version: 1, published_at: b.publishedAt, author: b.author, note: b.note, kind: 'update', public_note: null, dataset: withDatasets ? JSON.stringify((await storedForm(b.story)).dataset) : '' })
   }
   return rows
 }
@@ -120,7 +253,7 @@ adminRoutes.get('/api/stories/:slug/versions', async (c) => {
   const slug = c.req.param('slug')
   const rows = await versions(c, slug, false)
   const notModified = await cacheFor(c, { parts: ['versions', slug, rows[0].version], pinned: false })
-  return notModified ?? c.json(rows.map((r) => ({ version: r.version, publishedAt: r.published_at, author: r.author, note: r.note })))
+  return notModified ?? c.json(rows.map((r) => ({ version: r.version, publishedAt: r.published_at, author: r.author, note: r.note, kind: r.kind, publicNote: r.public_note })))
 })
 
 adminRoutes.get('/api/stories/:slug/versions/:n{[0-9]+}', async (c) => {
@@ -132,7 +265,7 @@ adminRoutes.get('/api/stories/:slug/versions/:n{[0-9]+}', async (c) => {
   if (notModified) return notModified
   c.header('X-Story-Version', String(v.version))
   // As stored at publish time; the bundled version 1 as its file says until it is stored.
-  return c.body(stored ? stored.dataset : JSON.stringify((await bundledVersion(slug)).story), 200, { 'Content-Type': 'application/json; charset=utf-8' })
+  return c.body(stored ? stored.dataset : JSON.stringify((await storedForm((await bundledVersion(slug)).story)).dataset), 200, { 'Content-Type': 'application/json; charset=utf-8' })
 })
 
 adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
@@ -152,7 +285,7 @@ adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
 
 /**
  * POST /api/stories/{slug}/preview?widget=…&…options: a widget drawn from an unpublished
- * dataset, for the editor page. Admin only (the worker is no open rendering service);
+ * dataset, for the editor page, of a story stored or not yet created. Editors only (the worker is no open rendering service);
  * nothing is stored. Invalid datasets get the same 422 a publish would.
  */
 adminRoutes.post(
@@ -160,19 +293,21 @@ adminRoutes.post(
   requireAdmin(),
   storyBodyLimit,
   async (c) => {
-    const slug = c.req.param('slug')
-    if (!isKnownStory(slug)) throw notFound(`There is no story "${slug}".`)
     const widgetId = c.req.query('widget') ?? ''
     if (!Object.hasOwn(widgets, widgetId)) throw invalidParams([{ name: 'widget', reason: `must be one of ${Object.keys(widgets).join(', ')}` }])
     const widget = widgets[widgetId]
     const { widget: _w, ...query } = c.req.query()
     const opts = widget.options.safeParse(query)
     if (!opts.success) throw paramsProblem(opts.error.issues)
-    const { dataset } = await readStoryBody(c)
+    // Any slug: a story being written in the editor has none stored yet.
+    const problems: Param[] = []
+    const body = await readStoryBody(c)
+    const dataset = await withSourceTexts(c, { ...body.dataset, slug: c.req.param('slug') }, undefined, problems)
     const parsed = parseStory(dataset)
-    if (!parsed.ok) {
-      throw problem(422, 'Unprocessable Content', `${parsed.problems.length} problems.`, { 'invalid-params': parsed.problems.map((p) => ({ name: p.path, reason: p.message })) })
-    }
+    if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
+    if (problems.length || !parsed.ok) throw unprocessable('The story cannot be drawn', problems)
+    const missing = widget.unavailable?.(parsed.story)
+    if (missing) throw invalidParams([{ name: 'widget', reason: missing }])
     const checks = widget.check(parsed.story, opts.data)
     if (checks.length) throw invalidParams(checks)
     c.header('Content-Security-Policy', SVG_CSP)

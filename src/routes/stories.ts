@@ -1,17 +1,37 @@
-// GET /api/stories and /api/stories/{slug} (CONTRACT.md "Endpoints").
+// GET /api/stories, /api/stories/{slug} and /api/stories/{slug}/sources/{id}
+// (CONTRACT.md "Endpoints", "v2: stories from any article").
+import * as z from 'zod/mini'
 import { router } from '../env'
 import { cacheFor } from '../http/caching'
-import { loadStory, storySlugs } from '../stories'
+import { invalidParams, notFound } from '../http/problem'
+import { validate } from '../http/validation'
+import { sourceTexts } from '../store'
+import { loadStory, readCursor, storedForm, storyPage } from '../stories'
+import { lazySchema } from '../../widgets/options'
 
 export const storyRoutes = router()
 
-storyRoutes.get('/api/stories', async (c) => {
-  const list = await Promise.all(storySlugs().map((slug) => loadStory(c.env.DB, slug)))
-  const body = list.map(({ story, version }) => ({
-    slug: story.slug, headline: story.headline.en, asOf: story.asOf, published: story.published, version,
-  }))
-  const notModified = await cacheFor(c, { parts: ['stories', ...list.map((s) => `${s.story.slug}@${s.version}`)], pinned: false })
-  return notModified ?? c.json(body)
+const listQuery = lazySchema(() => z.object({
+  limit: z._default(
+    z.coerce.number().check(z.int({ error: 'must be a whole number from 1 to 100' }), z.minimum(1, { error: 'must be at least 1' }), z.maximum(100, { error: 'must be at most 100' })),
+    50,
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(200, { error: 'is not a cursor this service gave' }))),
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200, { error: 'must be at most 200 characters' }))),
+}))
+
+storyRoutes.get('/api/stories', validate('query', listQuery), async (c) => {
+  const { limit, cursor, q } = c.req.valid('query')
+  const after = cursor === undefined ? undefined : readCursor(cursor)
+  if (cursor !== undefined && !after) throw invalidParams([{ name: 'cursor', reason: 'is not a cursor this service gave; start from the first page' }])
+  const page = await storyPage(c.env.DB, { limit, after, query: q || undefined })
+  const notModified = await cacheFor(c, { parts: ['stories', limit, cursor ?? '', q ?? '', ...page.stories.map((s) => `${s.slug}@${s.version}`)], pinned: false })
+  // A JSON list, as in v1; the next page is a Link (RFC 8288), as GitHub's API pages.
+  if (page.next) {
+    const next = new URLSearchParams({ limit: String(limit), cursor: page.next, ...(q ? { q } : {}) })
+    c.header('Link', `</api/stories?${next}>; rel="next"`)
+  }
+  return notModified ?? c.json(page.stories)
 })
 
 storyRoutes.get('/api/stories/:slug', async (c) => {
@@ -20,5 +40,29 @@ storyRoutes.get('/api/stories/:slug', async (c) => {
   // Readers of the dataset may be about to edit it: its ETag is what PUT's If-Match names.
   if (notModified) return notModified
   c.header('X-Story-Version', String(version))
-  return c.json(story)
+  // Sources name their text by digest; a PUT may send them back as they are.
+  return c.json((await storedForm(story)).dataset)
+})
+
+const versionQuery = lazySchema(() => z.object({
+  version: z.optional(z.coerce.number().check(z.int({ error: 'must be a published version number' }), z.minimum(1, { error: 'must be a published version number' }))),
+}))
+
+storyRoutes.get('/api/stories/:slug/sources/:id', validate('query', versionQuery), async (c) => {
+  const pin = c.req.valid('query').version
+  const { story, version } = await loadStory(c.env.DB, c.req.param('slug'), pin)
+  const id = c.req.param('id')
+  const source = story.sources.find((s) => s.id === id)
+  if (!source) throw notFound(`Story "${story.slug}" cites no source "${id}". Its sources: ${story.sources.map((s) => s.id).join(', ')}.`)
+  const json = /\bapplication\/json\b/i.test(c.req.header('Accept') ?? '')
+  const notModified = await cacheFor(c, { parts: ['source', story.slug, version, id, json ? 'json' : 'text'], pinned: pin !== undefined })
+  if (notModified) return notModified
+  const { dataset, texts } = await storedForm({ ...story, sources: [source] })
+  const meta = (dataset.sources as Record<string, unknown>[])[0]
+  let text: string | undefined = source.text ?? texts[0]?.text
+  if (text === undefined && typeof meta.digest === 'string') text = (await sourceTexts(c.env.DB, [meta.digest])).get(meta.digest)
+  if (text === undefined) throw notFound(`The text of source "${id}" is not kept.`)
+  c.header('X-Story-Version', String(version))
+  if (json) return c.json({ ...meta, text })
+  return c.body(text, 200, { 'Content-Type': 'text/plain; charset=utf-8' })
 })

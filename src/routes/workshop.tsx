@@ -8,12 +8,12 @@ import { raw } from 'hono/html'
 import workshopScript from '../client/workshop.client.js'
 import { widgets } from '../../widgets/index'
 import { locales } from '../../widgets/locale'
-import type { Story } from '../../widgets/story'
+import { type Story, localize } from '../../widgets/story'
 import { type EmbedCodes, embedCodes } from '../embed-codes'
 import { cacheFor } from '../http/caching'
 import { notFound } from '../http/problem'
 import { paramsProblem } from '../http/validation'
-import { loadStory, storySlugs } from '../stories'
+import { bundledSlugs, storyPage } from '../stories'
 import { resolveWidget } from '../widget-request'
 
 export const workshopRoutes = router()
@@ -32,7 +32,7 @@ function readQuery(c: Context<AppEnv>) {
 }
 
 async function codesFor(c: Context<AppEnv>, q: Record<string, string>) {
-  const slug = q.story ?? storySlugs()[0]
+  const slug = q.story ?? bundledSlugs()[0]
   const widgetId = q.widget ?? Object.keys(widgets)[0]
   if (!Object.hasOwn(widgets, widgetId)) throw notFound(`There is no widget "${widgetId}".`)
   const widget = widgets[widgetId]
@@ -113,10 +113,10 @@ function codeText(codes: EmbedCodes, key: CodeBlock['key']): string {
   return String(codes[key as keyof EmbedCodes])
 }
 
-function Page(props: { origin: string; stories: Story[]; story: Story; widgetId: string; q: Record<string, string>; codes: EmbedCodes; error?: string }) {
+function Page(props: { origin: string; stories: { slug: string; headline: string }[]; story: Story; widgetId: string; q: Record<string, string>; codes: EmbedCodes; error?: string }) {
   const { story, widgetId, q, codes } = props
   const theme = q.theme ?? 'auto'
-  const storyWidgets = Object.values(widgets)
+  const storyWidgets = Object.values(widgets).filter((w) => !w.unavailable?.(story))
   return (
     <html lang="en">
       <head>
@@ -146,7 +146,7 @@ function Page(props: { origin: string; stories: Story[]; story: Story; widgetId:
               <label for="story">Story</label>
               <select id="story" name="story">
                 {props.stories.map((s) => (
-                  <option value={s.slug} selected={s.slug === story.slug}>{s.headline.en}</option>
+                  <option value={s.slug} selected={s.slug === story.slug}>{s.headline}</option>
                 ))}
               </select>
             </div>
@@ -204,7 +204,7 @@ function Page(props: { origin: string; stories: Story[]; story: Story; widgetId:
             </fieldset>
             <div class="field" data-widget="blockade-duration" hidden={widgetId !== 'blockade-duration'}>
               <label for="until">Count until</label>
-              <input id="until" name="until" type="date" min={story.events.find((e) => e.id === story.blockade.startEvent)?.date} value={q.until ?? ''} />
+              <input id="until" name="until" type="date" min={story.events.find((e) => e.id === story.duration?.startEvent)?.date} value={q.until ?? ''} />
               <p class="hint">Defaults to the story’s as-of date, {story.asOf}. Later days are drawn as counted, not reported.</p>
             </div>
             <div class="field" data-widget="statement-grid" hidden={widgetId !== 'statement-grid'}>
@@ -271,7 +271,8 @@ function Page(props: { origin: string; stories: Story[]; story: Story; widgetId:
 workshopRoutes.get('/', async (c) => {
   const origin = new URL(c.req.url).origin
   const q = readQuery(c)
-  const stories = (await Promise.all(storySlugs().map((s) => loadStory(c.env.DB, s)))).map((s) => s.story)
+  // The newest hundred stories to choose from, and the one asked for if it is older.
+  const stories: { slug: string; headline: string }[] = (await storyPage(c.env.DB, { limit: 100 })).stories
   let result
   let error: string | undefined
   try {
@@ -279,8 +280,9 @@ workshopRoutes.get('/', async (c) => {
   } catch (e) {
     // A bad option in the workshop's own URL shows the defaults with a note, not an error page.
     error = e instanceof Error ? e.message : 'Those options could not be used.'
-    result = await codesFor(c, { story: q.story && storySlugs().includes(q.story) ? q.story : storySlugs()[0] })
+    result = await codesFor(c, { story: q.story && stories.some((s) => s.slug === q.story) ? q.story : bundledSlugs()[0] })
   }
+  if (!stories.some((s) => s.slug === result.req.story.slug)) stories.push({ slug: result.req.story.slug, headline: localize(result.req.story.headline, result.req.story.language) })
   const { codes, req, widget } = result
   const widgetId = widget.id
   const shown = error ? { story: req.story.slug } : q

@@ -3,7 +3,7 @@
 import { SELF, env } from 'cloudflare:test'
 import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
-import { SLUG, rawStory } from '../fixtures'
+import { SLUG, rawStory, withFollowUpToll } from '../fixtures'
 import { ORIGIN, get, problem } from '../http'
 
 const TOKEN = 'test-admin-token'
@@ -24,7 +24,7 @@ function put(body: unknown, headers: Record<string, string> = {}) {
 /** The current dataset with the toll changed, ready to publish over the version it came from. */
 async function withToll(value: number, note = `Toll updated to ${value}`) {
   const { etag, version, story } = await current()
-  story.figures.find((f: any) => f.id === 'killed-gaza').value = value
+  withFollowUpToll(story, value)
   return { etag, version, body: { ...story, note, author: 'Test Editor' } }
 }
 
@@ -121,7 +121,7 @@ describe('versions', () => {
     const list = (await (await get(`/api/stories/${SLUG}/versions`)).json()) as any[]
     expect(list.length).toBeGreaterThanOrEqual(3)
     expect(list[list.length - 1]).toMatchObject({ version: 1, author: 'factbox', note: 'Bundled dataset' })
-    for (const v of list) expect(v).toEqual({ version: expect.any(Number), publishedAt: expect.any(String), author: expect.any(String), note: expect.any(String) })
+    for (const v of list) expect(v).toEqual({ version: expect.any(Number), publishedAt: expect.any(String), author: expect.any(String), note: expect.any(String), kind: 'update', publicNote: null })
   })
 
   it('serves each version unchanged after later publishes', async () => {
@@ -148,7 +148,7 @@ describe('versions', () => {
   it('cannot be changed or deleted, even by SQL', async () => {
     await expect(env.DB.prepare("UPDATE story_versions SET note = 'rewritten'").run()).rejects.toThrow(/append-only/)
     await expect(env.DB.prepare('DELETE FROM story_versions').run()).rejects.toThrow(/append-only/)
-    const dup = env.DB.prepare("INSERT INTO story_versions VALUES (?1, 2, 't', 'a', 'n', '{}')").bind(SLUG).run()
+    const dup = env.DB.prepare("INSERT INTO story_versions (slug, version, published_at, author, note, dataset) VALUES (?1, 2, 't', 'a', 'n', '{}')").bind(SLUG).run()
     await expect(dup).rejects.toThrow(/UNIQUE|PRIMARY/)
   })
 })

@@ -22,7 +22,11 @@ describe('GET /api/stories', () => {
   it('serves the full dataset with an ETag and answers 304 to it', async () => {
     const res = await get(`/api/stories/${SLUG}`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual(rawStory())
+    // As bundled, but each source names its text by digest (served at .../sources/{id}).
+    const raw = rawStory()
+    const digest = async (text: string) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))].map((b) => b.toString(16).padStart(2, '0')).join('')
+    const sources = await Promise.all(raw.sources.map(async ({ text, ...s }: any) => ({ ...s, digest: await digest(text) })))
+    expect(await res.json()).toEqual({ ...raw, sources })
     const etag = res.headers.get('ETag')!
     expect((await get(`/api/stories/${SLUG}`, { 'If-None-Match': etag })).status).toBe(304)
   })

@@ -145,7 +145,7 @@ describe('GET /openapi.json', () => {
       for (const path of [`/widgets/{slug}/${id}.svg`, `/widgets/{slug}/${id}.json`, `/widgets/{slug}/${id}.csv`, `/embed/{slug}/${id}`]) expect(doc.paths).toHaveProperty([path])
     }
     const params = doc.paths['/widgets/{slug}/blockade-duration.svg'].get.parameters
-    expect(params.find((p: any) => p.name === 'until').description).toMatch(/not before the blockade began/)
+    expect(params.find((p: any) => p.name === 'until').description).toMatch(/not before the duration’s start/)
     expect(params.find((p: any) => p.name === 'width').schema).toMatchObject({ minimum: 280, maximum: 1600 })
     expect(doc.components.schemas.Story.properties).toHaveProperty('figures')
   })

@@ -6,7 +6,7 @@
 import { createExecutionContext, env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
-import { SLUG } from '../fixtures'
+import { SLUG, withFollowUpToll } from '../fixtures'
 
 const fail = () => Promise.reject(new Error('D1_ERROR: storage is down'))
 const statement = { bind: () => statement, first: fail, all: fail, run: fail, raw: fail }
@@ -30,7 +30,7 @@ describe('when the story store fails', () => {
     // Publish version 2 with the store up, and serve it once.
     const live = await request(`/api/stories/${SLUG}`, env.DB)
     const story = (await live.json()) as any
-    story.figures[0].value = 60000
+    withFollowUpToll(story, 60000)
     const put = await request(`/api/stories/${SLUG}`, env.DB, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${env.ADMIN_TOKEN}`, 'If-Match': live.headers.get('ETag')!, 'Content-Type': 'application/json' },

@@ -28,7 +28,7 @@ describe('blockade-duration', () => {
     }
     // Counting across a year's end and across a leap day.
     expect(blockade.summary(story, opts({ until: '2026-03-02' })).durationDays).toBe(365)
-    expect(blockade.summary({ ...story, events: story.events.map((e) => (e.id === story.blockade.startEvent ? { ...e, date: '2024-02-28' } : e)) }, opts({ until: '2024-03-01' })).durationDays).toBe(2)
+    expect(blockade.summary({ ...story, events: story.events.map((e) => (e.id === story.duration?.startEvent ? { ...e, date: '2024-02-28' } : e)) }, opts({ until: '2024-03-01' })).durationDays).toBe(2)
   })
 
   it('refuses an until before the blockade began', () => {

@@ -3,7 +3,7 @@ import { XMLValidator } from 'fast-xml-parser'
 import { describe, expect, it } from 'vitest'
 import { renderWidget, widgets } from '../../widgets/index'
 import { parseStory } from '../../widgets/story'
-import { rawStory } from '../fixtures'
+import { coveredBySource, rawStory } from '../fixtures'
 
 const hostile = '</text><script>alert("x")</script> & \'quotes\' "double" \u202Eevil\u202C <b>bold</b>'
 
@@ -12,9 +12,9 @@ function hostileStory() {
   raw.headline.en = hostile
   for (const f of raw.figures) Object.assign(f, { label: { en: hostile }, attribution: { en: hostile } })
   for (const e of raw.events) Object.assign(e, { label: { en: hostile }, attribution: { en: hostile } })
-  raw.blockade.label = { en: hostile }
+  raw.duration.label = { en: hostile }
   for (const s of raw.statements) Object.assign(s, { text: hostile, speaker: { name: { en: hostile }, role: { en: hostile } } })
-  const parsed = parseStory(raw)
+  const parsed = parseStory(coveredBySource(raw))
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
   return parsed.story
 }

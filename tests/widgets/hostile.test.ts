@@ -6,7 +6,7 @@ import { layoutWidget, renderWidget, widgets } from '../../widgets/index'
 import { locales } from '../../widgets/locale'
 import { parseStory } from '../../widgets/story'
 import { measureText } from '../../widgets/text-measure'
-import { rawStory } from '../fixtures'
+import { coveredBySource, rawStory } from '../fixtures'
 
 const nasty = [
   '<script>alert("x")</script> & \'quotes\' "double" </text><text>',
@@ -27,7 +27,7 @@ function hostileStory(variant: number) {
   const t = nasty[variant % nasty.length]
   const text = (max: number) => ({ en: fit(`${t} ${longWord(max)}`, max) })
   raw.headline = text(200)
-  raw.blockade.label = text(200)
+  raw.duration.label = text(200)
   raw.figures = raw.figures.map((f: any, i: number) => ({ ...f, label: text(200), attribution: text(200), value: i === 0 ? 1e12 : f.value }))
   raw.events = raw.events.map((e: any) => ({ ...e, label: text(200), attribution: { en: t } }))
   raw.statements = Array.from({ length: 60 }, (_, i) => ({
@@ -37,7 +37,7 @@ function hostileStory(variant: number) {
     text: fit(`${t} ${longWord(600)}`, 600),
     excerpt: t,
   }))
-  const parsed = parseStory(raw)
+  const parsed = parseStory(coveredBySource(raw))
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems))
   return parsed.story
 }
@@ -71,7 +71,7 @@ describe('hostile datasets the schema refuses', () => {
     ['thousands of statements', (r: any) => (r.statements = Array.from({ length: 2000 }, (_, i) => ({ ...r.statements[0], id: `s-${i}` }))), 'statements'],
     ['a negative number', (r: any) => (r.figures[0].value = -5), 'figures.0.value'],
     ['a number past 10^12', (r: any) => (r.figures[0].value = 1e15), 'figures.0.value'],
-    ['no figures at all', (r: any) => (r.figures = []), 'figures'],
+    ['no sources at all', (r: any) => (r.sources = []), 'sources'],
     ['a label of only spaces', (r: any) => (r.figures[0].label.en = '   '), 'figures.0.label.en'],
     ['an id with markup', (r: any) => (r.figures[0].id = '<b>x</b>'), 'figures.0.id'],
     ['a value that is not a number', (r: any) => (r.figures[0].value = '52,567'), 'figures.0.value'],

@@ -23,7 +23,7 @@ describe('statement-grid', () => {
     // Each card's first line is its speaker's name; all are set alike.
     const firstLines = l.cards.map((c) =>
       l.lines.filter((line) => line.y > c.y && line.y < c.y + c.height && line.x >= c.x && line.x <= c.x + c.width).sort((a, b) => a.y - b.y)[0])
-    firstLines.forEach((line, i) => expect(line.text).toContain(story.statements[i].speaker.name.en.split(' ')[0]))
+    firstLines.forEach((line, i) => expect(line.text).toContain(story.statements[i].speaker.name.en!.split(' ')[0]))
     expect(new Set(firstLines.map((n) => `${n.style.size}/${n.style.bold}/${n.style.role}`)).size).toBe(1)
     const rows = new Map<number, Set<number>>()
     for (const c of l.cards) rows.set(c.y, (rows.get(c.y) ?? new Set()).add(c.height))
