@@ -1,12 +1,15 @@
 // npm run snapshots: renders every widget in light and dark, en, ar, he (and fr, de, es at
 // one width) at 320 and 1200 px to PNG with headless Chromium, plus one contact sheet per
 // widget and width, into snapshots/. Uses the server at $FACTBOX_URL, or starts wrangler dev.
-import { mkdirSync } from 'node:fs'
+// FACTBOX_STORY_FILE=tests/fixtures/stories/port-strike.json first creates that story
+// (POST /api/stories with $FACTBOX_ADMIN_TOKEN, locally the one in .dev.vars) and draws it.
+import { mkdirSync, readFileSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, startServer } from './dev-server.mjs'
 
 const out = 'snapshots'
-const story = process.env.FACTBOX_STORY ?? 'gaza-2025-05-06'
+const storyFile = process.env.FACTBOX_STORY_FILE
+const story = storyFile ? JSON.parse(readFileSync(storyFile, 'utf8')).slug : (process.env.FACTBOX_STORY ?? 'gaza-2025-05-06')
 const widgets = ['toll-counter', 'blockade-duration', 'statement-grid']
 const themes = ['light', 'dark']
 const widths = [320, 1200]
@@ -15,6 +18,14 @@ const locales = ['en', 'ar', 'he']
 const server = await startServer()
 const base = server.base
 mkdirSync(out, { recursive: true })
+if (storyFile) {
+  const res = await fetch(`${base}/api/stories`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${process.env.FACTBOX_ADMIN_TOKEN ?? 'local-admin-token'}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...JSON.parse(readFileSync(storyFile, 'utf8')), note: 'Created for snapshots' }),
+  })
+  if (res.status !== 201 && res.status !== 409) throw new Error(`creating ${story}: ${res.status} ${await res.text()}`)
+}
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: CHROMIUM_ARGS,
@@ -48,8 +59,8 @@ try {
   }
   // Pages: the workshop and embed pages as a reader's browser shows them.
   const pages = [
-    ['workshop', '/'],
-    ['workshop-grid-he', `/?widget=statement-grid&locale=he&theme=dark`],
+    ['workshop', `/?story=${story}`],
+    ['workshop-grid-he', `/?story=${story}&widget=statement-grid&locale=he&theme=dark`],
     ['embed-toll-ar', `/embed/${story}/toll-counter?locale=ar`],
     ['embed-blockade-he', `/embed/${story}/blockade-duration?locale=he`],
   ]

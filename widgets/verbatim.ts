@@ -38,11 +38,11 @@ export function nearestPassage(source: string, excerpt: string): string | undefi
 }
 
 const units: Record<string, number> = {
-  zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, dozen: 12,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
 }
-const scales: Record<string, number> = { hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
+const scales: Record<string, number> = { dozen: 12, hundred: 100, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 }
 const shortScales: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, bn: 1e9, b: 1e9 }
 
 /**
@@ -79,20 +79,25 @@ export function numbersWritten(excerpt: string): number[] {
       found.push(scales[words[i + 2]] / 2)
       continue
     }
-    if ((w === 'a' || w === 'an') && !(units[words[i + 1]] !== undefined || scales[words[i + 1]])) {
+    if (w === 'a' || w === 'an') {
+      // "a dozen", "a hundred", "a million": one of the scale; any other "a" ends a run.
       flush()
+      if (scales[words[i + 1]]) {
+        current = 1
+        inRun = true
+      }
       continue
     }
     if (units[w] !== undefined) {
       current += units[w]
       inRun = true
     } else if (scales[w] && inRun) {
-      if (scales[w] === 100) current *= 100
+      if (scales[w] <= 100) current *= scales[w]
       else {
         total += current * scales[w]
         current = 0
       }
-    } else if (w === 'and' && inRun) continue
+    } else if (w === 'and' && inRun && scales[words[i - 1]]) continue // "two hundred and fifty", not "seven and six"
     else flush()
   }
   flush()
