@@ -12,5 +12,8 @@ export default defineConfig(async () => ({
       },
     }),
   ],
-  test: { include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], setupFiles: ['./tests/setup.ts'] },
+  test: {
+    // Rasterising in workerd takes seconds on a loaded two-core machine; no test is timed.
+    testTimeout: 20_000,
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], setupFiles: ['./tests/setup.ts'] },
 }))

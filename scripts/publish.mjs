@@ -1,7 +1,10 @@
 // npm run publish -- --url URL --story SLUG --file story.json --note "…" [--author NAME]
-// Publishes a new version of a story from a newsroom script. The token comes from the
-// environment (FACTBOX_ADMIN_TOKEN); the version edited is whatever is live now, so a
-// publish made meanwhile by someone else is refused (412) rather than overwritten.
+// npm run publish -- --new --file dataset.json --article article.txt [--title … --publisher … --source-url …] --note "…"
+// Publishes a new version of a story from a newsroom script, or with --new creates one: the
+// dataset file's figures, events and statements, and the article file as its first source
+// (the verbatim rule checks every excerpt against it). The token comes from the environment
+// (FACTBOX_ADMIN_TOKEN); the version edited is whatever is live now, so a publish made
+// meanwhile by someone else is refused (412) rather than overwritten.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
@@ -13,6 +16,11 @@ const { values } = parseArgs({
     note: { type: 'string' },
     author: { type: 'string' },
     'if-match': { type: 'string' },
+    new: { type: 'boolean', default: false },
+    article: { type: 'string' },
+    title: { type: 'string' },
+    publisher: { type: 'string' },
+    'source-url': { type: 'string' },
   },
 })
 const token = process.env.FACTBOX_ADMIN_TOKEN
@@ -20,31 +28,64 @@ function fail(message) {
   console.error(`publish: ${message}`)
   process.exit(1)
 }
-if (!values.story || !values.file || !values.note) fail('usage: npm run publish -- --url URL --story SLUG --file story.json --note "what changed and why" [--author NAME]')
+const usage = 'usage: npm run publish -- --url URL --story SLUG --file story.json --note "what changed and why" [--author NAME]\n' +
+  '       npm run publish -- --url URL --new --file dataset.json --article article.txt --note "first version" [--story SLUG --title T --publisher P --source-url U]'
+if (!values.file || !values.note || (!values.new && !values.story) || (values.new && !values.article)) fail(usage)
 if (!token) fail('set FACTBOX_ADMIN_TOKEN to the admin token')
 
-const base = values.url.replace(/\/$/, '')
-const storyUrl = `${base}/api/stories/${encodeURIComponent(values.story)}`
-let dataset
-try {
-  dataset = JSON.parse(readFileSync(values.file, 'utf8'))
-} catch (err) {
-  fail(`cannot read ${values.file}: ${err.message}`)
+function read(file, parse) {
+  try {
+    const text = readFileSync(file, 'utf8')
+    return parse ? JSON.parse(text) : text
+  } catch (err) {
+    fail(`cannot read ${file}: ${err.message}`)
+  }
 }
-const live = await fetch(storyUrl)
-if (!live.ok) fail(`${storyUrl} answered ${live.status}`)
-const ifMatch = values['if-match'] ?? live.headers.get('ETag')
 
-const res = await fetch(storyUrl, {
-  method: 'PUT',
-  headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': ifMatch },
-  body: JSON.stringify({ ...dataset, note: values.note, ...(values.author ? { author: values.author } : {}) }),
-})
-const body = await res.json().catch(() => ({}))
-if (res.ok) {
-  console.log(`published ${values.story} version ${body.version} (${body.publishedAt})`)
-} else {
+const base = values.url.replace(/\/$/, '')
+const dataset = read(values.file, true)
+const extra = { note: values.note, ...(values.author ? { author: values.author } : {}) }
+
+/** Prints the answer: the version made, or every problem the server named. */
+async function report(res, what) {
+  const body = await res.json().catch(() => ({}))
+  if (res.ok) {
+    console.log(`${what} ${body.slug} version ${body.version} (${body.publishedAt})`)
+    return
+  }
   console.error(`publish: ${res.status} ${body.title ?? ''}: ${body.detail ?? ''}`)
   for (const p of body['invalid-params'] ?? []) console.error(`  ${p.name}: ${p.reason}`)
   process.exit(1)
+}
+
+if (values.new) {
+  const text = read(values.article, false)
+  const first = {
+    id: 'article',
+    title: values.title ?? Object.values(dataset.headline ?? {})[0] ?? values.article,
+    ...(values.publisher ? { publisher: values.publisher } : {}),
+    ...(values['source-url'] ? { url: values['source-url'] } : {}),
+    published: dataset.published,
+    language: dataset.language ?? 'en',
+    text,
+  }
+  // The article is the first source; any others the dataset lists follow it.
+  const sources = [first, ...(dataset.sources ?? []).filter((s) => s.id !== 'article')]
+  const res = await fetch(`${base}/api/stories`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...dataset, ...(values.story ? { slug: values.story } : {}), sources, ...extra }),
+  })
+  await report(res, 'created')
+} else {
+  const storyUrl = `${base}/api/stories/${encodeURIComponent(values.story)}`
+  const live = await fetch(storyUrl)
+  if (!live.ok) fail(`${storyUrl} answered ${live.status}`)
+  const ifMatch = values['if-match'] ?? live.headers.get('ETag')
+  const res = await fetch(storyUrl, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': ifMatch },
+    body: JSON.stringify({ ...dataset, ...extra }),
+  })
+  await report(res, 'published')
 }

@@ -24,6 +24,7 @@ const describeStatus: Record<number, string> = {
   422: 'The dataset does not validate; invalid-params lists every problem.',
   428: 'If-Match is required.',
   404: 'Unknown story, widget or version.',
+  409: 'A story with this slug exists already.',
   501: 'Format not served.',
 }
 const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, description: 'Story slug, e.g. gaza-2025-05-06' }
@@ -41,7 +42,29 @@ function buildDocument(origin: string) {
     '/': { get: { summary: 'Embed workshop: every story and widget with options, live preview and embed codes', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     '/healthz': { get: { summary: 'Liveness', responses: { 200: { description: '{ "ok": true, … }', content: { 'application/json': {} } } } } },
     '/api/widgets': { get: { summary: 'Every widget with its option schema', responses: { 200: { description: 'Widgets', content: { 'application/json': {} } } } } },
-    '/api/stories': { get: { summary: 'Every story: slug, headline, asOf, version', responses: { 200: { description: 'Stories', headers: cached, content: { 'application/json': {} } } } } },
+    '/api/stories': {
+      get: {
+        summary: 'Every story, newest first: slug, headline, asOf, version, status; the next page is the Link header’s rel="next"',
+        parameters: [
+          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 100, default: 50 }, description: 'Stories per page' },
+          { name: 'cursor', in: 'query', required: false, schema: { type: 'string' }, description: 'Opaque: the cursor in the previous page’s Link header' },
+          { name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 200 }, description: 'Only stories whose headline or slug contains these words' },
+        ],
+        responses: { 200: { description: 'Stories', headers: { ...cached, Link: { schema: { type: 'string' }, description: '</api/stories?…cursor=…>; rel="next" while there are more' } }, content: { 'application/json': {} } }, ...problems(400) },
+      },
+      post: {
+        summary: 'Create a story from an article (editor): the whole dataset, its slug optional, plus note; version 1', security: [{ admin: [] }],
+        requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', required: ['note'], properties: { note: { type: 'string', maxLength: 500 } } }] } } } },
+        responses: { 201: { description: 'Created: slug, version 1, publishedAt, author, note', headers: { ETag: { schema: { type: 'string' } }, Location: { schema: { type: 'string' } } }, content: { 'application/json': {} } }, ...problems(401, 409, 413, 415, 422) },
+      },
+    },
+    '/api/stories/{slug}/sources/{id}': {
+      get: {
+        summary: 'One source’s stored text (text/plain), or with Accept: application/json its title, publisher, url, published date, language, digest and text',
+        parameters: [slugParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' }, description: 'Source id, e.g. article' }, { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 1 }, description: 'A published version; defaults to the latest' }],
+        responses: { 200: { description: 'The source', headers: cached, content: { 'text/plain': {}, 'application/json': {} } }, ...problems(404) },
+      },
+    },
     '/api/stories/{slug}': {
       put: {
         summary: 'Publish a new version (admin): the whole dataset plus note', security: [{ admin: [] }], parameters: [slugParam, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version edited' }],

@@ -148,6 +148,9 @@ describe('GET /openapi.json', () => {
     expect(params.find((p: any) => p.name === 'until').description).toMatch(/not before the duration’s start/)
     expect(params.find((p: any) => p.name === 'width').schema).toMatchObject({ minimum: 280, maximum: 1600 })
     expect(doc.components.schemas.Story.properties).toHaveProperty('figures')
+    expect(doc.components.schemas.Story.properties).toHaveProperty('sources')
+    expect(doc.paths['/api/stories']).toHaveProperty('post')
+    expect(doc.paths['/api/stories/{slug}/sources/{id}']).toHaveProperty('get')
   })
 })
 

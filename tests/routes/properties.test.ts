@@ -44,7 +44,10 @@ async function check(url: string, init: RequestInit) {
   const res = await SELF.fetch(url, init)
   const type = res.headers.get('Content-Type') ?? ''
   const body = await res.text()
-  expect(res.status, url).toBeLessThan(500)
+  // oEmbed 1.0 §2.3.4 answers a format it does not serve with 501 Not Implemented: the one
+  // 5xx that is an answer about the request, not a failure.
+  const oembedFormat = res.status === 501 && new URL(url).pathname === '/oembed' && !['json', 'xml'].includes(new URL(url).searchParams.get('format') ?? 'json')
+  if (!oembedFormat) expect(res.status, url).toBeLessThan(500)
   if (res.status >= 400) {
     expect(type, url).toBe('application/problem+json')
     const p = JSON.parse(body)
