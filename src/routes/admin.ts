@@ -6,7 +6,7 @@
 import { bodyLimit } from 'hono/body-limit'
 import { type AppEnv, router } from '../env'
 import { cacheFor, computeEtag } from '../http/caching'
-import { requireAdmin } from '../http/auth'
+import { requireEditor } from '../http/auth'
 import { paramsProblem } from '../http/validation'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
 import { getVersion, listVersions, publishVersion } from '../store'
@@ -34,7 +34,7 @@ const storyBodyLimit = bodyLimit({
   },
 })
 
-/** A PUT or preview body: the dataset, and the note and author that travel with it. */
+/** A PUT or preview body: the dataset, and the note (and an ignored author) that travel with it. */
 async function readStoryBody(c: Context<AppEnv>): Promise<{ note: unknown; author: unknown; dataset: Record<string, unknown> }> {
   let body: unknown
   try {
@@ -52,7 +52,7 @@ function problem(status: number, title: string, detail: string, extra: Record<st
 
 adminRoutes.put(
   '/api/stories/:slug',
-  requireAdmin(),
+  requireEditor('stories:publish', { slugParam: 'slug' }),
   storyBodyLimit,
   async (c) => {
     const slug = c.req.param('slug')
@@ -71,10 +71,11 @@ adminRoutes.put(
     }
 
     const problems: { name: string; reason: string }[] = []
-    const { note, author, dataset } = await readStoryBody(c)
+    // A body `author` is dropped with the note: the version's author is who signed in.
+    const { note, dataset } = await readStoryBody(c)
+    const author = c.var.editor.id
     if (typeof note !== 'string' || !note.trim()) problems.push({ name: 'note', reason: 'say what changed and why, in a sentence' })
     else if (note.length > 500) problems.push({ name: 'note', reason: 'must be at most 500 characters' })
-    if (author !== undefined && (typeof author !== 'string' || !author.trim() || author.length > 100)) problems.push({ name: 'author', reason: 'must be a name of at most 100 characters' })
     const parsed = parseStory(dataset)
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
     if (parsed.ok && parsed.story.slug !== slug) problems.push({ name: 'slug', reason: `must be "${slug}", the story this URL publishes` })
@@ -88,7 +89,7 @@ adminRoutes.put(
       slug,
       basedOn: current.version,
       dataset: JSON.stringify(parsed.story),
-      author: typeof author === 'string' ? author.trim() : 'editor',
+      author,
       note: (note as string).trim(),
       publishedAt,
       bundled: { dataset: JSON.stringify(bundled.story), publishedAt: bundled.publishedAt },
@@ -101,7 +102,7 @@ adminRoutes.put(
     const version = current.version + 1
     notePublished(slug, version)
     c.header('ETag', await storyEtag(slug, version))
-    return c.json({ slug, version, publishedAt, author: typeof author === 'string' ? author.trim() : 'editor', note: (note as string).trim() })
+    return c.json({ slug, version, publishedAt, author, note: (note as string).trim() })
   },
 )
 
@@ -152,12 +153,12 @@ adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
 
 /**
  * POST /api/stories/{slug}/preview?widget=…&…options: a widget drawn from an unpublished
- * dataset, for the editor page. Admin only (the worker is no open rendering service);
+ * dataset, for the editor page. Editors only (the worker is no open rendering service);
  * nothing is stored. Invalid datasets get the same 422 a publish would.
  */
 adminRoutes.post(
   '/api/stories/:slug/preview',
-  requireAdmin(),
+  requireEditor(['stories:publish', 'stories:create'], { slugParam: 'slug' }),
   storyBodyLimit,
   async (c) => {
     const slug = c.req.param('slug')
