@@ -6,11 +6,13 @@ import { defineConfig } from 'vitest/config'
 
 // Cloudflare Access is on in tests, with a team whose key set this stub serves: every fetch
 // the worker (or a test) makes leaves workerd through Miniflare's outboundService, this
-// function, in Node. A test generates its own keys and PUTs the set to http://jwks.stub/keys;
-// GET …/cdn-cgi/access/certs (any host) serves it, and http://jwks.stub/fetches says how
-// often each URL was fetched. cloudflare:test has no fetchMock in plugin 1.4.10.
+// function, in Node. A test generates its own keys and PUTs the set to http://jwks.stub/keys
+// (and a status to http://jwks.stub/status, for an outage); GET …/cdn-cgi/access/certs (any
+// host) serves it, and http://jwks.stub/fetches says how often each URL was fetched.
+// cloudflare:test has no fetchMock in plugin 1.4.10.
 const ACCESS_TEAM_DOMAIN = 'factbox-test.cloudflareaccess.com'
 let keySet = '{"keys":[]}'
+let keySetStatus = 200
 const fetches: Record<string, number> = {}
 async function accessStub(request: Request): Promise<Response> {
   const url = new URL(request.url)
@@ -18,10 +20,14 @@ async function accessStub(request: Request): Promise<Response> {
     keySet = await request.text()
     return new Response(null, { status: 204 })
   }
+  if (url.host === 'jwks.stub' && url.pathname === '/status' && request.method === 'PUT') {
+    keySetStatus = Number(await request.text())
+    return new Response(null, { status: 204 })
+  }
   if (url.host === 'jwks.stub' && url.pathname === '/fetches') return Response.json(fetches)
   if (url.pathname.endsWith('/cdn-cgi/access/certs') && request.method === 'GET') {
     fetches[url.href] = (fetches[url.href] ?? 0) + 1
-    return new Response(keySet, { headers: { 'Content-Type': 'application/json' } })
+    return new Response(keySet, { status: keySetStatus, headers: { 'Content-Type': 'application/json' } })
   }
   return new Response(`tests have no network: ${request.method} ${request.url}`, { status: 502 })
 }
