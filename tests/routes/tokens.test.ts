@@ -239,3 +239,16 @@ describe('GET /api/me', () => {
     })
   })
 })
+
+describe('GET /openapi.json', () => {
+  it('documents /api/me, /api/tokens and /api/tokens/{id}, with the token request’s schema', async () => {
+    const doc = (await (await get('/openapi.json')).json()) as any
+    expect(Object.keys(doc.paths['/api/tokens'])).toEqual(['post', 'get'])
+    expect(doc.paths['/api/tokens/{id}'].delete.responses['204']).toBeDefined()
+    expect(doc.paths['/api/me'].get.responses['200']).toBeDefined()
+    const request = doc.paths['/api/tokens'].post.requestBody.content['application/json'].schema
+    expect(request.required).toEqual(expect.arrayContaining(['name', 'scopes']))
+    expect(request.properties.scopes.items.enum).toEqual(['stories:create', 'stories:publish', 'tokens:admin'])
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(['access', 'bearer'])
+  })
+})
