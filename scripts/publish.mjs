@@ -1,16 +1,18 @@
-// npm run publish -- --url URL --story SLUG --file story.json --note "…" [--author NAME]
+// npm run publish -- --url URL --story SLUG --file story.json --note "…"
 // Publishes a new version of a story from a newsroom script. The token comes from the
-// environment (FACTBOX_ADMIN_TOKEN); the version edited is whatever is live now, so a
-// publish made meanwhile by someone else is refused (412) rather than overwritten.
+// environment (FACTBOX_ADMIN_TOKEN: an editor token with stories:publish, or ADMIN_TOKEN),
+// and the version's author is whoever the token names. The version edited is whatever is
+// live now, so a publish made meanwhile by someone else is refused (412) rather than overwritten.
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
   options: {
-    url: { type: 'string', default: 'http://127.0.0.1:8787' },
+    url: { type: 'string', default: process.env.FACTBOX_URL ?? 'http://127.0.0.1:8787' },
     story: { type: 'string' },
     file: { type: 'string' },
     note: { type: 'string' },
+    // Accepted so that older scripts keep working; the worker names the token's editor instead.
     author: { type: 'string' },
     'if-match': { type: 'string' },
   },
@@ -20,8 +22,8 @@ function fail(message) {
   console.error(`publish: ${message}`)
   process.exit(1)
 }
-if (!values.story || !values.file || !values.note) fail('usage: npm run publish -- --url URL --story SLUG --file story.json --note "what changed and why" [--author NAME]')
-if (!token) fail('set FACTBOX_ADMIN_TOKEN to the admin token')
+if (!values.story || !values.file || !values.note) fail('usage: npm run publish -- --url URL --story SLUG --file story.json --note "what changed and why"')
+if (!token) fail('set FACTBOX_ADMIN_TOKEN to an editor token with stories:publish (npm run token), or the admin token')
 
 const base = values.url.replace(/\/$/, '')
 const storyUrl = `${base}/api/stories/${encodeURIComponent(values.story)}`
@@ -38,11 +40,12 @@ const ifMatch = values['if-match'] ?? live.headers.get('ETag')
 const res = await fetch(storyUrl, {
   method: 'PUT',
   headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': ifMatch },
-  body: JSON.stringify({ ...dataset, note: values.note, ...(values.author ? { author: values.author } : {}) }),
+  body: JSON.stringify({ ...dataset, note: values.note }),
 })
 const body = await res.json().catch(() => ({}))
 if (res.ok) {
-  console.log(`published ${values.story} version ${body.version} (${body.publishedAt})`)
+  console.log(`published ${values.story} version ${body.version} (${body.publishedAt}) as ${body.author}`)
+  if (values.author && values.author !== body.author) console.log(`(--author is ignored: a version names the editor its token belongs to)`)
 } else {
   console.error(`publish: ${res.status} ${body.title ?? ''}: ${body.detail ?? ''}`)
   for (const p of body['invalid-params'] ?? []) console.error(`  ${p.name}: ${p.reason}`)
