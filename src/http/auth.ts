@@ -124,7 +124,10 @@ export function requireEditor(scope: Scope | Scope[], options: EditorOptions = {
   return async function requireEditor(c, next) {
     c.header('Cache-Control', 'no-store')
     const editor = await authenticate(c)
-    if (!editor) throw unauthorized('Sign in through Cloudflare Access, or send an editor token as "Authorization: Bearer <token>".')
+    if (!editor) {
+      const access = accessConfig(c.env).configured ? 'Sign in through Cloudflare Access, or send' : 'Send'
+      throw unauthorized(`${access} an editor token as "Authorization: Bearer <token>".`)
+    }
     if (!wanted.some((s) => editor.scopes.includes(s))) throw forbidden(`${editor.id} may not do this: it needs the scope ${wanted.map((s) => `"${s}"`).join(' or ')}.`)
     if (options.slugParam) assertSlugAllowed(editor, c.req.param(options.slugParam) ?? '')
     c.set('editor', editor)
