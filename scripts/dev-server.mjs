@@ -10,12 +10,14 @@ import { unstable_startWorker } from 'wrangler'
 
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
 
-export async function startServer() {
+/** `vars`: extra plain-text variables for the worker, e.g. the Access settings in a browser test. */
+export async function startServer({ vars = {} } = {}) {
   if (process.env.FACTBOX_URL) return { base: process.env.FACTBOX_URL.replace(/\/$/, ''), stop: async () => {} }
   const persist = mkdtempSync(join(tmpdir(), 'factbox-'))
   execFileSync('npx', ['wrangler', 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persist], { stdio: 'ignore' })
   const worker = await unstable_startWorker({
     config: 'wrangler.toml',
+    bindings: Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, { type: 'plain_text', value }])),
     dev: { server: { hostname: '127.0.0.1', port: 0 }, inspector: false, logLevel: 'warn', persist },
   })
   const url = await worker.url

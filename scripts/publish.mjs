@@ -1,19 +1,21 @@
-// npm run publish -- --url URL --story SLUG --file story.json --note "…" [--author NAME]
+// npm run publish -- --url URL --story SLUG --file story.json --note "…"
 // npm run publish -- --new --file dataset.json --article article.txt [--title … --publisher … --source-url …] --note "…"
 // Publishes a new version of a story from a newsroom script, or with --new creates one: the
 // dataset file's figures, events and statements, and the article file as its first source
 // (the verbatim rule checks every excerpt against it). The token comes from the environment
-// (FACTBOX_ADMIN_TOKEN); the version edited is whatever is live now, so a publish made
-// meanwhile by someone else is refused (412) rather than overwritten.
+// (FACTBOX_ADMIN_TOKEN: an editor token with stories:publish / stories:create, or
+// ADMIN_TOKEN), and the version's author is whoever the token names. The version edited is
+// whatever is live now, so a publish made meanwhile by someone else is refused (412).
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 const { values } = parseArgs({
   options: {
-    url: { type: 'string', default: 'http://127.0.0.1:8787' },
+    url: { type: 'string', default: process.env.FACTBOX_URL ?? 'http://127.0.0.1:8787' },
     story: { type: 'string' },
     file: { type: 'string' },
     note: { type: 'string' },
+    // Accepted so that older scripts keep working; the worker names the token's editor instead.
     author: { type: 'string' },
     'if-match': { type: 'string' },
     new: { type: 'boolean', default: false },
@@ -28,10 +30,10 @@ function fail(message) {
   console.error(`publish: ${message}`)
   process.exit(1)
 }
-const usage = 'usage: npm run publish -- --url URL --story SLUG --file story.json --note "what changed and why" [--author NAME]\n' +
+const usage = 'usage: npm run publish -- --url URL --story SLUG --file story.json --note "what changed and why"\n' +
   '       npm run publish -- --url URL --new --file dataset.json --article article.txt --note "first version" [--story SLUG --title T --publisher P --source-url U]'
 if (!values.file || !values.note || (!values.new && !values.story) || (values.new && !values.article)) fail(usage)
-if (!token) fail('set FACTBOX_ADMIN_TOKEN to the admin token')
+if (!token) fail('set FACTBOX_ADMIN_TOKEN to an editor token (npm run token), or the admin token')
 
 function read(file, parse) {
   try {
@@ -44,13 +46,14 @@ function read(file, parse) {
 
 const base = values.url.replace(/\/$/, '')
 const dataset = read(values.file, true)
-const extra = { note: values.note, ...(values.author ? { author: values.author } : {}) }
+const extra = { note: values.note }
 
 /** Prints the answer: the version made, or every problem the server named. */
 async function report(res, what) {
   const body = await res.json().catch(() => ({}))
   if (res.ok) {
-    console.log(`${what} ${body.slug} version ${body.version} (${body.publishedAt})`)
+    console.log(`${what} ${body.slug} version ${body.version} (${body.publishedAt}) as ${body.author}`)
+    if (values.author && values.author !== body.author) console.log('(--author is ignored: a version names the editor its token belongs to)')
     return
   }
   console.error(`publish: ${res.status} ${body.title ?? ''}: ${body.detail ?? ''}`)

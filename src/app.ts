@@ -10,9 +10,11 @@ import { adminRoutes } from './routes/admin'
 import { adminPageRoutes } from './routes/admin-page'
 import { embedRoutes } from './routes/embed'
 import { healthRoutes } from './routes/health'
+import { meRoutes } from './routes/me'
 import { oembedRoutes } from './routes/oembed'
 import { openapiRoutes } from './routes/openapi'
 import { storyRoutes } from './routes/stories'
+import { tokenRoutes } from './routes/tokens'
 import { widgetRoutes } from './routes/widgets'
 import { workshopRoutes } from './routes/workshop'
 
@@ -37,6 +39,8 @@ app.use(etag())
 app.route('/', healthRoutes)
 app.route('/', storyRoutes)
 app.route('/', adminRoutes)
+app.route('/', meRoutes)
+app.route('/', tokenRoutes)
 app.route('/', adminPageRoutes)
 app.route('/', widgetRoutes)
 app.route('/', embedRoutes)

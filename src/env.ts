@@ -1,13 +1,24 @@
 import { Hono } from 'hono'
+import type { Editor } from './http/editor'
 
 /** The worker's bindings (wrangler.toml) and secrets. */
 export interface Env {
   DB: D1Database
-  /** Bearer token for publishing; a Worker secret (`wrangler secret put ADMIN_TOKEN`), .dev.vars locally. */
+  /** The owner's bootstrap token (every scope); a Worker secret (`wrangler secret put ADMIN_TOKEN`), .dev.vars locally. */
   ADMIN_TOKEN?: string
+  /** Cloudflare Access (README "Editors and sign-in"): the team domain, e.g. `newsroom.cloudflareaccess.com`. Unset: Access is off. */
+  ACCESS_TEAM_DOMAIN?: string
+  /** The Access application's audience (AUD) tag; required once ACCESS_TEAM_DOMAIN is set. */
+  ACCESS_AUD?: string
+  /** Where the team's signing keys are; defaults to https://{ACCESS_TEAM_DOMAIN}/cdn-cgi/access/certs. */
+  ACCESS_JWKS_URL?: string
+  /** Comma-separated emails whose Access sign-in also carries `tokens:admin`. */
+  OWNER_EMAILS?: string
+  /** Workers Rate Limiting (wrangler.toml [[ratelimits]]): consulted only after a credential failed. Absent in a bare Miniflare (bench:http). */
+  AUTH_FAILURES?: RateLimit
 }
 
-export type AppEnv = { Bindings: Env }
+export type AppEnv = { Bindings: Env; Variables: { editor: Editor } }
 
 /** A router for one area of the contract, typed with the worker's bindings. */
 export function router() {

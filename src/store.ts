@@ -3,6 +3,8 @@
 // or appends.
 // A query that fails or takes longer than DB_TIMEOUT_MS becomes a 503 problem: callers
 // decide whether a version they already have can stand in (src/stories.ts).
+// Editor tokens, in their own section at the end, are the exception to append-only:
+// revoking one and recording its use update its row.
 import { ProblemError } from './http/problem'
 
 const DB_TIMEOUT_MS = 5000
@@ -223,4 +225,63 @@ export async function sourceTexts(db: D1Database, digests: string[]): Promise<Ma
     db.prepare(`SELECT digest, text FROM source_texts WHERE digest IN (${digests.map((_, i) => `?${i + 1}`).join(', ')})`).bind(...digests).all<SourceText>(),
   )
   return new Map(results.map((r) => [r.digest, r.text]))
+}
+
+// ---------------------------------------------------------------------------------------
+// Editor tokens (migrations/0003_editor_tokens.sql, issue #14). Rows hold a token's
+// SHA-256 digest, never the token. Lookups are not cached, so a revoke takes effect on the
+// next request in every isolate.
+
+export interface EditorTokenRow {
+  id: string
+  name: string
+  /** JSON array of scopes. */
+  scopes: string
+  /** JSON array of slugs, or null for every story. */
+  slugs: string | null
+  created_by: string
+  created_at: string
+  last_used_at: string | null
+  revoked_at: string | null
+}
+
+const TOKEN_COLUMNS = 'id, name, scopes, slugs, created_by, created_at, last_used_at, revoked_at'
+
+/** Adds a token; false when a working token already has this name. */
+export async function insertEditorToken(db: D1Database, row: Omit<EditorTokenRow, 'last_used_at' | 'revoked_at'> & { digest: string }): Promise<boolean> {
+  return timed(async () => {
+    try {
+      await db
+        .prepare('INSERT INTO editor_tokens (id, digest, name, scopes, slugs, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)')
+        .bind(row.id, row.digest, row.name, row.scopes, row.slugs, row.created_by, row.created_at)
+        .run()
+      return true
+    } catch (err) {
+      if (err instanceof Error && /UNIQUE constraint failed: editor_tokens\.name/i.test(err.message)) return false
+      throw err
+    }
+  })
+}
+
+/** The working (not revoked) token with this digest. */
+export async function findEditorToken(db: D1Database, digest: string): Promise<EditorTokenRow | null> {
+  return timed(() => db.prepare(`SELECT ${TOKEN_COLUMNS} FROM editor_tokens WHERE digest = ?1 AND revoked_at IS NULL`).bind(digest).first<EditorTokenRow>())
+}
+
+/** Every token, revoked ones too, newest first. */
+export async function listEditorTokens(db: D1Database): Promise<EditorTokenRow[]> {
+  const { results } = await timed(() => db.prepare(`SELECT ${TOKEN_COLUMNS} FROM editor_tokens ORDER BY created_at DESC, id`).all<EditorTokenRow>())
+  return results
+}
+
+/** Revokes a token; null when there is none with this id. A second revoke keeps the first time. */
+export async function revokeEditorToken(db: D1Database, id: string, at: string): Promise<EditorTokenRow | null> {
+  return timed(() =>
+    db.prepare(`UPDATE editor_tokens SET revoked_at = COALESCE(revoked_at, ?2) WHERE id = ?1 RETURNING ${TOKEN_COLUMNS}`).bind(id, at).first<EditorTokenRow>(),
+  )
+}
+
+/** Records a use. Callers skip it when the row says it was used within the last minute. */
+export async function touchEditorToken(db: D1Database, id: string, at: string): Promise<void> {
+  await timed(() => db.prepare('UPDATE editor_tokens SET last_used_at = ?2 WHERE id = ?1').bind(id, at).run())
 }

@@ -8,6 +8,10 @@ declare namespace Cloudflare {
   interface Env {
     DB: D1Database
     ADMIN_TOKEN: string
+    ACCESS_TEAM_DOMAIN: string
+    ACCESS_AUD: string
+    OWNER_EMAILS: string
+    AUTH_FAILURES: RateLimit
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
   }
 }

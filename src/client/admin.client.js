@@ -1,12 +1,15 @@
 // The editor page (/admin). Loads the live version of a story, lets an editor change
 // figures and statements, shows what changed and previews every widget with the change
 // (POST …/preview), and publishes with If-Match so that a version someone else published
-// meanwhile is never overwritten: a 412 shows their change instead. The token is held in
-// this closure only: no cookie, no storage.
+// meanwhile is never overwritten: a 412 shows their change instead. Who is signing in
+// comes from /api/me: behind Cloudflare Access the page is signed in before anything is
+// typed (Access adds its token to every request); otherwise an editor token is typed in
+// and held in this closure only: no cookie, no storage.
 (function () {
   'use strict'
   var $ = function (id) { return document.getElementById(id) }
   var token = ''
+  var editor = null // { id, via, scopes, slugs? } from /api/me
   var slug = ''
   var live = null // { etag, version, dataset }
   var draft = null
@@ -20,14 +23,77 @@
 
   function clone(x) { return JSON.parse(JSON.stringify(x)) }
 
-  function api(path, options) {
+  function request(url, options) {
     options = options || {}
     var headers = options.headers || {}
     if (token) headers.Authorization = 'Bearer ' + token
     options.headers = headers
     // An editor must see what is live now, not what the browser cached a minute ago.
     options.cache = 'no-store'
-    return fetch('/api/stories/' + encodeURIComponent(slug) + path, options)
+    return fetch(url, options)
+  }
+
+  function api(path, options) {
+    return request('/api/stories/' + encodeURIComponent(slug) + path, options)
+  }
+
+  var VIA = { access: 'through Cloudflare Access', token: 'with an editor token', 'admin-token': 'with the owner’s admin token' }
+
+  function showEditor() {
+    $('who').hidden = false
+    $('who').textContent = 'Signed in as ' + editor.id + ' ' + VIA[editor.via] + (editor.slugs ? ', for ' + editor.slugs.join(', ') + ' only' : '') + '.'
+    $('publishing-as').textContent = 'Publishing as ' + editor.id + '.'
+  }
+
+  // Behind Access, /api/me names the editor without anything typed: the token field goes.
+  function whoAmI() {
+    return request('/api/me').then(function (res) { return res.ok ? res.json() : null }).then(function (me) {
+      if (me && me.signedIn) {
+        editor = me.editor
+        $('token-field').hidden = true
+        $('token').required = false
+        showEditor()
+        status($('status'), 'Choose a story and load it.', 'ok')
+      }
+    }).catch(function () {})
+  }
+
+  // A typed token is checked before anything else, so a wrong one is told at once.
+  function signIn() {
+    if (editor && !token) return Promise.resolve(true)
+    token = $('token').value.trim()
+    return request('/api/me').then(function (res) {
+      return res.json().then(function (body) {
+        if (res.ok && body.signedIn) {
+          editor = body.editor
+          showEditor()
+          return true
+        }
+        token = ''
+        editor = null
+        $('who').hidden = true
+        status($('status'), res.status === 429 ? body.detail : 'The token is not valid.', 'error')
+        return false
+      })
+    }).catch(function () {
+      status($('status'), 'The server did not answer.', 'error')
+      return false
+    })
+  }
+
+  function showHistory(versions) {
+    var list = $('history')
+    list.textContent = ''
+    versions.forEach(function (v) {
+      var li = document.createElement('li')
+      li.appendChild(document.createTextNode('Version ' + v.version + ', ' + v.publishedAt.replace('T', ' ').slice(0, 16) + ' UTC, by '))
+      var by = document.createElement('span')
+      by.className = 'by'
+      by.textContent = v.author
+      li.appendChild(by)
+      li.appendChild(document.createTextNode(': ' + v.note))
+      list.appendChild(li)
+    })
   }
 
   function load() {
@@ -40,6 +106,7 @@
         draft = clone(live.dataset)
         var v = bodies[1][0]
         $('live').textContent = 'Live: version ' + v.version + ', published ' + v.publishedAt.replace('T', ' ').slice(0, 16) + ' UTC by ' + v.author + ' — ' + v.note
+        showHistory(bodies[1])
         $('editor').hidden = false
         status($('status'), 'Loaded version ' + v.version + '. Edit below; nothing is published until you press Publish.', 'ok')
         render()
@@ -193,7 +260,7 @@
     out.textContent = ''
     var note = $('note').value.trim()
     if (!note) { out.textContent = 'Write what changed and why first: it is printed under every widget.'; return }
-    var body = Object.assign(clone(draft), { note: note }, $('author').value.trim() ? { author: $('author').value.trim() } : {})
+    var body = Object.assign(clone(draft), { note: note })
     $('publish').disabled = true
     api('', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': live.etag }, body: JSON.stringify(body) })
       .then(function (res) {
@@ -203,7 +270,7 @@
         if (r.res.ok) {
           var done = document.createElement('p')
           done.className = 'status ok'
-          done.textContent = 'Published version ' + r.body.version + '. Every widget shows it now.'
+          done.textContent = 'Published version ' + r.body.version + ' as ' + r.body.author + '. Every widget shows it now.'
           out.appendChild(done)
           $('note').value = ''
           return load()
@@ -221,7 +288,7 @@
             out.appendChild(list)
           })
         }
-        p.textContent = r.res.status === 401 ? 'The admin token is not valid.' : (r.body.detail || 'Not published.') + (problems(r.body) ? ' ' + problems(r.body) : '')
+        p.textContent = r.res.status === 401 ? 'The token is not valid any more (revoked, or the sign-in expired); nothing was published.' : (r.body.detail || 'Not published.') + (problems(r.body) ? ' ' + problems(r.body) : '')
         out.appendChild(p)
       })
       .catch(function () { out.textContent = 'The server did not answer; nothing was published.' })
@@ -230,10 +297,13 @@
 
   $('access').addEventListener('submit', function (event) {
     event.preventDefault()
-    token = $('token').value.trim()
-    slug = $('story').value
-    load()
+    signIn().then(function (ok) {
+      if (!ok) return
+      slug = $('story').value
+      load()
+    })
   })
+  whoAmI()
   $('publish').addEventListener('click', publish)
   $('add-statement').addEventListener('click', function () {
     var n = draft.statements.length + 1

@@ -1,7 +1,8 @@
 // GET /admin — the editor page (issue #5): load the live version, change figures and
 // statements, write the note, preview every widget with the change, see what changed,
-// publish. The token is typed in and kept in memory only. /admin.js does the work
-// against the public API; this is its shell.
+// publish. Behind Cloudflare Access the editor is signed in already (the page asks
+// /api/me); otherwise an editor token is typed in and kept in memory only (issue #14).
+// /admin.js does the work against the public API; this is its shell.
 import { raw } from 'hono/html'
 import adminScript from '../client/admin.client.js'
 import { widgets } from '../../widgets/index'
@@ -36,6 +37,8 @@ button.secondary{background:transparent;color:var(--accent)}button:disabled{opac
 .diff li{padding:3px 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}.diff del{color:var(--del)}.diff ins{color:var(--add);text-decoration:none}
 .status{margin:0;min-height:1.5em}.status.error{color:var(--del)}.status.ok{color:var(--add)}
 .problems{margin:6px 0 0;padding-inline-start:20px}
+.who{margin:0 0 10px;font-weight:600}
+.history{margin:0;padding:0;list-style:none;font-size:14px}.history li{padding:4px 0;border-bottom:1px solid var(--line)}.history .by{font-weight:600}
 [hidden]{display:none!important}
 `
 
@@ -72,6 +75,7 @@ adminPageRoutes.get('/admin', async (c) => {
             <main>
               <section class="panel" aria-labelledby="access-title">
                 <h2 id="access-title">Sign in</h2>
+                <p class="who" id="who" hidden></p>
                 <form id="access" class="row">
                   <div class="field">
                     <label for="story">Story</label>
@@ -81,8 +85,8 @@ adminPageRoutes.get('/admin', async (c) => {
                       ))}
                     </select>
                   </div>
-                  <div class="field">
-                    <label for="token">Admin token</label>
+                  <div class="field" id="token-field">
+                    <label for="token">Editor token</label>
                     <input id="token" name="token" type="password" autocomplete="off" required />
                   </div>
                   <button type="submit">Load the live version</button>
@@ -110,13 +114,14 @@ adminPageRoutes.get('/admin', async (c) => {
                         <label for="note">What changed and why (shown on every widget)</label>
                         <textarea id="note" required placeholder="e.g. Health ministry figure of 7 May"></textarea>
                       </div>
-                      <div class="field">
-                        <label for="author">Your name</label>
-                        <input id="author" autocomplete="name" />
-                      </div>
+                      <p id="publishing-as"></p>
                       <button type="button" id="publish">Publish</button>
                     </div>
                     <div id="publish-result" role="alert"></div>
+                  </section>
+                  <section class="panel" aria-labelledby="history-title">
+                    <h2 id="history-title">Versions: who published what</h2>
+                    <ol class="history" id="history"></ol>
                   </section>
                   <section class="panel" aria-labelledby="changes-title">
                     <h2 id="changes-title">Changes against the live version</h2>

@@ -8,7 +8,8 @@
 import { bodyLimit } from 'hono/body-limit'
 import { type AppEnv, router } from '../env'
 import { cacheFor, computeEtag } from '../http/caching'
-import { requireAdmin } from '../http/auth'
+import { requireEditor } from '../http/auth'
+import { assertSlugAllowed } from '../http/editor'
 import { paramsProblem } from '../http/validation'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
 import { createStory, getVersion, listVersions, publishVersion, sourceTexts } from '../store'
@@ -86,7 +87,6 @@ function publishFields(f: PublishFields, problems: Param[]): { note: string; kin
   if ((kind === 'correction' || kind === 'retraction') && !publicNote) {
     problems.push({ name: 'publicNote', reason: `a ${kind} needs the sentence readers will see, saying what was wrong` })
   }
-  if (f.author !== undefined && (typeof f.author !== 'string' || !f.author.trim() || f.author.length > 100)) problems.push({ name: 'author', reason: 'must be a name of at most 100 characters' })
   return { note, kind: kinds.includes(kind) ? kind : 'update', publicNote }
 }
 
@@ -143,7 +143,7 @@ async function slugFor(dataset: Record<string, unknown>): Promise<string | undef
 
 adminRoutes.post(
   '/api/stories',
-  requireAdmin(),
+  requireEditor('stories:create'),
   storyBodyLimit,
   async (c) => {
     if (!/^application\/json\b/i.test(c.req.header('Content-Type') ?? '')) throw problem(415, 'Unsupported Media Type', 'Send the story as application/json.')
@@ -158,9 +158,12 @@ adminRoutes.post(
     if (problems.length || !parsed.ok) throw unprocessable('The story was not created', problems)
     const story = parsed.story
     if (isBundled(story.slug)) throw taken(story.slug)
+    // A token limited to some stories creates only those.
+    assertSlugAllowed(c.var.editor, story.slug)
 
     const publishedAt = new Date().toISOString()
-    const author = typeof body.author === 'string' ? body.author.trim() : 'editor'
+    // The version's author is who signed in; a body `author` is ignored (CONTRACT.md "v2: editors and identity").
+    const author = c.var.editor.id
     const { dataset: stored, texts } = await storedForm(story)
     const created = await createStory(c.env.DB, {
       slug: story.slug, dataset: JSON.stringify(stored), texts, author, note, publishedAt,
@@ -180,7 +183,7 @@ function taken(slug: string): ProblemError {
 
 adminRoutes.put(
   '/api/stories/:slug',
-  requireAdmin(),
+  requireEditor('stories:publish', { slugParam: 'slug' }),
   storyBodyLimit,
   async (c) => {
     const slug = c.req.param('slug')
@@ -209,7 +212,8 @@ adminRoutes.put(
 
     const story = parsed.story
     const publishedAt = new Date().toISOString()
-    const author = typeof body.author === 'string' ? body.author.trim() : 'editor'
+    // The version's author is who signed in; a body `author` is ignored (CONTRACT.md "v2: editors and identity").
+    const author = c.var.editor.id
     const { dataset: stored, texts } = await storedForm(story)
     let bundled
     if (isBundled(slug)) {
@@ -290,7 +294,7 @@ adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
  */
 adminRoutes.post(
   '/api/stories/:slug/preview',
-  requireAdmin(),
+  requireEditor(['stories:publish', 'stories:create'], { slugParam: 'slug' }),
   storyBodyLimit,
   async (c) => {
     const widgetId = c.req.query('widget') ?? ''

@@ -6,6 +6,8 @@ import pkg from '../../package.json'
 import { widgets } from '../../widgets/index'
 import { storySchema } from '../../widgets/story'
 import { cacheFor } from '../http/caching'
+import { SCOPES } from '../http/editor'
+import { tokenRequestSchema } from './tokens'
 import { pngOptions } from './widgets'
 
 export const openapiRoutes = router()
@@ -17,14 +19,17 @@ const problems = (...statuses: number[]) =>
   Object.fromEntries(statuses.map((s) => [String(s), { description: describeStatus[s], content: { 'application/problem+json': { schema: problemRef } } }]))
 const describeStatus: Record<number, string> = {
   400: 'A known option has a bad value; invalid-params names each one.',
-  401: 'Missing or wrong admin token.',
+  401: 'No credentials, or bad ones: an Access token that does not verify, or a wrong, revoked or malformed bearer token.',
+  403: 'The editor lacks the scope, or the story is outside the editor token’s slugs; or an Access service token, which names no editor.',
+  409: 'Taken: a story with this slug exists already, or a working token has this name.',
+  429: 'Too many bad credentials from this address; Retry-After says when to try again.',
+  503: 'The Access signing keys could not be fetched, or Access is half set up.',
   412: 'If-Match names a version that is no longer the latest.',
   413: 'Body too large.',
   415: 'Body is not application/json.',
-  422: 'The dataset does not validate; invalid-params lists every problem.',
+  422: 'The body does not validate; invalid-params lists every problem.',
   428: 'If-Match is required.',
   404: 'Unknown story, widget or version.',
-  409: 'A story with this slug exists already.',
   501: 'Format not served.',
 }
 const slugParam = { name: 'slug', in: 'path', required: true, schema: { type: 'string' }, description: 'Story slug, e.g. gaza-2025-05-06' }
@@ -35,6 +40,26 @@ function queryParameters(schema: z.ZodMiniType) {
   return Object.entries(json.properties ?? {}).map(([name, { description, ...rest }]) => ({
     name, in: 'query', required: json.required?.includes(name) ?? false, description, schema: rest,
   }))
+}
+
+// Either credential; an Authorization header, when sent, is the one that counts.
+const editorSecurity = [{ access: [] }, { bearer: [] }]
+const scopeList = { type: 'array', items: { type: 'string', enum: [...SCOPES] } }
+const tokenSchema = {
+  type: 'object', required: ['id', 'name', 'scopes', 'slugs', 'createdBy', 'createdAt', 'lastUsedAt', 'revokedAt'],
+  properties: {
+    id: { type: 'string' }, name: { type: 'string' }, scopes: scopeList, slugs: { type: ['array', 'null'], items: { type: 'string' }, description: 'null: every story' },
+    createdBy: { type: 'string' }, createdAt: { type: 'string', format: 'date-time' },
+    lastUsedAt: { type: ['string', 'null'], format: 'date-time', description: 'Updated at most once a minute' }, revokedAt: { type: ['string', 'null'], format: 'date-time' },
+  },
+}
+const meSchema = {
+  type: 'object', required: ['signedIn', 'access'],
+  properties: {
+    signedIn: { type: 'boolean' },
+    editor: { type: 'object', required: ['id', 'via', 'scopes'], properties: { id: { type: 'string', description: 'Email, editor token name, or "owner"' }, via: { type: 'string', enum: ['access', 'token', 'admin-token'] }, scopes: scopeList, slugs: { type: 'array', items: { type: 'string' } } } },
+    access: { type: 'object', required: ['configured'], properties: { configured: { type: 'boolean' }, missing: { type: 'array', items: { type: 'string' } } } },
+  },
 }
 
 function buildDocument(origin: string) {
@@ -67,9 +92,9 @@ function buildDocument(origin: string) {
     },
     '/api/stories/{slug}': {
       put: {
-        summary: 'Publish a new version (admin): the whole dataset plus note', security: [{ admin: [] }], parameters: [slugParam, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version edited' }],
-        requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', required: ['note'], properties: { note: { type: 'string', maxLength: 500 }, author: { type: 'string', maxLength: 100 } } }] } } } },
-        responses: { 200: { description: 'Published: version, publishedAt, author, note; ETag of the new version', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': {} } }, ...problems(401, 404, 412, 413, 415, 422, 428) },
+        summary: 'Publish a new version (scope stories:publish): the whole dataset plus note; the version’s author is the signed-in editor', security: editorSecurity, parameters: [slugParam, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version edited' }],
+        requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', required: ['note'], properties: { note: { type: 'string', maxLength: 500 }, author: { description: 'Ignored: the author is the signed-in editor' } } }] } } } },
+        responses: { 200: { description: 'Published: version, publishedAt, author, note; ETag of the new version', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': {} } }, ...problems(401, 403, 404, 412, 413, 415, 422, 428, 429) },
       },
       get: {
         summary: 'A story’s full dataset', parameters: [slugParam],
@@ -90,10 +115,34 @@ function buildDocument(origin: string) {
     },
     '/api/stories/{slug}/preview': {
       post: {
-        summary: 'Draw a widget from an unpublished dataset (admin; nothing is stored)', security: [{ admin: [] }],
+        summary: 'Draw a widget from an unpublished dataset (scope stories:publish or stories:create; nothing is stored)', security: editorSecurity,
         parameters: [slugParam, { name: 'widget', in: 'query', required: true, schema: { type: 'string', enum: Object.keys(widgets) } }],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } },
-        responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } }, ...problems(400, 401, 404, 413, 422) },
+        responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } }, ...problems(400, 401, 403, 404, 413, 422, 429) },
+      },
+    },
+    '/api/me': {
+      get: {
+        summary: 'Who the credentials name (id, via, scopes, slugs) and whether Cloudflare Access is set up; signedIn: false without credentials', security: [...editorSecurity, {}],
+        responses: { 200: { description: '{ signedIn, editor?, access: { configured, missing? } }', content: { 'application/json': { schema: meSchema } } }, ...problems(401, 403, 429, 503) },
+      },
+    },
+    '/api/tokens': {
+      post: {
+        summary: 'Create an editor token (scope tokens:admin); the token is in this answer only', security: editorSecurity,
+        requestBody: { required: true, content: { 'application/json': { schema: z.toJSONSchema(tokenRequestSchema(), { io: 'input' }) } } },
+        responses: { 201: { description: 'The token’s record and, this once, `token`', headers: { Location: { schema: { type: 'string' } } }, content: { 'application/json': { schema: { allOf: [tokenSchema, { type: 'object', required: ['token'], properties: { token: { type: 'string', pattern: '^fbx_[0-9A-Za-z]{33}$' } } }] } } } }, ...problems(400, 401, 403, 409, 413, 415, 422, 429) },
+      },
+      get: {
+        summary: 'Every editor token, revoked ones too, without secrets (scope tokens:admin)', security: editorSecurity,
+        responses: { 200: { description: 'Tokens, newest first', content: { 'application/json': { schema: { type: 'array', items: tokenSchema } } } }, ...problems(401, 403, 429) },
+      },
+    },
+    '/api/tokens/{id}': {
+      delete: {
+        summary: 'Revoke an editor token at once, in every isolate (scope tokens:admin)', security: editorSecurity,
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: { 204: { description: 'Revoked (or already revoked)' }, ...problems(401, 403, 404, 429) },
       },
     },
     '/admin': { get: { summary: 'Editor page: change figures and statements, preview, publish', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
@@ -141,7 +190,10 @@ function buildDocument(origin: string) {
     servers: [{ url: origin }],
     paths,
     components: {
-      securitySchemes: { admin: { type: 'http', scheme: 'bearer', description: 'The ADMIN_TOKEN Worker secret' } },
+      securitySchemes: {
+        access: { type: 'apiKey', in: 'header', name: 'Cf-Access-Jwt-Assertion', description: 'Cloudflare Access: the JWT Access adds to every request it lets through; the editor is its email' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'An editor token (fbx_…, POST /api/tokens), or the owner’s ADMIN_TOKEN Worker secret' },
+      },
       schemas: {
         Story: z.toJSONSchema(storySchema(), { io: 'input', unrepresentable: 'any' }),
         Problem: {

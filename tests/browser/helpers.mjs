@@ -8,13 +8,13 @@ import { CHROMIUM_ARGS, startServer } from '../../scripts/dev-server.mjs'
 export const SLUG = 'gaza-2025-05-06'
 
 /**
- * Starts the worker and Chromium before the file's tests, then runs `setup` (in the same
- * hook, so it can rely on both), and stops both after.
+ * Starts the worker (with `serverOptions`, see startServer) and Chromium before the file's
+ * tests, then runs `setup` (in the same hook, so it can rely on both), and stops both after.
  */
-export function useBrowser(setup = async () => {}) {
+export function useBrowser(setup = async () => {}, serverOptions = {}) {
   const ctx = {}
   before(async () => {
-    ctx.server = await startServer()
+    ctx.server = await startServer(serverOptions)
     ctx.browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS })
     await setup(ctx)
   })

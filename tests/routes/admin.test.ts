@@ -83,7 +83,8 @@ describe('PUT /api/stories/{slug}', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     const published = (await res.json()) as any
-    expect(published).toMatchObject({ slug: SLUG, version: version + 1, author: 'Test Editor', note: 'Health ministry figure of 7 May' })
+    // The body says "Test Editor"; the version names who signed in, the ADMIN_TOKEN's owner.
+    expect(published).toMatchObject({ slug: SLUG, version: version + 1, author: 'owner', note: 'Health ministry figure of 7 May' })
     const now = await current()
     expect(res.headers.get('ETag')).toBe(now.etag)
     expect(now.version).toBe(version + 1)
