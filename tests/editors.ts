@@ -1,7 +1,7 @@
 // Requests made as an editor (issue #14): with the owner's ADMIN_TOKEN, an editor token or
 // a Cloudflare Access JWT, and the publish and token calls the tests share.
 import { SELF } from 'cloudflare:test'
-import { SLUG } from './fixtures'
+import { SLUG, withFollowUpToll } from './fixtures'
 import { ORIGIN, get } from './http'
 
 export const ADMIN_TOKEN = 'test-admin-token'
@@ -26,7 +26,7 @@ export async function liveStory(slug = SLUG) {
 /** Publishes the live story with the toll changed, as `credential`; the body names a different author. */
 export async function publishToll(credential: Credential, value: number, note = `Toll updated to ${value}`): Promise<Response> {
   const { etag, story } = await liveStory()
-  story.figures.find((f: any) => f.id === 'killed-gaza').value = value
+  withFollowUpToll(story, value)
   return send(`/api/stories/${SLUG}`, credential, {
     method: 'PUT',
     headers: { 'Content-Type': 'application/json', 'If-Match': etag },
