@@ -38,6 +38,7 @@ interface Context {
   approximate: boolean
   /** The last date resolved before this one, for "X later". */
   previous?: { match: DateMatch; index: number }
+  sameParagraph: boolean
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
@@ -45,8 +46,10 @@ const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
-const FUTURE = /\b(?:will|’ll|'ll|shall|is due|are due|is set to|are set to|is expected to|are expected to|is scheduled|are scheduled|scheduled|plans? to|planned|intends? to|upcoming|is to|are to|would begin|would start)\b/i
+const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely)|scheduled|plans? to|planned|intends? to|upcoming|is to|are to|would (?:begin|start|open|resume|take place|be held|meet|decide|arrive)|could begin|could start)\b/i
 const HEDGE_BEFORE = /\b(?:early|mid|late|around|about|nearly|almost|roughly|approximately|some|the end of|the start of|the beginning of|the middle of)[\s-]*$/i
+/** Hedges that make a day approximate; "late on Saturday" is still Saturday. */
+const DAY_HEDGE = /\b(?:around|about|nearly|almost|roughly|approximately|some)[\s-]*$/i
 const LEAD = /\b(on|by|since|as of|until|till|from|in|before|after|through|during|starting|beginning)\s+(?:(?:early|mid|late|the end of|the start of|the beginning of|the middle of)[\s-]*)?$/i
 
 function hedgeDay(hedge: string | undefined): number {
@@ -65,21 +68,40 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
     const end = r.index + r.text.length
     const c = r.start
     // Time of day alone ("at 3 p.m.") dates nothing the article does not date otherwise.
-    if (!c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month') && !r.tags().has('result/relativeDate')) continue
     // Month-only readings are ours (a bare month, "By May, 53,000"); so are "X later" and weeks.
     if (c.isCertain('month') && !c.isCertain('day')) continue
     if (/\b(?:later|earlier|after|before|afterwards|following|next|last|this|past|coming)\b/i.test(r.text) && !/\bago\b/i.test(r.text) && !c.isCertain('weekday')) continue
     // A two-digit "year" taken from a figure that follows ("May 5, 53,000").
     if (/\d{1,2}$/.test(r.text) && /^[,.]\d/.test(text.slice(end, end + 2))) continue
-    if (/^(?:now|today|tonight|currently)$/i.test(r.text.trim()) && !/^(?:today|tonight)$/i.test(r.text.trim())) continue
+    if (/^(?:now|currently)$/i.test(r.text.trim())) continue
+    // Lengths of time, not dates: "in three weeks", "for five weeks", "within 20 minutes".
+    if (/^(?:in|for|within|over)\s/i.test(r.text) && !c.isCertain('day') && !c.isCertain('weekday')) continue
+    if (/weekend/i.test(r.text)) continue
     const yearCertain = c.isCertain('year')
     const day = c.isCertain('day') ? { m: c.get('month')!, d: c.get('day')!, y: c.get('year')! } : undefined
     const wd = c.isCertain('weekday') && !c.isCertain('day') ? c.get('weekday')! : undefined
     const relative = r.tags().has('result/relativeDate') || /\b(?:yesterday|today|tonight|tomorrow|ago)\b/i.test(r.text)
-    const agoUnit = /\b(week|month|year)s?\s+ago\b/i.exec(r.text)?.[1]
+    const agoUnit = /\b(week|month|year)s?\s+ago\b/i.exec(r.text)?.[1]?.toLowerCase()
+    const timeOnly = !c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month') && !relative
     out.push({
       start, end, rule: wd !== undefined ? 'date-weekday' : relative ? 'date-deictic' : 'date-absolute', own: false,
       resolve(ctx) {
+        // A time alone ("at 11:40 p.m."): the day of the date before it in the same paragraph.
+        if (timeOnly) {
+          const prev = ctx.previous
+          if (!prev || !ctx.sameParagraph || prev.match.granularity !== 'day') return undefined
+          return { date: prev.match.date, precision: prev.match.precision, granularity: 'day', relative: true, anchor: prev.index, confidence: 0.6 }
+        }
+        if (agoUnit === 'year') return undefined
+        if (agoUnit === 'month') {
+          // "nearly three months ago" is less than three months: the month after, from its first day.
+          const m = /\b(\w+)\s+months?\s+ago/i.exec(r.text)
+          const n = m ? (SMALL[m[1].toLowerCase()] ?? Number(m[1])) : NaN
+          if (!Number.isFinite(n)) return undefined
+          let first = addMonths({ ...ctx.published, d: 1 }, -n)
+          if (ctx.approximate && ctx.published.d > 1) first = addMonths(first, 1)
+          return { date: format(first), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.7 }
+        }
         if (wd !== undefined) {
           const last = /\blast\s+\w+day\b/i.test(r.text)
           const next = /\b(?:next|this coming)\s+\w+day\b/i.test(r.text)
@@ -182,7 +204,7 @@ function periodCandidates(text: string): Candidate[] {
   return out
 }
 
-const LATER_RE = /\b(?:(?<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?|before|after|on)\b(?!\s+(?:the|a|an|his|her|its|their|that|this|he|she|it|they|we)\b)|the\s+(?:next|following)\s+(?<unit2>day|week|month|morning|evening|night)\b|the\s+(?<unit3>day|week|month|night)\s+(?<dir3>before|after)\b(?!\s+(?:the|a|an|his|her|its|their|that|this)\b))/gi
+const LATER_RE = /\b(?:(?<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?|on|before(?=\s*[,.;]|$)|after(?=\s*[,.;]|$))\b|the\s+(?:next|following)\s+(?<unit2>day|week|month|morning|evening|night)\b|the\s+(?<unit3>day|week|month|night)\s+(?<dir3>before|after)(?=\s*[,.;]|$)|(?<same>(?:later\s+|earlier\s+)?that\s+(?:afternoon|evening|night|morning|day)|the\s+same\s+day))/gi
 
 /** "two weeks later", "a day earlier", "the following week": counted from the date before it. */
 function laterCandidates(text: string): Candidate[] {
@@ -190,8 +212,8 @@ function laterCandidates(text: string): Candidate[] {
   LATER_RE.lastIndex = 0
   for (let m = LATER_RE.exec(text); m; m = LATER_RE.exec(text)) {
     const g = m.groups!
-    const unit = (g.unit ?? g.unit2 ?? g.unit3).toLowerCase()
-    const n = g.n ? (/^\d/.test(g.n) ? Number(g.n) : SMALL[g.n.toLowerCase()]) : 1
+    const unit = (g.unit ?? g.unit2 ?? g.unit3 ?? 'day').toLowerCase()
+    const n = g.same ? 0 : g.n ? (/^\d/.test(g.n) ? Number(g.n) : SMALL[g.n.toLowerCase()]) : 1
     const dir = (g.dir ?? g.dir3 ?? 'later').toLowerCase()
     const sign = /^(?:earlier|before)$/.test(dir) ? -1 : 1
     out.push({
@@ -199,6 +221,7 @@ function laterCandidates(text: string): Candidate[] {
       resolve(ctx) {
         const anchor = ctx.previous
         if (!anchor) return undefined
+        if (g.same && (!ctx.sameParagraph || anchor.match.granularity !== 'day')) return undefined
         const from = parseYmd(anchor.match.date)!
         const days = unit === 'week' ? 7 * n : unit === 'month' || unit === 'year' ? 0 : n
         const ymd = unit === 'month' ? addMonths(from, sign * n) : unit === 'year' ? addMonths(from, sign * 12 * n) : addDays(from, sign * days)
@@ -261,7 +284,10 @@ export function findDates(text: string, published: string, sentenceOf: (at: numb
     const hedge = HEDGE_BEFORE.exec(clauseBefore)
     let start = c.start
     if (hedge && c.rule !== 'date-month') start = c.start - hedge[0].length
-    const ctx: Context = { published: ref, future, approximate: Boolean(hedge), previous: out.length ? { match: out[out.length - 1], index: out.length - 1 } : undefined }
+    const previous = out.length ? { match: out[out.length - 1], index: out.length - 1 } : undefined
+    const sameParagraph = previous ? !/\n/.test(text.slice(previous.match.end, c.start)) : false
+    const approximate = c.rule === 'date-absolute' || c.rule === 'date-weekday' ? DAY_HEDGE.test(clauseBefore) : Boolean(hedge)
+    const ctx: Context = { published: ref, future, approximate, previous, sameParagraph }
     const resolved = c.resolve(ctx)
     if (!resolved) continue
     const leadMatch = /^(on|by|since|as of|until|from|in)\s/i.exec(words) ?? LEAD.exec(text.slice(Math.max(sentence.start, start - 24), start))

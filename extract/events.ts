@@ -49,12 +49,14 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
   const out: EventCandidate[] = []
   dates.forEach((d, i) => {
     if (d.lead === 'as of') return
+    // A date in someone's own words is theirs to date; the quote is the item.
+    if (statements.some((s) => s.kind === 'quote' && s.text.start <= d.start && d.end <= s.text.end && s.rule !== 'quote-unopened-after-verb')) return
     const sentence = sentences.find((s) => s.start <= d.start && d.start < s.end)
     if (!sentence) return
     const c = clause(text, sentence, d, dates)
     let excerpt = c
     // "the toll had reached 300 by Tuesday": a figure's date, not an event.
-    if (d.lead === 'by' && /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))) return
+    if (d.lead === 'by' && !d.future && /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))) return
     let label = (text.slice(c.start, d.start) + text.slice(d.end, c.end)).replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').trim()
     const lead = LEADING.exec(label)
     if (lead) {

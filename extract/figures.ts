@@ -32,11 +32,20 @@ export interface Skipped extends Span {
   reason: string
 }
 
-const DURATION_UNIT = /^(?:-|\s)(?:day|week|month|year|hour|minute|second|decade|century|night)s?\b/i
+const DURATION_UNIT = /^(?:\s+(?:or|to|and)\s+[\p{L}\d-]+)?(?:-|\s)(?:day|week|month|year|hour|minute|second|decade|century|night)s?\b/iu
+/** What a court decided: a sentence or a ban is a figure, though written as a length of time. */
+const SENTENCE_CONTEXT = /\b(?:prison|jail|jailed|sentenced?|suspended|ban|banned|barred|probation|custody|detention|imprisonment|community service|disqualified)\b/i
 const COUNT_NOUN = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:people|persons|children|men|women|workers|residents|families|homes|houses|buildings|soldiers|troops|civilians|patients|students|voters|votes|members|employees|jobs|cases|deaths|victims|refugees|tonnes|tons|trucks|lorries|vehicles|seats|dollars|euros|pounds|units|acres|hectares|animals|cattle|staff|personnel|officers|police|passengers|ballots|signatures|\p{L}+s)\b/iu
 const STOP_WORDS = /^(?:according|said|says|told|officials?|police|as|while|but|after|because|amid|when|which|although|though|whereas|before|until|since\s+(?:then|the\s+start))\b/i
 
 const FUNCTION_WORDS = new Set('about some nearly almost around over more at up only just roughly approximately another fewer less of by with in and but to the than least as many estimated an a from'.split(' '))
+
+const COUNT_VERB = /\b(?:holding|held|reported|confirmed|recorded|counted|registered|listed|tallied|put the number|put the toll|stood at|had put)\b/i
+
+function nextBreak(text: string, from: number, end: number): number {
+  const m = /[;:—–]|,\s+(?:and|but|while|as|the|which|who|when|according|was|were|is|are|has|have|had)\b|,\s+\p{Ll}+ed\b/u.exec(text.slice(from, end))
+  return m ? from + m.index : end
+}
 
 function inside(spans: Span[], s: Span): boolean {
   return spans.some((d) => s.start < d.end && d.start < s.end)
@@ -52,21 +61,34 @@ export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): st
   if (n.kind === 'digits' && !n.unit && !n.scaled && n.high === undefined && /^\d{4}$/.test(written) && n.value! >= 1800 && n.value! <= 2100 && !COUNT_NOUN.test(after)) return 'a year'
   if (/^\d{4}s\b/.test(text.slice(n.start, n.end + 1))) return 'a decade'
   if (/\b(?:aged|age of|ages of|ages)\s+$/i.test(before) || /^(?:-|\s)years?(?:-|\s)old\b/i.test(after) || /^-year-olds?\b/i.test(after)) return 'an age'
-  if (/[\p{Lu}][\p{L}.]+,\s*$/u.test(before) && /^\s*,/.test(after) && n.value! < 120 && n.kind === 'digits') return 'an age'
+  if (/\p{L},\s*$/u.test(before) && /^\s*,/.test(after) && n.value! < 120 && Number.isInteger(n.value) && n.kind === 'digits' && !n.unit) return 'an age'
   if (/\b(?:magnitude|magnitude-|category|level|grade|force|phase|stage|scale of)\s*$/i.test(before) || /^(?:-|\s)magnitude\b|^\s+on the richter/i.test(after)) return 'a magnitude or a level on a scale'
-  if (DURATION_UNIT.test(after) && !n.unit) return 'a duration'
+  if (DURATION_UNIT.test(after) && !n.unit) {
+    const unit = /^(?:\s+(?:or|to|and)\s+[\p{L}\d-]+)?(?:-|\s)(year|month|week|day)s?\b/iu.exec(after)?.[1]
+    const around = text.slice(Math.max(sentence.start, n.start - 60), Math.min(sentence.end, n.end + 40))
+    if (!(unit && SENTENCE_CONTEXT.test(around))) return 'a duration'
+  }
+  if (/^-(?:thirds?|quarters?|halves|fifths?|sixths?|tenths?)\b|^\s+(?:in|out of)\s+(?:every\s+)?(?:ten|\d+)\b/i.test(after)) return 'a fraction'
+  if (/\b(?:children|kids|babies|infants|adults|those|people|pupils)\s+(?:under|over|aged)\s+$/i.test(before)) return 'an age'
   if (/^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|o[’']clock|hours? gmt)/i.test(after)) return 'a time of day'
   if (/^\s?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|ft|inches|cm|mm|km\/h|mph|degrees|°)\b/i.test(after)) return 'a measure, not a count'
   if (/(?:\bNo\.|#|\bNumber)\s*$/.test(before)) return 'a number that names something'
   // "Article 50", "Route 66", "Resolution 2334": a capitalised word just before, not at the sentence start.
   const named = /([\p{Lu}][\p{L}-]*)\s+$/u.exec(before)
   if (named && n.kind === 'digits' && !n.unit && !FUNCTION_WORDS.has(named[1].toLowerCase()) && n.start - named[0].length > sentence.start) return 'a number that names something'
-  if (n.unit === 'percent' && /\b(?:a|an)\s+$/i.test(before)) return 'a percentage that describes something, not what the sentence reports'
   if (n.kind === 'words') {
     if (n.value === 1 && !/^\s+(?:person|man|woman|child|soldier|officer|worker|civilian|patient|other)\b/i.test(after)) return 'the word "one"'
     if (n.value === 0) return 'the word "zero"'
     if (/\b(?:the|these|those|both|all|its|their|his|her|our|my|your|every|each|first|last|next|other|of)\s+$/i.test(before) && !/^\s+of\b/.test(after)) return 'a definite number ("the two leaders"), not a figure'
-    if (/^\s+(?:times|sides|ways|fronts|reasons|options|goals|phases|rounds|stages|terms|points|things|parts)\b/i.test(after)) return 'not a count of something reported'
+    if (/^\s+(?:times|sides|ways|fronts|reasons|options|goals|phases|rounds|stages|terms|things|parts)\b/i.test(after)) return 'not a count of something reported'
+    // A small number in passing ("two quays normally kept for …", "in two villages"): a count
+    // the sentence reports has a verb with it or a qualifier before it.
+    if (n.value! <= 10 && !qualifierBefore(text, n.start) && !/^\s+of\b/.test(after)) {
+      const clauseAfter = after.split(/[,;:.—–]/)[0]
+      const verbAfter = /\b(?:were|was|are|is|have|has|had|will|would|remain|remained|\p{Ll}+ed)\b/u.test(clauseAfter.split(/\s+/).slice(0, 7).join(' '))
+      const verbBefore = /\b(?:won|took|has|have|had|holds|hold|held|killed|injured|wounded|lost|gained|left|kept|got|secured|received|elected|arrested|\p{Ll}+ed)\s+(?:(?:\p{L}+\s+){0,2})$/u.test(before)
+      if (!verbAfter && !verbBefore) return 'a small number in passing, with no verb reporting it'
+    }
   }
   return undefined
 }
@@ -126,20 +148,37 @@ function clauseStart(text: string, sentence: Sentence, at: number, numbers: Span
   return i
 }
 
+const DATA_VERB_BEFORE = /((?:the\s+)?[\p{Lu}\p{Ll}][\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,5}?)\s+(?:has\s+|had\s+|have\s+)?(?:put|puts|estimated|estimates|estimate|recorded|records|counted|counts|registered|logged|listed|tallied)\s+(?:(?:it|the\s+\p{L}+(?:\s+of\s+\p{L}+)?)\s+at\s+|at\s+)?(?:(?:at least|more than|about|some|nearly|around|up to|over)\s+)?$/u
+
 function attributionFor(text: string, n: Span, sentence: Sentence, statements: StatementCandidate[], discourse: Discourse): { text: string; rule: string } | undefined {
   const s = text.slice(sentence.start, sentence.end)
-  const according = /\baccording to\s+((?:the\s+)?[^,.;]+?)(?=\s*(?:[,.;]|$|\s+(?:at least|more than|some|about|nearly|\d)))/i.exec(s)
-  if (according) {
-    const who = according[1].replace(/^the\s+/i, '')
-    return { text: resolvePronoun(who, sentence.start + according.index, discourse), rule: 'attribution-according-to' }
+  // "the finance ministry put at $4.2 billion", "The seismological institute recorded 47".
+  const clauseFrom = Math.max(sentence.start, text.lastIndexOf(',', n.start - 1) - 200)
+  const dataVerb = DATA_VERB_BEFORE.exec(text.slice(Math.max(sentence.start, clauseFrom), n.start).replace(/^.*\b(?:that|which)\s+/s, ''))
+  if (dataVerb && !/^(?:it|they|he|she|which|that)$/i.test(dataVerb[1])) {
+    const who = dataVerb[1].replace(/^the\s+/i, '')
+    const r = discourse.resolve(who, n.start)
+    if (r.speaker) return { text: r.speaker.name, rule: 'attribution-data-verb' }
   }
   for (const st of statements) {
     if (!st.speaker) continue
-    const covers = st.kind === 'quote' ? st.text.start <= n.start && n.end <= st.text.end : st.excerpt.start <= n.start && n.end <= st.excerpt.end && st.excerpt.start === sentence.start
-    if (covers) {
-      const written = st.attribution ? attributionWords(text, st) : undefined
-      return { text: written ?? st.speaker.name, rule: st.kind === 'quote' ? 'attribution-quote-speaker' : 'attribution-reporting-verb' }
+    const inText = st.text.start <= n.start && n.end <= st.text.end
+    if (inText) return { text: st.speaker.name, rule: st.kind === 'quote' ? 'attribution-quote-speaker' : 'attribution-reporting-verb' }
+  }
+  const according = /\baccording to\s+((?:the\s+)?[^,.;]+?)(?=\s*(?:[,.;]|$|\s+(?:at least|more than|some|about|nearly|\d)))/i.exec(s)
+  if (according) {
+    const at = sentence.start + according.index
+    // Not across a "but …" clause that has its own source ("…, according to the manifest, but survivors said …").
+    const between = text.slice(Math.min(at, n.end), Math.max(at, n.start))
+    if (!/,\s+but\s+/.test(between) || at < n.start && !/,\s+but\s+/.test(text.slice(at, n.start))) {
+      const who = according[1].replace(/^the\s+/i, '')
+      const r = discourse.resolve(who, at)
+      return { text: r.speaker && r.rule !== 'speaker-group' ? r.speaker.name : who, rule: 'attribution-according-to' }
     }
+  }
+  for (const st of statements) {
+    if (!st.speaker || st.rule !== 'paraphrase-attributed-after') continue
+    if (st.excerpt.start === sentence.start) return { text: st.speaker.name, rule: 'attribution-reporting-verb' }
   }
   const data = /\b(?:figures|data|statistics|estimates|a tally|a count|numbers|records)\s+(?:from|by|released by|published by|compiled by|issued by)\s+((?:the\s+)?[\p{Lu}][^,.;]*?)(?=\s*[,.;]|\s+(?:show|showed|shows|suggest|put|said))/iu.exec(s)
   if (data) return { text: data[1].replace(/^the\s+/i, ''), rule: 'attribution-data-source' }
@@ -148,24 +187,11 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
   return undefined
 }
 
-/** The subject as the sentence writes it ("Israeli officials"), unless it is a pronoun. */
-function attributionWords(text: string, st: StatementCandidate): string | undefined {
-  if (st.kind !== 'paraphrase' || !st.attribution || !st.speaker) return undefined
-  const phrase = text.slice(st.attribution.start, st.attribution.end).replace(/\s+\S+$/, '').trim()
-  if (/^(?:he|she|they|it)$/i.test(phrase) || !phrase) return undefined
-  return st.speaker.name
-}
-
-function resolvePronoun(who: string, at: number, discourse: Discourse): string {
-  if (!/^(?:him|her|them|it)$/i.test(who)) return who
-  return discourse.resolve(who.replace(/^him$/i, 'he').replace(/^her$/i, 'she').replace(/^them$/i, 'they'), at).speaker?.name ?? who
-}
-
-function approximate(n: NumberMatch, written: string, qualifierApprox: boolean, qualifier?: Qualifier): boolean {
+/** Approximate: a softening qualifier, a range, "a dozen", or a rounded decimal with million/billion. */
+function approximate(n: NumberMatch, written: string, qualifierApprox: boolean): boolean {
   if (qualifierApprox || n.high !== undefined) return true
-  if (n.scaled) return true
-  if (qualifier && qualifier !== 'up to' && /0{2,}$/.test(String(n.value)) && !/,/.test(written)) return true
-  return false
+  if (/\bdozen\b/i.test(written)) return true
+  return n.scaled && /\d\.\d+\s*(?:million|billion|trillion|m|bn|tn)\b/i.test(written)
 }
 
 export function findFigures(
@@ -196,15 +222,24 @@ export function findFigures(
         if (before) {
           label = before
           rule = 'figure-counted-before'
+        } else {
+          // "killed at least 61,", "with 6.2%,": the words before it in its clause say what it is.
+          const context = text.slice(clauseStart(text, sentence, start, numbers), start).trim().split(/\s+/).slice(-6).join(' ')
+          label = context.replace(/^(?:and|but|with|while|as)\s+/i, '')
+          rule = 'figure-context'
         }
       }
       if (!label) continue
       const written = text.slice(n.start, n.end)
       const cs = clauseStart(text, sentence, start, numbers)
-      const excerptStart = rule === 'figure-counted-before' ? Math.min(cs, sentence.start + (text.slice(sentence.start, start).search(/\S/) ?? 0)) : cs
+            const excerptStart = rule === 'figure-counted-before' ? Math.min(cs, sentence.start + (text.slice(sentence.start, start).search(/\S/) ?? 0)) : cs
       const excerpt = { start: excerptStart, end: Math.max(end, n.end) }
       const attribution = attributionFor(text, n, sentence, statements, discourse)
-      const asOfDate = dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && (d.lead === 'as of' || d.lead === 'by') && d.granularity === 'day')
+      // As of when: "as of Tuesday", "by Wednesday", or a count the sentence dates ("the 86 deaths it
+      // had confirmed on Tuesday evening", "was holding 130 on Tuesday").
+      const clauseEnd = nextBreak(text, n.end, sentence.end)
+      const asOfDate = dates.find((d) => (d.start >= cs || /^[\s,]*$/.test(text.slice(d.end, cs)) && d.start >= sentence.start) && d.end <= clauseEnd && d.granularity === 'day' && !d.future && d.date <= published &&
+        (d.lead === 'as of' || d.lead === 'by' || COUNT_VERB.test(text.slice(cs, clauseEnd))))
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
       figures.push({
@@ -212,7 +247,7 @@ export function findFigures(
         high: n.high,
         unit: n.unit,
         qualifier: q?.qualifier,
-        precision: approximate(n, written, q?.approximate ?? false, q?.qualifier) ? 'approximate' : 'exact',
+        precision: approximate(n, written, q?.approximate ?? false) ? 'approximate' : 'exact',
         label,
         attribution: attribution?.text,
         asOf: asOfDate?.date ?? published,
@@ -220,7 +255,7 @@ export function findFigures(
         excerpt,
         number: { start: n.start, end: n.end },
         rule: attribution ? `${rule}+${attribution.rule}` : rule,
-        confidence: (n.kind === 'words' ? 0.6 : 0.85) * (rule === 'figure-counted-before' ? 0.8 : 1),
+        confidence: (n.kind === 'words' ? 0.6 : 0.85) * (rule === 'figure-counted-after' ? 1 : 0.7),
         reason: attribution ? undefined : 'the sentence names no source for this figure',
       })
     }

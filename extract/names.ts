@@ -97,6 +97,8 @@ export function readMention(phrase: string): Mention | undefined {
   if (!hasCapital && !GROUP_NOUNS.test(noThe)) return undefined
   // A phrase that is a clause ("the pressure is necessary") is not a speaker.
   if (/\b(?:is|are|was|were|be|been|would|will|can|could)\b/i.test(noThe)) return undefined
-  const plural = /s$/i.test(stripPossessive(ws[ws.length - 1] ?? '')) && !/(?:ss|us|is)$/i.test(ws[ws.length - 1] ?? '') || /\band\b/.test(noThe)
+  // The head noun decides: "Humanitarian agencies operating in Gaza" are plural.
+  const head = stripPossessive(noThe.split(/\s+(?:in|of|at|from|for|on|with|operating|based|who|which|that|across|near)\b/)[0].split(/\s+/).pop() ?? '')
+  const plural = (/s$/i.test(head) && !/(?:ss|us|is)$/i.test(head)) || /^(?:police|people|staff|personnel)$/i.test(head) || /\band\b/.test(noThe)
   return { kind: 'group', name: cap(stripPossessive(noThe)), plural }
 }

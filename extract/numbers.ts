@@ -130,6 +130,15 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
       continue
     }
     if (g.w) {
+      // "seven and six seats": two numbers; "two hundred and fifty": one.
+      const and = /\s+and\s+/i.exec(g.w)
+      if (and && !/(?:hundred|thousand|million|billion)$/i.test(g.w.slice(0, and.index))) {
+        const first = g.w.slice(0, and.index)
+        e = s + (g.art?.length ?? 0) + first.length
+        NUMBER.lastIndex = e - start
+        g.w = first
+        g.wpct = undefined as unknown as string
+      }
       const value = parseWords(g.w)
       if (value === undefined) continue
       // "a dozen", "a hundred", "a million": the article belongs to the number.

@@ -176,7 +176,16 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteMatch[] 
       if (close) {
         const sentence = p.sentences.find((s) => s.start <= close.at && close.at < s.end) ?? p
         if (closesReportedSpeech(text, sentence.start, close.at)) continue
-        const inner = trimSpan(text, sentence.start, close.at)
+        // The opening mark was lost: the quote starts with its sentence, or earlier where the
+        // sentences before it in the paragraph read as the same speech ("We are not greedy people.").
+        let from = sentence.start
+        for (let k = p.sentences.indexOf(sentence as never) - 1; k >= 0; k--) {
+          const prev = p.sentences[k]
+          const words = text.slice(prev.start, prev.end)
+          if (/[“”"«»„]|\b(?:said|says|told|according)\b/i.test(words) || !/\b(?:I|I’m|I'm|we|we’re|we're|our|us|my|me|you|your)\b/.test(words)) break
+          from = prev.start
+        }
+        const inner = trimSpan(text, from, close.at)
         if (inner.end > inner.start) out.push({ start: inner.start, end: close.at + 1, inner, broken: 'unopened', paragraphs: 1, paragraph: pi })
       }
     }

@@ -27,6 +27,8 @@ interface Seen extends Speaker {
 
 const RUN = /(?:[\p{Lu}][\p{L}\p{M}’'.-]*|(?<=\s)(?:de|da|van|von|bin|al|el|le|la|du))(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'.-]*|(?:de|da|van|von|bin|al|el|le|la|du|of|for)(?=\s+[\p{Lu}])))*/gu
 
+const GENERIC_BODIES = /^(?:company|firm|group|operator|agency|ministry|organi[sz]ation|union|commission|authority|council|airline|carrier|department|charity|board|party)$/i
+
 const lastWord = (name: string) => name.split(/\s+/).pop()!.toLowerCase()
 
 export class Discourse {
@@ -127,11 +129,21 @@ export class Discourse {
         return { speaker: { name, role: role && cap(role), kind: 'person', plural: false }, rule: known && known.name !== mention.name ? 'speaker-surname' : 'speaker-named', confidence: 0.9 }
       }
       case 'group': {
+        // A surname alone ("Koval conceded"): the person named in full before.
+        if (/^[\p{Lu}][\p{L}\p{M}’'-]+$/u.test(mention.name)) {
+          const known = this.findPerson(mention.name, at)
+          if (known) return { speaker: { name: known.name, role: known.role && cap(known.role), kind: 'person', plural: false }, rule: 'speaker-surname', confidence: 0.85 }
+        }
         // "the group", "the ministry": the last group whose name ends in the same word.
         if (!/[\p{Lu}]/u.test(mention.name.slice(1)) && mention.name.split(' ').length <= 2) {
           const head = lastWord(mention.name)
           const earlier = this.lastMention(at, (s) => s.kind === 'group' && lastWord(s.name) === head && s.name.toLowerCase() !== mention.name.toLowerCase())
           if (earlier) return { speaker: strip(earlier), rule: 'speaker-definite', confidence: 0.7 }
+          // "The company denied …" after "The ferry’s operator, Vell Island Lines, said …": the body just named.
+          if (GENERIC_BODIES.test(mention.name)) {
+            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && /[\p{Lu}]/u.test(s.name.slice(1)) && this.paragraphOf(at) - this.paragraphOf(s.at) <= 1)
+            if (body) return { speaker: strip(body), rule: 'speaker-definite-body', confidence: 0.55 }
+          }
         }
         return { speaker: { name: mention.name, role: mention.role, kind: 'group', plural: mention.plural }, rule: 'speaker-group', confidence: 0.85 }
       }

@@ -31,9 +31,9 @@ export interface StatementCandidate {
 
 const NAME = String.raw`[\p{Lu}][\p{L}\p{M}’'.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'.-]*|de|da|al|bin|van|von|la|le))*`
 const NP = String.raw`(?:he|she|they|it|we|I|(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,3}${NAME}|(?:the|a|an|their|his|her|its)\s+[\p{Ll}][\p{L}-]*(?:\s+[\p{Ll}][\p{L}-]*){0,3})`
-const AFTER = new RegExp(String.raw`^[\s,]*(?:[—–]\s*)?(?:(?<np>${NP})(?:,\s+[^,“”"]{2,80},)?\s+${ATTRIBUTION_VERBS.source}\b|${ATTRIBUTION_VERBS.source}\s+(?<np2>${NP}))`, 'u')
+const AFTER = new RegExp(String.raw`^[\s,]*(?:[—–]\s*)?(?:(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+${ATTRIBUTION_VERBS.source}\b|${ATTRIBUTION_VERBS.source}\s+(?<np2>${NP}))`, 'u')
 const DASH = new RegExp(String.raw`^\s*[—–]\s*(?<np>${NAME})`, 'u')
-const BEFORE = new RegExp(String.raw`(?<np>${NP})(?:,\s+[^,“”"]{2,80},)?\s+(?:${ATTRIBUTION_VERBS.source})(?:\s+[^,:“”"]{1,40}?)?\s*[:,]\s*$`, 'u')
+const BEFORE = new RegExp(String.raw`(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+(?:${ATTRIBUTION_VERBS.source})(?:\s+[^,:“”"]{1,40}?)?\s*[:,]\s*$`, 'u')
 
 const wordsIn = (text: string, s: Span) => text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
@@ -86,8 +86,19 @@ function speechLike(sentence: string): boolean {
 /** Where reported speech stops: a concession ("though …"), another reporting verb, a stray closing mark. */
 function contentEnd(text: string, from: number, sentenceEnd: number): { end: number; closedByMark: boolean } {
   const rest = text.slice(from, sentenceEnd)
-  const re = new RegExp(String.raw`,\s+(?:though|although|but|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b`, 'u')
-  const stop = rest.search(re)
+  const re = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b`, 'u')
+  let stop = -1
+  const all = new RegExp(re.source, 'gu')
+  for (let m = all.exec(rest); m; m = all.exec(rest)) {
+    // A closing mark whose opening mark is in the same words is a quoted phrase, not the end.
+    if (/[”»]/.test(m[0]) && /[“«]/.test(rest.slice(0, m.index))) {
+      const opens = (rest.slice(0, m.index).match(/[“«]/g) ?? []).length
+      const closes = (rest.slice(0, m.index).match(/[”»]/g) ?? []).length
+      if (opens > closes) continue
+    }
+    stop = m.index
+    break
+  }
   const closedByMark = stop >= 0 && /[”»]/.test(rest[stop])
   let end = stop >= 0 ? from + stop : sentenceEnd
   while (end > from && /[\s.,;:!?]/.test(text[end - 1])) end--
@@ -135,14 +146,19 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     const verb = m[0].toLowerCase()
     const at = sentence.start + m.index
     const verbEnd = at + m[0].length
-    const isFound = (verb === 'found' || verb === 'accepted' || verb === 'concluded' || verb === 'described') && /^\s+(?:that\b|(?!as\b)\p{Ll})/u.test(text.slice(verbEnd, verbEnd + 8)) && (verb !== 'found' && verb !== 'accepted' ? true : /^\s+that\b/.test(text.slice(verbEnd, verbEnd + 6)))
+    const askedFor = verb === 'asked' && /^\s+for\b/.test(text.slice(verbEnd, verbEnd + 5))
+    // Verbs that report only in some uses: "found that", "accepted that", "described pulling …".
+    const next = text.slice(verbEnd, verbEnd + 8)
+    const isFound = askedFor ||
+      ((verb === 'found' || verb === 'accepted' || verb === 'concluded') && /^\s+that\b/.test(next)) ||
+      ((verb === 'described' || verb === 'describes') && /^\s+(?!as\b)\p{Ll}/u.test(next))
     if (!REPORTING.has(verb) && !isFound) continue
     if (/^[\p{Lu}]/u.test(m[0]) && m.index === 0 && !verb.endsWith('ing')) continue
     if (at < coveredTo) continue
     if (quotes.some((q) => q.inner.start <= at && at < q.inner.end)) continue
     // The attribution of a quote (`,” he said`, `X said: “`): the quote is the statement.
     const quoteAttribution =
-      quotes.some((q) => q.end <= at && at - q.end < 80 && /^[\s,—–]*(?:[\p{L}\p{M}.’'-]+\s+){0,5}$/u.test(text.slice(q.end, at))) ||
+      quotes.some((q) => q.end <= at && q.end > sentence.start && at - q.end < 80 && /^[ \t,—–]*(?:[\p{L}\p{M}.’'-]+\s+){0,5}$/u.test(text.slice(q.end, at))) ||
       quotes.some((q) => q.start >= verbEnd && q.start - verbEnd < 60 && /^[^.“”"]*[:,]\s*$/.test(text.slice(verbEnd, q.start)) && !/\bthat\b/.test(text.slice(verbEnd, q.start)))
     if (/^(?:called|calls|calling)$/.test(verb) && !/^\s+(?:for|on)\b/.test(text.slice(verbEnd, verbEnd + 5))) continue
     if (/^(?:ruled)$/.test(verb) && !/^\s+(?:out|that)\b/.test(text.slice(verbEnd, verbEnd + 6))) continue

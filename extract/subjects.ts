@@ -66,7 +66,7 @@ function isRoleBefore(text: string, p: Span): boolean {
 }
 
 const LEADING = /^(?:(?:and|but|though|although|while|as|so|yet|that|because|whereas|meanwhile|however|then|also)\b[\s,]*)+/i
-const ADVERBIAL = /^(?:In|On|At|By|For|After|Before|Since|During|Under|As|With|Among|From|Despite|Until|Earlier|Later|Meanwhile|Separately|However|Speaking|Asked)\b/
+const ADVERBIAL = /^(?:In|On|At|By|For|After|Before|Since|During|Under|As|With|Among|From|Despite|Until|Earlier|Later|Meanwhile|Separately|However|Speaking|Asked|According to)\b/
 
 function strip(text: string, p: Span): Span {
   const s = text.slice(p.start, p.end)
@@ -102,7 +102,13 @@ export function mainSubject(text: string, sentence: Span, before: number): Subje
     }
   }
   if (cut === s.length && parts.length - 1 === i) return undefined
-  const span = trim(text, first.start, first.start + cut)
+  // "The transport minister, Helen Ashby, urged …": the name after the role.
+  const second = parts[i + 1]
+  if (cut === s.length && second && isRoleBefore(text, first) && /^[\p{Lu}]/u.test(text.slice(second.start, second.end)) && !/\s(?:said|says|told|has|have|had|is|was|\p{Ll}+ed)\b/u.test(text.slice(second.start, second.end))) {
+    return { ...second, role: first, phraseStart: first.start }
+  }
+  const end = trimEnd(text, first.start, first.start + cut)
+  const span = trim(text, first.start, end)
   if (span.end <= span.start) return undefined
   return { ...span, phraseStart: span.start }
 }
@@ -114,6 +120,16 @@ export function subjectBefore(text: string, from: number, verb: number): Subject
   const before = text.slice(from, end)
   // "… but said", "… and warned": the sentence's subject said it.
   if (/(?:^|[\s,])(?:and|but)(?:\s+also)?$/i.test(before)) return mainSubject(text, { start: from, end }, end)
+  // "…, according to the Hallsford Chamber of Commerce, which said": the body named before "which".
+  const relative = /,\s+(?:which|who)$/i.exec(before)
+  if (relative) {
+    const parts = commaParts(text, from, from + relative.index)
+    const last = parts[parts.length - 1]
+    if (last) {
+      const lead = /^(?:according to|by|from)\s+/i.exec(text.slice(last.start, last.end))
+      return { start: last.start + (lead ? lead[0].length : 0), end: last.end, phraseStart: last.start }
+    }
+  }
   const trailingComma = /,\s*$/.test(before)
   const parts = commaParts(text, from, end)
   if (!parts.length) return undefined

@@ -133,7 +133,7 @@ for (const { name, gold, text } of articles) {
     spAll++
     if (sameName(g.speaker, s.speaker.name[gold.language])) spOk++
   }
-  const goldSpeakers = [...new Set(gold.statements.map((s) => norm(s.speaker)))]
+  const goldSpeakers = [...new Map(gold.statements.map((s) => [norm(s.speaker), s.speaker])).values()]
   const found = goldSpeakers.filter((g) => d.statements.some((s) => s.speaker && sameName(g, s.speaker.name[gold.language])))
   const paras = gold.statements.filter((s) => s.kind === 'paraphrase')
   t.fig[0] += fm; t.fig[1] += d.figures.length; t.fig[2] += gold.figures.length
