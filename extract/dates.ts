@@ -65,17 +65,19 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
   const out: Candidate[] = []
   for (const r of casual.parse(text, { instant, timezone: 0 })) {
     const start = r.index
-    const end = r.index + r.text.length
+    // chrono keeps a comma after "On Sunday,"; the clause break is not the date's.
+    const end = r.index + r.text.replace(/[\s,.;:]+$/, '').length
     const c = r.start
-    // Time of day alone ("at 3 p.m.") dates nothing the article does not date otherwise.
     // Month-only readings are ours (a bare month, "By May, 53,000"); so are "X later" and weeks.
-    if (c.isCertain('month') && !c.isCertain('day')) continue
-    if (/\b(?:later|earlier|after|before|afterwards|following|next|last|this|past|coming)\b/i.test(r.text) && !/\bago\b/i.test(r.text) && !c.isCertain('weekday')) continue
+    if (c.isCertain('month') && !c.isCertain('day') && !/\bago\b/i.test(r.text)) continue
+    if (/\b(?:later|earlier|after|before|afterwards|following)\b/i.test(r.text)) continue
+    if (/\b(?:next|last|this|past|coming)\b/i.test(r.text) && !/\bago\b/i.test(r.text) && !c.isCertain('weekday')) continue
     // A two-digit "year" taken from a figure that follows ("May 5, 53,000").
     if (/\d{1,2}$/.test(r.text) && /^[,.]\d/.test(text.slice(end, end + 2))) continue
     if (/^(?:now|currently)$/i.test(r.text.trim())) continue
     // Lengths of time, not dates: "in three weeks", "for five weeks", "within 20 minutes".
-    if (/^(?:in|for|within|over)\s/i.test(r.text) && !c.isCertain('day') && !c.isCertain('weekday')) continue
+    const lead = text.slice(Math.max(0, start - 8), start)
+    if ((/^(?:in|for|within|over)\s/i.test(r.text) || /\b(?:in|for|within|over)\s+$/i.test(lead) || /^(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?|hours?|minutes?)$/i.test(r.text)) && !c.isCertain('weekday') && !/\d{4}|january|february|march|april|may|june|july|august|september|october|november|december/i.test(r.text)) continue
     if (/weekend/i.test(r.text)) continue
     const yearCertain = c.isCertain('year')
     const day = c.isCertain('day') ? { m: c.get('month')!, d: c.get('day')!, y: c.get('year')! } : undefined
@@ -83,6 +85,8 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
     const relative = r.tags().has('result/relativeDate') || /\b(?:yesterday|today|tonight|tomorrow|ago)\b/i.test(r.text)
     const agoUnit = /\b(week|month|year)s?\s+ago\b/i.exec(r.text)?.[1]?.toLowerCase()
     const timeOnly = !c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month') && !relative
+    // "at 22" is a number; a time is written as one (":", "p.m.", "midnight").
+    if (timeOnly && !/[:.]\d|\b(?:a\.m\.|p\.m\.|am|pm|o[’']clock|noon|midnight|morning|afternoon|evening|night|dawn|dusk)\b/i.test(r.text)) continue
     out.push({
       start, end, rule: wd !== undefined ? 'date-weekday' : relative ? 'date-deictic' : 'date-absolute', own: false,
       resolve(ctx) {

@@ -67,6 +67,7 @@ export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): st
     const unit = /^(?:\s+(?:or|to|and)\s+[\p{L}\d-]+)?(?:-|\s)(year|month|week|day)s?\b/iu.exec(after)?.[1]
     const around = text.slice(Math.max(sentence.start, n.start - 60), Math.min(sentence.end, n.end + 40))
     if (!(unit && SENTENCE_CONTEXT.test(around))) return 'a duration'
+    return undefined
   }
   if (/^-(?:thirds?|quarters?|halves|fifths?|sixths?|tenths?)\b|^\s+(?:in|out of)\s+(?:every\s+)?(?:ten|\d+)\b/i.test(after)) return 'a fraction'
   if (/\b(?:children|kids|babies|infants|adults|those|people|pupils)\s+(?:under|over|aged)\s+$/i.test(before)) return 'an age'
@@ -156,8 +157,7 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
   const clauseFrom = Math.max(sentence.start, text.lastIndexOf(',', n.start - 1) - 200)
   const dataVerb = DATA_VERB_BEFORE.exec(text.slice(Math.max(sentence.start, clauseFrom), n.start).replace(/^.*\b(?:that|which)\s+/s, ''))
   if (dataVerb && !/^(?:it|they|he|she|which|that)$/i.test(dataVerb[1])) {
-    const who = dataVerb[1].replace(/^the\s+/i, '')
-    const r = discourse.resolve(who, n.start)
+    const r = discourse.resolve(dataVerb[1], n.start)
     if (r.speaker) return { text: r.speaker.name, rule: 'attribution-data-verb' }
   }
   for (const st of statements) {
@@ -234,7 +234,10 @@ export function findFigures(
       const cs = clauseStart(text, sentence, start, numbers)
             const excerptStart = rule === 'figure-counted-before' ? Math.min(cs, sentence.start + (text.slice(sentence.start, start).search(/\S/) ?? 0)) : cs
       const excerpt = { start: excerptStart, end: Math.max(end, n.end) }
-      const attribution = attributionFor(text, n, sentence, statements, discourse)
+      // "$4.2 billion, or 3.9% of economic output": the same quantity restated, the same source.
+      const previous = figures[figures.length - 1]
+      const restated = previous && previous.number.end < n.start && /^,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$/.test(text.slice(previous.number.end, start))
+      const attribution = restated ? (previous.attribution ? { text: previous.attribution, rule: 'attribution-restated' } : undefined) : attributionFor(text, n, sentence, statements, discourse)
       // As of when: "as of Tuesday", "by Wednesday", or a count the sentence dates ("the 86 deaths it
       // had confirmed on Tuesday evening", "was holding 130 on Tuesday").
       const clauseEnd = nextBreak(text, n.end, sentence.end)

@@ -8,6 +8,8 @@ export type MentionKind = 'person' | 'group' | 'pronoun' | 'description'
 
 export interface Mention {
   kind: MentionKind
+  /** Written with "the": a body the text named before ("the agency", "the commission"). */
+  definite?: boolean
   /** The name as the text gives it, without a leading "the". */
   name: string
   role?: string
@@ -77,7 +79,7 @@ export function readMention(phrase: string): Mention | undefined {
   if (lower === 'we' || lower === 'i') return undefined
   if (p.split(/\s+/).length > 12) return undefined
   // "A senior Hamas official": someone the article names later, or never.
-  if (/^(?:a|an|one)\s/i.test(p) && GROUP_NOUNS.test(p) && !/\b(?:officials|agencies|sources)\b/i.test(p)) {
+  if (/^(?:a|an|one)\s+(?:[\p{L}’'-]+\s+){0,4}?(?:official|spokes(?:man|woman|person)|minister|source|diplomat|officer|commander|adviser|advisor|aide|lawyer|member|executive|leader|figure|negotiator|analyst|resident|witness|doctor|nurse|worker|employee|manager|insider|representative|envoy|delegate)$/iu.test(p)) {
     return { kind: 'description', name: cap(p.replace(/^(?:a|an|one)\s+/i, '')), plural: false }
   }
   const noThe = p.replace(/^the\s+/i, '')
@@ -94,11 +96,14 @@ export function readMention(phrase: string): Mention | undefined {
   if (one.person && !/^the\s/i.test(p)) return { kind: 'person', name: one.name, role: one.role, plural: false }
   const ws = words(noThe)
   const hasCapital = ws.some((w) => capitalised(w) && !NOT_NAME.has(w.toLowerCase()))
-  if (!hasCapital && !GROUP_NOUNS.test(noThe)) return undefined
+  // "the coast guard said", "survivors said": a body or a group the article does not name.
+  const definite = /^the\s/i.test(p) && ws.length <= 4
+  const bare = ws.length <= 3 && /s$/.test(ws[ws.length - 1] ?? '')
+  if (!hasCapital && !GROUP_NOUNS.test(noThe) && !definite && !bare) return undefined
   // A phrase that is a clause ("the pressure is necessary") is not a speaker.
   if (/\b(?:is|are|was|were|be|been|would|will|can|could)\b/i.test(noThe)) return undefined
   // The head noun decides: "Humanitarian agencies operating in Gaza" are plural.
   const head = stripPossessive(noThe.split(/\s+(?:in|of|at|from|for|on|with|operating|based|who|which|that|across|near)\b/)[0].split(/\s+/).pop() ?? '')
-  const plural = (/s$/i.test(head) && !/(?:ss|us|is)$/i.test(head)) || /^(?:police|people|staff|personnel)$/i.test(head) || /\band\b/.test(noThe)
-  return { kind: 'group', name: cap(stripPossessive(noThe)), plural }
+  const plural = (/^[\p{Ll}]/u.test(head) && /s$/i.test(head) && !/(?:ss|us|is)$/i.test(head)) || /^(?:police|people|staff|personnel)$/i.test(head) || /\band\b/.test(noThe)
+  return { kind: 'group', name: cap(stripPossessive(noThe)), plural, definite: /^the\s/i.test(p) }
 }

@@ -2,6 +2,7 @@
 // paragraph, and the broken ones real copy has (the seed article drops opening and closing
 // marks): an opening mark never closed, a closing mark never opened, and a quote running on
 // into the next paragraph, which wire style reopens without closing.
+import { REPORTING } from './lexicon'
 import type { Paragraph } from './segment'
 import type { Span } from './types'
 
@@ -139,7 +140,8 @@ function unclosedEnd(text: string, p: Paragraph, from: number): number {
 
 /** Whether a stray closing mark closes reported speech ("agreeing … that a peace process was required”"). */
 function closesReportedSpeech(text: string, sentenceStart: number, at: number): boolean {
-  return /\b(?:that|saying|said|says|warned|agreed|agreeing|insisted)\b/i.test(text.slice(sentenceStart, at))
+  const words = text.slice(sentenceStart, at).toLowerCase().match(/\p{L}+/gu) ?? []
+  return words.some((w) => REPORTING.has(w))
 }
 
 function trimSpan(text: string, s: number, e: number): Span {
@@ -182,7 +184,7 @@ export function findQuotes(text: string, paragraphs: Paragraph[]): QuoteMatch[] 
         for (let k = p.sentences.indexOf(sentence as never) - 1; k >= 0; k--) {
           const prev = p.sentences[k]
           const words = text.slice(prev.start, prev.end)
-          if (/[“”"«»„]|\b(?:said|says|told|according)\b/i.test(words) || !/\b(?:I|I’m|I'm|we|we’re|we're|our|us|my|me|you|your)\b/.test(words)) break
+          if (/[“”"«»„]|\b(?:said|says|told|according)\b/i.test(words) || !/\b(?:I|I’m|I'm|[Ww]e|[Ww]e’re|[Ww]e're|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b/.test(words)) break
           from = prev.start
         }
         const inner = trimSpan(text, from, close.at)

@@ -48,7 +48,8 @@ export class Discourse {
     const text = this.text
     RUN.lastIndex = 0
     for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
-      let run = m[0]
+      // A possessive ends a name: "Prime Minister Jana Koval’s Social Democrats".
+      let run = m[0].replace(/([’']s)\s.*$/u, '$1')
       let at = m.index
       // Lower-case titles before the run: "Hamas spokesman Abu Zuhri", "health minister Jane Doe".
       const before = /((?:[\p{L}.-]+\s+){0,3})$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? ''
@@ -135,9 +136,11 @@ export class Discourse {
           if (known) return { speaker: { name: known.name, role: known.role && cap(known.role), kind: 'person', plural: false }, rule: 'speaker-surname', confidence: 0.85 }
         }
         // "the group", "the ministry": the last group whose name ends in the same word.
-        if (!/[\p{Lu}]/u.test(mention.name.slice(1)) && mention.name.split(' ').length <= 2) {
+        if (mention.definite && !/[\p{Lu}]/u.test(mention.name.slice(1)) && mention.name.split(' ').length <= 2) {
           const head = lastWord(mention.name)
-          const earlier = this.lastMention(at, (s) => s.kind === 'group' && lastWord(s.name) === head && s.name.toLowerCase() !== mention.name.toLowerCase())
+          const earlier =
+            this.lastMention(at, (s) => s.kind === 'group' && lastWord(s.name) === head && s.name.toLowerCase() !== mention.name.toLowerCase()) ??
+            this.lastMention(at, (s) => s.kind === 'group' && new RegExp(`\\b${head}\\b`, 'i').test(s.name) && /[\p{Lu}]/u.test(s.name.slice(1)) && s.name.toLowerCase() !== mention.name.toLowerCase())
           if (earlier) return { speaker: strip(earlier), rule: 'speaker-definite', confidence: 0.7 }
           // "The company denied …" after "The ferry’s operator, Vell Island Lines, said …": the body just named.
           if (GENERIC_BODIES.test(mention.name)) {

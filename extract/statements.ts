@@ -80,13 +80,13 @@ function adjacentAttribution(text: string, q: QuoteMatch, sentences: Sentence[],
 /** A sentence that reads as speech: first or second person, or the present tense of talk. */
 function speechLike(sentence: string): boolean {
   if (/[“”"«»„]/.test(sentence) || /\b(?:said|says|told|according)\b/i.test(sentence)) return false
-  return /\b(?:I|I’m|I'm|we|we’re|we're|our|us|my|me|you|your)\b/.test(sentence) || /\b(?:is|are|am|’re|'re)\s+(?:\p{L}+ing|not|very|so|going)\b/iu.test(sentence)
+  return /\b(?:I|I’m|I'm|[Ww]e|[Ww]e’re|[Ww]e're|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b/.test(sentence) || /\b(?:is|are|am|’re|'re)\s+(?:\p{L}+ing|not|very|so|going)\b/iu.test(sentence)
 }
 
 /** Where reported speech stops: a concession ("though …"), another reporting verb, a stray closing mark. */
 function contentEnd(text: string, from: number, sentenceEnd: number): { end: number; closedByMark: boolean } {
   const rest = text.slice(from, sentenceEnd)
-  const re = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b`, 'u')
+  const re = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b|,\s+(?:said|says|told|warned|added)\b`, 'u')
   let stop = -1
   const all = new RegExp(re.source, 'gu')
   for (let m = all.exec(rest); m; m = all.exec(rest)) {
@@ -112,14 +112,14 @@ const AFTER_VERB = /^(?:\s+(?:on|last)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afterno
 /** What a sentence's subject does next: "they" and "it" point at it. */
 function noteSubjects(text: string, sentence: Sentence, discourse: Discourse) {
   const subject = mainSubject(text, sentence, sentence.end)
-  if (subject) {
+  if (subject && !/\d/.test(text.slice(subject.start, subject.end)) && text.slice(subject.start, subject.end).split(/\s+/).length <= 8) {
     const m = readMention(text.slice(subject.start, subject.end))
     if (m && (m.kind === 'group' || m.kind === 'person')) {
       const r = discourse.resolveMention(m, subject.start)
       if (r.speaker) discourse.note(r.speaker, subject.start)
     }
   }
-  const according = /\b(?:according to|released by|published by|issued by)\s+([^,.;]+)/gi
+  const according = /\b(?:according to|released by|published by|issued by)\s+(?:[^,.;]*?\b(?:released|published|issued|compiled)\s+by\s+)?((?!a\s|an\s|his\s|her\s|its\s|their\s)[^,.;]+?)(?=\s+(?:on|last|this)\s+\p{Lu}\p{L}+day\b|\s*[,.;]|$)/giu
   const s = text.slice(sentence.start, sentence.end)
   for (let m = according.exec(s); m; m = according.exec(s)) {
     const at = sentence.start + m.index + m[0].length - m[1].length
@@ -154,6 +154,8 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
       ((verb === 'described' || verb === 'describes') && /^\s+(?!as\b)\p{Ll}/u.test(next))
     if (!REPORTING.has(verb) && !isFound) continue
     if (/^[\p{Lu}]/u.test(m[0]) && m.index === 0 && !verb.endsWith('ing')) continue
+    // "were confirmed", "has been reported": passive, no one is speaking.
+    if (/\b(?:was|were|been|being|be|is|are)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 20), at))) continue
     if (at < coveredTo) continue
     if (quotes.some((q) => q.inner.start <= at && at < q.inner.end)) continue
     // The attribution of a quote (`,” he said`, `X said: “`): the quote is the statement.

@@ -65,6 +65,8 @@ function isRoleBefore(text: string, p: Span): boolean {
   return s.split(/\s+/).length <= 6 && /^(?:the|their|his|her|its|a|an|[\p{Lu}][\p{L}-]*[’']s)\b/iu.test(s) && !/\b(?:said|says|is|was|were|are|has|have|had)\b/.test(s)
 }
 
+const IRREGULAR_PAST = new Set('took won came went got made gave held met left lost rose fell began saw ran did put set cut hit kept sent became brought built caught fought heard knew meant paid sold spent stood struck thought wrote drew flew grew threw shook broke spoke chose drove rode sank swam stole froze woke wore tore bore swore'.split(' '))
+
 const LEADING = /^(?:(?:and|but|though|although|while|as|so|yet|that|because|whereas|meanwhile|however|then|also)\b[\s,]*)+/i
 const ADVERBIAL = /^(?:In|On|At|By|For|After|Before|Since|During|Under|As|With|Among|From|Despite|Until|Earlier|Later|Meanwhile|Separately|However|Speaking|Asked|According to)\b/
 
@@ -92,7 +94,7 @@ export function mainSubject(text: string, sentence: Span, before: number): Subje
   for (let m = words.exec(s); m; m = words.exec(s)) {
     const w = m[0].toLowerCase().replace(/[^\p{L}’'-]/gu, '')
     if (m.index === 0) continue
-    if (AUXILIARIES.has(w) && !/^(?:also|further|repeatedly|strongly|again|now|then|once|too|still|yet|not|already|recently|jointly|later|earlier|previously|publicly|privately|separately|firmly|flatly|quickly|immediately|formally|officially|initially|reportedly|allegedly)$/.test(w) || REPORTING.has(w) || (/^[\p{Ll}]+ed$/u.test(m[0]) && !/^(?:so-called|based|led)$/.test(m[0]))) {
+    if (IRREGULAR_PAST.has(w) || AUXILIARIES.has(w) && !/^(?:also|further|repeatedly|strongly|again|now|then|once|too|still|yet|not|already|recently|jointly|later|earlier|previously|publicly|privately|separately|firmly|flatly|quickly|immediately|formally|officially|initially|reportedly|allegedly)$/.test(w) || REPORTING.has(w) || (/^[\p{Ll}]+ed$/u.test(m[0]) && !/^(?:so-called|based|led)$/.test(m[0]))) {
       cut = m.index
       break
     }
