@@ -225,7 +225,7 @@ function laterCandidates(text: string): Candidate[] {
       resolve(ctx) {
         const anchor = ctx.previous
         if (!anchor) return undefined
-        if (g.same && (!ctx.sameParagraph || anchor.match.granularity !== 'day')) return undefined
+        if (g.same && anchor.match.granularity !== 'day') return undefined
         const from = parseYmd(anchor.match.date)!
         const days = unit === 'week' ? 7 * n : unit === 'month' || unit === 'year' ? 0 : n
         const ymd = unit === 'month' ? addMonths(from, sign * n) : unit === 'year' ? addMonths(from, sign * 12 * n) : addDays(from, sign * days)

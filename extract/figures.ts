@@ -9,6 +9,7 @@ import { type Qualifier, qualifierAfter, qualifierBefore } from './qualifiers'
 import type { Sentence } from './segment'
 import type { Discourse } from './speakers'
 import type { StatementCandidate } from './statements'
+import { mainSubject } from './subjects'
 import type { Precision, Span } from './types'
 
 export interface FigureCandidate {
@@ -154,8 +155,8 @@ const DATA_VERB_BEFORE = /((?:the\s+)?[\p{Lu}\p{Ll}][\p{L}’'-]*(?:\s+[\p{L}’
 function attributionFor(text: string, n: Span, sentence: Sentence, statements: StatementCandidate[], discourse: Discourse): { text: string; rule: string } | undefined {
   const s = text.slice(sentence.start, sentence.end)
   // "the finance ministry put at $4.2 billion", "The seismological institute recorded 47".
-  const clauseFrom = Math.max(sentence.start, text.lastIndexOf(',', n.start - 1) - 200)
-  const dataVerb = DATA_VERB_BEFORE.exec(text.slice(Math.max(sentence.start, clauseFrom), n.start).replace(/^.*\b(?:that|which)\s+/s, ''))
+  const near = text.slice(Math.max(sentence.start, n.start - 90), n.start)
+  const dataVerb = /\b(?:put|puts|estimat|record|count|regist|logged|listed|tallied)/.test(near) ? DATA_VERB_BEFORE.exec(near.replace(/^.*\b(?:that|which)\s+/s, '')) : null
   if (dataVerb && !/^(?:it|they|he|she|which|that)$/i.test(dataVerb[1])) {
     const r = discourse.resolve(dataVerb[1], n.start)
     if (r.speaker) return { text: r.speaker.name, rule: 'attribution-data-verb' }
@@ -223,10 +224,12 @@ export function findFigures(
           label = before
           rule = 'figure-counted-before'
         } else {
+          // "The death toll from the earthquake … has risen to at least 143": the sentence's subject.
+          const subject = /\b(?:has|have|had)?\s*(?:risen|rose|climbed|reached|stood|stands|jumped|increased|grown|grew|fallen|fell|dropped|is|was|were|are|totalled|totaled|topped)\s+(?:to|at|by)?\s*$/.test(text.slice(sentence.start, start)) ? mainSubject(text, sentence, start) : undefined
           // "killed at least 61,", "with 6.2%,": the words before it in its clause say what it is.
           const context = text.slice(clauseStart(text, sentence, start, numbers), start).trim().split(/\s+/).slice(-6).join(' ')
-          label = context.replace(/^(?:and|but|with|while|as)\s+/i, '')
-          rule = 'figure-context'
+          label = subject ? text.slice(subject.start, subject.end).replace(/^the\s+/i, '') : context.replace(/^(?:and|but|with|while|as)\s+/i, '')
+          rule = subject ? 'figure-counted-before' : 'figure-context'
         }
       }
       if (!label) continue
@@ -241,7 +244,7 @@ export function findFigures(
       // As of when: "as of Tuesday", "by Wednesday", or a count the sentence dates ("the 86 deaths it
       // had confirmed on Tuesday evening", "was holding 130 on Tuesday").
       const clauseEnd = nextBreak(text, n.end, sentence.end)
-      const asOfDate = dates.find((d) => (d.start >= cs || /^[\s,]*$/.test(text.slice(d.end, cs)) && d.start >= sentence.start) && d.end <= clauseEnd && d.granularity === 'day' && !d.future && d.date <= published &&
+      const asOfDate = dates.find((d) => (d.start >= cs || (/^[\s,]*$/.test(text.slice(d.end, cs)) && !/\S/.test(text.slice(sentence.start, d.start)))) && d.end <= clauseEnd && d.granularity === 'day' && !d.future && d.date <= published &&
         (d.lead === 'as of' || d.lead === 'by' || COUNT_VERB.test(text.slice(cs, clauseEnd))))
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))

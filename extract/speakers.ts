@@ -23,6 +23,7 @@ export interface Resolution {
 
 interface Seen extends Speaker {
   at: number
+  surname?: string
 }
 
 const RUN = /(?:[\p{Lu}][\p{L}\p{M}’'.-]*|(?<=\s)(?:de|da|van|von|bin|al|el|le|la|du))(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'.-]*|(?:de|da|van|von|bin|al|el|le|la|du|of|for)(?=\s+[\p{Lu}])))*/gu
@@ -52,8 +53,8 @@ export class Discourse {
       let run = m[0].replace(/([’']s)\s.*$/u, '$1')
       let at = m.index
       // Lower-case titles before the run: "Hamas spokesman Abu Zuhri", "health minister Jane Doe".
-      const before = /((?:[\p{L}.-]+\s+){0,3})$/u.exec(text.slice(Math.max(0, at - 40), at))?.[1] ?? ''
-      const titled = before.split(/\s+/).filter(Boolean)
+      const before = text.slice(Math.max(0, at - 40), at)
+      const titled = /\s$/.test(before) ? before.split(/\s+/).filter(Boolean).slice(-3).filter((w) => /^[\p{L}.-]+$/u.test(w)) : []
       let k = titled.length
       while (k > 0 && (TITLE_WORDS.has(titled[k - 1].toLowerCase()) || (k < titled.length && /^[\p{Lu}]/u.test(titled[k - 1])))) k--
       const prefix = titled.slice(k).join(' ')
@@ -80,7 +81,10 @@ export class Discourse {
   private notePerson(p: Seen) {
     const known = this.findPerson(p.name, p.at, true)
     if (known) {
-      if (p.name.split(' ').length > known.name.split(' ').length) known.name = p.name
+      if (p.name.split(' ').length > known.name.split(' ').length) {
+        known.name = p.name
+        known.surname = undefined
+      }
       if (!known.role && p.role) known.role = p.role
       return
     }
@@ -91,10 +95,11 @@ export class Discourse {
   private findPerson(name: string, at: number, anywhere = false): Seen | undefined {
     const full = name.toLowerCase()
     const surname = lastWord(name)
+    const last = (p: Seen) => (p.surname ??= lastWord(p.name))
     return (
       this.people.find((p) => p.name.toLowerCase() === full) ??
-      this.people.find((p) => (anywhere || p.at <= at) && lastWord(p.name) === surname) ??
-      this.people.find((p) => lastWord(p.name) === surname)
+      this.people.find((p) => (anywhere || p.at <= at) && last(p) === surname) ??
+      this.people.find((p) => last(p) === surname)
     )
   }
 

@@ -83,12 +83,14 @@ function speechLike(sentence: string): boolean {
   return /\b(?:I|I’m|I'm|[Ww]e|[Ww]e’re|[Ww]e're|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b/.test(sentence) || /\b(?:is|are|am|’re|'re)\s+(?:\p{L}+ing|not|very|so|going)\b/iu.test(sentence)
 }
 
+const CONTENT_END = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b|,\s+(?:said|says|told|warned|added)\b`, 'gu')
+
 /** Where reported speech stops: a concession ("though …"), another reporting verb, a stray closing mark. */
 function contentEnd(text: string, from: number, sentenceEnd: number): { end: number; closedByMark: boolean } {
   const rest = text.slice(from, sentenceEnd)
-  const re = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b|,\s+(?:said|says|told|warned|added)\b`, 'u')
   let stop = -1
-  const all = new RegExp(re.source, 'gu')
+  const all = CONTENT_END
+  all.lastIndex = 0
   for (let m = all.exec(rest); m; m = all.exec(rest)) {
     // A closing mark whose opening mark is in the same words is a quoted phrase, not the end.
     if (/[”»]/.test(m[0]) && /[“«]/.test(rest.slice(0, m.index))) {

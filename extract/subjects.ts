@@ -109,7 +109,9 @@ export function mainSubject(text: string, sentence: Span, before: number): Subje
   if (cut === s.length && second && isRoleBefore(text, first) && /^[\p{Lu}]/u.test(text.slice(second.start, second.end)) && !/\s(?:said|says|told|has|have|had|is|was|\p{Ll}+ed)\b/u.test(text.slice(second.start, second.end))) {
     return { ...second, role: first, phraseStart: first.start }
   }
-  const end = trimEnd(text, first.start, first.start + cut)
+  let end = trimEnd(text, first.start, first.start + cut)
+  const dangling = /\s+(?:that|which|who|whose)$/i.exec(text.slice(first.start, end))
+  if (dangling) end -= dangling[0].length
   const span = trim(text, first.start, end)
   if (span.end <= span.start) return undefined
   return { ...span, phraseStart: span.start }
