@@ -12,5 +12,5 @@ export default defineConfig(async () => ({
       },
     }),
   ],
-  test: { include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], setupFiles: ['./tests/setup.ts'] },
+  test: { include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], setupFiles: ['./tests/setup.ts'], globalSetup: ['./tests/extract/global-setup.ts'] },
 }))

@@ -4,7 +4,7 @@
 // officials, … next week") or where the date sits inside someone's reported speech.
 import type { DateMatch } from './dates'
 import { mainSubject } from './subjects'
-import type { Sentence } from './segment'
+import { type Sentence, sentenceAt } from './segment'
 import type { StatementCandidate } from './statements'
 import type { Precision, Span } from './types'
 
@@ -51,7 +51,8 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     if (d.lead === 'as of') return
     // A date in someone's own words is theirs to date; the quote is the item.
     if (statements.some((s) => s.kind === 'quote' && s.text.start <= d.start && d.end <= s.text.end && s.rule !== 'quote-unopened-after-verb')) return
-    const sentence = sentences.find((s) => s.start <= d.start && d.start < s.end)
+    const found = sentenceAt(sentences, d.start)
+    const sentence = found && found.start <= d.start ? found : undefined
     if (!sentence) return
     const c = clause(text, sentence, d, dates)
     let excerpt = c

@@ -130,7 +130,9 @@ function countedAfter(text: string, n: Span, sentence: Sentence): { label: strin
 const TOTAL_VERB = /((?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:toll|number|count|total|tally|turnout|figure|deaths|dead|casualties|share|majority|margin|bill|cost|fine|damages|price|budget|deficit|debt|rate|vote)(?:\s+of\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)?)\s+(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|reached|stood|stands|hit|jumped|increased|grew|fell|dropped|is|was|were|are|totalled|totaled|topped|passed|exceeded|came|amounted|soared)(?:\s+(?:to|at|by|in))?\s*$/iu
 
 function countedBefore(text: string, sentence: Sentence, at: number): string | undefined {
-  const m = TOTAL_VERB.exec(text.slice(sentence.start, at))
+  const before = text.slice(Math.max(sentence.start, at - 160), at)
+  if (!/\b(?:risen|rose|climbed|reached|stood|stands|hit|jumped|increased|grew|fell|dropped|is|was|were|are|totall?ed|topped|passed|exceeded|came|amounted|soared)\b(?:\s+(?:to|at|by|in))?\s*$/.test(before)) return undefined
+  const m = TOTAL_VERB.exec(before)
   return m?.[1].replace(/^the\s+/i, '')
 }
 
@@ -153,7 +155,9 @@ function clauseStart(text: string, sentence: Sentence, at: number, numbers: Span
 const DATA_VERB_BEFORE = /((?:the\s+)?[\p{Lu}\p{Ll}][\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,5}?)\s+(?:has\s+|had\s+|have\s+)?(?:put|puts|estimated|estimates|estimate|recorded|records|counted|counts|registered|logged|listed|tallied)\s+(?:(?:it|the\s+\p{L}+(?:\s+of\s+\p{L}+)?)\s+at\s+|at\s+)?(?:(?:at least|more than|about|some|nearly|around|up to|over)\s+)?$/u
 
 function attributionFor(text: string, n: Span, sentence: Sentence, statements: StatementCandidate[], discourse: Discourse): { text: string; rule: string } | undefined {
-  const s = text.slice(sentence.start, sentence.end)
+  // The sentence around the number, at most a few hundred characters either side.
+  const from = Math.max(sentence.start, n.start - 300)
+  const s = text.slice(from, Math.min(sentence.end, n.end + 300))
   // "the finance ministry put at $4.2 billion", "The seismological institute recorded 47".
   const near = text.slice(Math.max(sentence.start, n.start - 90), n.start)
   const dataVerb = /\b(?:put|puts|estimat|record|count|regist|logged|listed|tallied)/.test(near) ? DATA_VERB_BEFORE.exec(near.replace(/^.*\b(?:that|which)\s+/s, '')) : null
@@ -168,7 +172,7 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
   }
   const according = /\baccording to\s+((?:the\s+)?[^,.;]+?)(?=\s*(?:[,.;]|$|\s+(?:at least|more than|some|about|nearly|\d)))/i.exec(s)
   if (according) {
-    const at = sentence.start + according.index
+    const at = from + according.index
     // Not across a "but …" clause that has its own source ("…, according to the manifest, but survivors said …").
     const between = text.slice(Math.min(at, n.end), Math.max(at, n.start))
     if (!/,\s+but\s+/.test(between) || at < n.start && !/,\s+but\s+/.test(text.slice(at, n.start))) {
@@ -181,6 +185,7 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
     if (!st.speaker || st.rule !== 'paraphrase-attributed-after') continue
     if (st.excerpt.start === sentence.start) return { text: st.speaker.name, rule: 'attribution-reporting-verb' }
   }
+  if (!/\b(?:figures|data|statistics|estimates|tally|count|numbers|records)\b/.test(s)) return undefined
   const data = /\b(?:figures|data|statistics|estimates|a tally|a count|numbers|records)\s+(?:from|by|released by|published by|compiled by|issued by)\s+((?:the\s+)?[\p{Lu}][^,.;]*?)(?=\s*[,.;]|\s+(?:show|showed|shows|suggest|put|said))/iu.exec(s)
   if (data) return { text: data[1].replace(/^the\s+/i, ''), rule: 'attribution-data-source' }
   const owner = /\b((?:the\s+)?[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)(?:[’']s)?\s+(?:figures|data|statistics|estimates|tally|count)\s+(?:show|showed|shows|suggest|suggested|put)\b/u.exec(s)

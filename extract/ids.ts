@@ -16,12 +16,16 @@ export function slugWords(text: string, max = 4): string {
 /** Hands out ids from words, adding -2, -3 … where a list already has one. */
 export class IdMaker {
   private readonly seen = new Set<string>()
+  private readonly next = new Map<string, number>()
   constructor(private readonly fallback: string) {}
 
   make(words: string): string {
     const base = slugWords(words) || this.fallback
     let id = base
-    for (let i = 2; this.seen.has(id); i++) id = `${base}-${i}`
+    for (let i = this.next.get(base) ?? 2; this.seen.has(id); i++) {
+      id = `${base}-${i}`
+      this.next.set(base, i + 1)
+    }
     this.seen.add(id)
     return id
   }

@@ -7,7 +7,7 @@ import { findDuration } from './duration'
 import { findEvents } from './events'
 import { findFigures } from './figures'
 import { IdMaker, slugWords } from './ids'
-import { segment } from './segment'
+import { segment, sentenceAt } from './segment'
 import { Discourse } from './speakers'
 import { findStatements } from './statements'
 import type { Draft, DraftInput, Localized, Precision, Span } from './types'
@@ -86,7 +86,10 @@ export function draftStory(input: DraftInput): DraftStory {
   const published = input.published
   const paragraphs = segment(text)
   const sentences = paragraphs.flatMap((p) => p.sentences)
-  const sentenceOf = (at: number): Span => sentences.find((s) => s.start <= at && at < s.end) ?? { start: at, end: at }
+  const sentenceOf = (at: number): Span => {
+    const s = sentenceAt(sentences, at)
+    return s && s.start <= at && at < s.end ? s : { start: at, end: at }
+  }
 
   const dates = findDates(text, published, sentenceOf)
   const discourse = new Discourse(text, paragraphs)

@@ -97,13 +97,16 @@ export function readMention(phrase: string): Mention | undefined {
   const ws = words(noThe)
   const hasCapital = ws.some((w) => capitalised(w) && !NOT_NAME.has(w.toLowerCase()))
   // "the coast guard said", "survivors said": a body or a group the article does not name.
-  const definite = /^the\s/i.test(p) && ws.length <= 4
+  const definiteBody = /^the\s/i.test(p) && ws.length <= 4
   const bare = ws.length <= 3 && /s$/.test(ws[ws.length - 1] ?? '')
-  if (!hasCapital && !GROUP_NOUNS.test(noThe) && !definite && !bare) return undefined
+  if (!hasCapital && !GROUP_NOUNS.test(noThe) && !definiteBody && !bare) return undefined
   // A phrase that is a clause ("the pressure is necessary") is not a speaker.
   if (/\b(?:is|are|was|were|be|been|would|will|can|could)\b/i.test(noThe)) return undefined
   // The head noun decides: "Humanitarian agencies operating in Gaza" are plural.
   const head = stripPossessive(noThe.split(/\s+(?:in|of|at|from|for|on|with|operating|based|who|which|that|across|near)\b/)[0].split(/\s+/).pop() ?? '')
   const plural = (/^[\p{Ll}]/u.test(head) && /s$/i.test(head) && !/(?:ss|us|is)$/i.test(head)) || /^(?:police|people|staff|personnel)$/i.test(head) || /\band\b/.test(noThe)
-  return { kind: 'group', name: cap(stripPossessive(noThe)), plural, definite: /^the\s/i.test(p) }
+  // "the Israeli military" → "Israeli military"; "the council" stays as the text writes it.
+  const definite = /^the\s/i.test(p)
+  const name = stripPossessive(definite && !/^[\p{Lu}]/u.test(noThe) ? `the ${noThe}` : noThe)
+  return { kind: 'group', name, plural, definite }
 }

@@ -38,7 +38,34 @@ function isAbbreviation(text: string, dot: number, lineStart: number): boolean {
   return /^(?:\p{L}\.)+\p{L}$/u.test(word) && !/^[ap]\.m$/.test(word)
 }
 
+/**
+ * Longest sentence we read as one. Real ones stay far below; copy without full stops
+ * (a list, a pasted table) is cut into pieces of this size at a space, which keeps every
+ * finder's work linear in the length of the article.
+ */
+export const MAX_SENTENCE = 1000
+
+function capLength(text: string, sentences: Sentence[]): Sentence[] {
+  const out: Sentence[] = []
+  for (const s of sentences) {
+    let from = s.start
+    while (s.end - from > MAX_SENTENCE) {
+      let cut = text.lastIndexOf(' ', from + MAX_SENTENCE)
+      if (cut <= from) cut = from + MAX_SENTENCE
+      out.push({ start: from, end: cut, paragraph: s.paragraph })
+      from = cut
+      while (from < s.end && /\s/.test(text[from])) from++
+    }
+    if (from < s.end) out.push({ start: from, end: s.end, paragraph: s.paragraph })
+  }
+  return out
+}
+
 function splitSentences(text: string, start: number, end: number, paragraph: number): Sentence[] {
+  return capLength(text, splitAtStops(text, start, end, paragraph))
+}
+
+function splitAtStops(text: string, start: number, end: number, paragraph: number): Sentence[] {
   const out: Sentence[] = []
   let from = start
   for (let i = start; i < end; i++) {
@@ -58,6 +85,20 @@ function splitSentences(text: string, start: number, end: number, paragraph: num
   }
   if (from < end) out.push({ start: from, end, paragraph })
   return out
+}
+
+/** The sentence around offset `at` (or the next one), by binary search. */
+export function sentenceAt(sentences: Sentence[], at: number): Sentence | undefined {
+  let lo = 0
+  let hi = sentences.length - 1
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1
+    const s = sentences[mid]
+    if (at < s.start) hi = mid - 1
+    else if (at >= s.end) lo = mid + 1
+    else return s
+  }
+  return sentences[lo]
 }
 
 /** The paragraphs of the text, each with its sentences; blank lines are no paragraph. */

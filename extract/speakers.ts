@@ -109,8 +109,15 @@ export class Discourse {
   }
 
   private paragraphOf(at: number): number {
-    const i = this.paragraphs.findIndex((p) => p.start <= at && at <= p.end)
-    return i < 0 ? this.paragraphs.length : i
+    let lo = 0
+    let hi = this.paragraphs.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (at < this.paragraphs[mid].start) hi = mid - 1
+      else if (at > this.paragraphs[mid].end) lo = mid + 1
+      else return mid
+    }
+    return lo
   }
 
   private lastMention(at: number, test: (s: Seen) => boolean): Seen | undefined {
@@ -141,15 +148,16 @@ export class Discourse {
           if (known) return { speaker: { name: known.name, role: known.role && cap(known.role), kind: 'person', plural: false }, rule: 'speaker-surname', confidence: 0.85 }
         }
         // "the group", "the ministry": the last group whose name ends in the same word.
-        if (mention.definite && !/[\p{Lu}]/u.test(mention.name.slice(1)) && mention.name.split(' ').length <= 2) {
+        if (mention.definite && !/[\p{Lu}]/u.test(mention.name.slice(1)) && mention.name.replace(/^the\s+/i, '').split(' ').length <= 2) {
           const head = lastWord(mention.name)
           const earlier =
             this.lastMention(at, (s) => s.kind === 'group' && lastWord(s.name) === head && s.name.toLowerCase() !== mention.name.toLowerCase()) ??
             this.lastMention(at, (s) => s.kind === 'group' && new RegExp(`\\b${head}\\b`, 'i').test(s.name) && /[\p{Lu}]/u.test(s.name.slice(1)) && s.name.toLowerCase() !== mention.name.toLowerCase())
           if (earlier) return { speaker: strip(earlier), rule: 'speaker-definite', confidence: 0.7 }
           // "The company denied …" after "The ferry’s operator, Vell Island Lines, said …": the body just named.
-          if (GENERIC_BODIES.test(mention.name)) {
-            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && /[\p{Lu}]/u.test(s.name.slice(1)) && this.paragraphOf(at) - this.paragraphOf(s.at) <= 1)
+          if (GENERIC_BODIES.test(mention.name.replace(/^the\s+/i, ''))) {
+            const here = this.paragraphOf(at)
+            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && /[\p{Lu}]/u.test(s.name.slice(1)) && here - this.paragraphOf(s.at) <= 1)
             if (body) return { speaker: strip(body), rule: 'speaker-definite-body', confidence: 0.55 }
           }
         }

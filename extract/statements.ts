@@ -9,7 +9,7 @@ import type { DateMatch } from './dates'
 import { ATTRIBUTION_VERBS, REPORTING } from './lexicon'
 import { readMention } from './names'
 import { findQuotes, type QuoteMatch } from './quotes'
-import type { Paragraph, Sentence } from './segment'
+import { type Paragraph, type Sentence, sentenceAt as findSentence } from './segment'
 import type { Discourse, Resolution, Speaker } from './speakers'
 import { mainSubject, subjectBefore, type Subject } from './subjects'
 import type { Span } from './types'
@@ -38,7 +38,7 @@ const BEFORE = new RegExp(String.raw`(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+
 const wordsIn = (text: string, s: Span) => text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
 function sentenceAt(sentences: Sentence[], at: number): Sentence {
-  return sentences.find((s) => s.start <= at && at < s.end) ?? sentences.find((s) => s.start >= at) ?? sentences[sentences.length - 1]
+  return findSentence(sentences, at) ?? sentences[sentences.length - 1]
 }
 
 function groupSpan(base: number, m: RegExpExecArray, group: string): Span | undefined {
@@ -68,7 +68,7 @@ function adjacentAttribution(text: string, q: QuoteMatch, sentences: Sentence[],
     const np = groupSpan(q.end, m, 'np')!
     return { np, span: { start: q.end, end: np.end } }
   }
-  const from = sentenceAt(sentences, q.start).start
+  const from = Math.max(sentenceAt(sentences, q.start).start, q.start - 200)
   m = BEFORE.exec(text.slice(from, q.start))
   if (m) {
     const np = groupSpan(from, m, 'np')!
