@@ -156,6 +156,9 @@ export class Discourse {
           if (earlier) return { speaker: strip(earlier), rule: 'speaker-definite', confidence: 0.7 }
           // "The company denied …" after "The ferry’s operator, Vell Island Lines, said …": the body just named.
           if (GENERIC_BODIES.test(mention.name.replace(/^the\s+/i, ''))) {
+            // The body named last before it, subject or object ("accused Hamas of …, a claim the group denied").
+            const named = this.lastNamedBody(at)
+            if (named) return { speaker: { name: named, kind: 'group', plural: false }, rule: 'speaker-definite-body', confidence: 0.55 }
             const here = this.paragraphOf(at)
             const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && /[\p{Lu}]/u.test(s.name.slice(1)) && here - this.paragraphOf(s.at) <= 1)
             if (body) return { speaker: strip(body), rule: 'speaker-definite-body', confidence: 0.55 }
@@ -185,6 +188,19 @@ export class Discourse {
         return { speaker: strip(person ? { ...earlier, name: person.name, role: person.role ?? earlier.role } : earlier), rule: 'speaker-pronoun', confidence: 0.75 }
       }
     }
+  }
+
+  /** The nearest capitalised name before `at`, in its sentence or the one before, that is a body, not a person. */
+  private lastNamedBody(at: number): string | undefined {
+    const window = this.text.slice(Math.max(0, at - 300), at)
+    const runs = [...window.matchAll(/(?<![.!?]\s|^)\b[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}’'-]*)*/gu)]
+    for (let i = runs.length - 1; i >= 0; i--) {
+      const run = runs[i][0].replace(/[’']s$/, '')
+      if (NOT_NAME.has(run.toLowerCase()) || TITLE_WORDS.has(run.toLowerCase())) continue
+      const m = readMention(run)
+      if (m && m.kind === 'group' && !this.findPerson(run, at)) return m.name
+    }
+    return undefined
   }
 
   /** The first person named after `at`, within the next two paragraphs. */

@@ -136,6 +136,8 @@ function resolveSubject(text: string, subject: Subject, discourse: Discourse): R
   return r
 }
 
+const CLAIM_THEN_SUBJECT = /\b(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges)\s+(?:that\s+)?(?:the\s+\p{L}+|\p{Lu}[\p{L}’'-]*|it|they|he|she)\s+(?:(?:has|have|had|also)\s+)*(?:\p{Ll}+ly\s+)?$/u
+
 const WORD = /[\p{L}]+/gu
 
 /** Reported speech in one sentence: each reporting verb, its speaker and what was said. */
@@ -158,7 +160,17 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     if (/^[\p{Lu}]/u.test(m[0]) && m.index === 0 && !verb.endsWith('ing')) continue
     // "were confirmed", "has been reported": passive, no one is speaking.
     if (/\b(?:was|were|been|being|be|is|are)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 20), at))) continue
-    if (at < coveredTo) continue
+    if (at < coveredTo) {
+      // "accused Hamas of stealing aid a claim the group has repeatedly denied": a second speaker
+      // inside the first one's words; the first statement ends before the claim.
+      const claim = CLAIM_THEN_SUBJECT.exec(text.slice(Math.max(sentence.start, at - 80), at))
+      const last = out[out.length - 1]
+      if (!claim || !/^\s*[.,;!?]/.test(text.slice(verbEnd, verbEnd + 2)) || !last) continue
+      let cut = at - claim[0].length
+      while (cut > last.text.start && /[\s,]/.test(text[cut - 1])) cut--
+      last.text = { start: last.text.start, end: cut }
+      coveredTo = -1
+    }
     if (quotes.some((q) => q.inner.start <= at && at < q.inner.end)) continue
     // The attribution of a quote (`,” he said`, `X said: “`): the quote is the statement.
     const quoteAttribution =
@@ -190,7 +202,13 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     let closedByMark = false
     const attributedAfter = /^(?:\s+(?:on|last|late on|early on)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:on|in|at|outside)\s+[^,.;]{0,40}?)?\s*(?:[,.;!?]|$)/u.test(after) && !/^\s+that\b/.test(after)
     const commaBefore = text.slice(sentence.start, subject.phraseStart).search(/,\s*$/)
-    if (attributedAfter && commaBefore > 0 && !verb.endsWith('ing')) {
+    const claimBefore = /\b(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges|report|reports|suggestion)\s+(?:that\s+)?$/i.exec(text.slice(Math.max(sentence.start, subject.phraseStart - 40), subject.phraseStart))
+    if (claimBefore && attributedAfter) {
+      // "… a claim the group has repeatedly denied": what was denied is the claim.
+      const start = subject.phraseStart - claimBefore[0].length
+      content = { start, end: verbEnd }
+      rule = 'paraphrase-claim-denied'
+    } else if (attributedAfter && commaBefore > 0 && !verb.endsWith('ing')) {
       // "Forty people died, police said.": what was said comes first.
       const firstBreak = /,\s+(?:as|while|when)\s+/.exec(text.slice(sentence.start, subject.phraseStart))
       content = { start: sentence.start, end: sentence.start + commaBefore }
