@@ -163,8 +163,11 @@ function monthCandidates(text: string): Candidate[] {
     const name = g.month.toLowerCase().replace(/\.$/, '')
     const month = MONTHS.indexOf(name) + 1 || MONTH_ABBR[name]
     const year = g.year ? Number(g.year) : undefined
+    // The words "since early March" are the date's, preposition included, as chrono writes "on 2 March".
+    const leadStart = lead && !g.hedge ? m.index - (text.slice(Math.max(0, m.index - 20), m.index).length - lead.index) : m.index
+    const hedgeLead = g.hedge ? /\b(?:since|in|by|until|from|through|before|after|during)\s+$/i.exec(text.slice(Math.max(0, m.index - 12), m.index)) : null
     out.push({
-      start: m.index, end, rule: 'date-month', own: true,
+      start: hedgeLead ? m.index - hedgeLead[0].length : leadStart, end, rule: 'date-month', own: true,
       resolve(ctx) {
         let y = year ?? ctx.published.y
         if (year === undefined) {

@@ -38,6 +38,16 @@ function clause(text: string, sentence: Sentence, d: Span, dates: Span[]): Span 
     e++
     while (e < sentence.end && !isBreak(e)) e++
   }
+  // "left at 9:15 p.m. on Saturday and sent a distress call at 11:40 p.m.": two happenings.
+  const AND_VERB = /\s+and\s+(?=\p{Ll}+ed\b|(?:sent|left|took|made|went|came|held|met|began|ran|fell|rose|won|lost|hit|struck|said|told|gave|got|saw|set|put|kept|sank|flew|drove|broke|spoke|wrote)\b)/gu
+  for (const m of text.slice(s, e).matchAll(AND_VERB)) {
+    const at = s + m.index!
+    if (at + m[0].length <= d.start) s = at + m[0].length
+    else if (at >= d.end) {
+      e = at
+      break
+    }
+  }
   while (s < e && /[\s,;:—–]/.test(text[s])) s++
   while (e > s && /[\s,;:.!?—–]/.test(text[e - 1])) e--
   return { start: s, end: e }

@@ -5,7 +5,7 @@
 // number is a figure is decided later (figures.ts); this file only reads numbers.
 import type { Span } from './types'
 
-export type Unit = 'percent' | 'USD' | 'GBP' | 'EUR' | 'JPY' | 'ILS' | 'INR'
+export type Unit = '%' | 'USD' | 'GBP' | 'EUR' | 'JPY' | 'ILS' | 'INR'
 
 export interface NumberMatch extends Span {
   /** undefined for a vague quantity. */
@@ -108,7 +108,7 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
       }
       const value = parseDigits(g.d) * (g.short && !g.cur ? 1 : factor)
       let unit: Unit | undefined = g.cur ? CURRENCY[g.cur.toLowerCase()] : undefined
-      if (g.pct || g.pct2) unit = 'percent'
+      if (g.pct || g.pct2) unit = '%'
       const match: NumberMatch = { start: s, end: e, value: roundScaled(value), kind: 'digits', scaled: factor > 1 && !(g.short && !g.cur), unit }
       if (g.d2) {
         const high = parseDigits(g.d2) * (g.dscale2 ? scale(g.dscale2) : factor)
@@ -145,7 +145,7 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
       const withArticle = Boolean(g.art) && /^(?:dozen|hundred|thousand|million|billion)\b/i.test(g.w)
       if (g.art && !withArticle) s += g.art.length
       const scaled = /\b(?:hundred|thousand|million|billion|trillion|dozen)\b/i.test(g.w)
-      const match: NumberMatch = { start: s, end: e, value, kind: 'words', scaled, unit: g.wpct ? 'percent' : undefined }
+      const match: NumberMatch = { start: s, end: e, value, kind: 'words', scaled, unit: g.wpct ? '%' : undefined }
       if (!match.unit) {
         const cw = currencyAfter(text, e)
         if (cw) {

@@ -53,8 +53,16 @@ export class Discourse {
       let run = m[0].replace(/([’']s)\s.*$/u, '$1')
       let at = m.index
       // Lower-case titles before the run: "Hamas spokesman Abu Zuhri", "health minister Jane Doe".
-      const before = text.slice(Math.max(0, at - 40), at)
-      const titled = /\s$/.test(before) ? before.split(/\s+/).filter(Boolean).slice(-3).filter((w) => /^[\p{L}.-]+$/u.test(w)) : []
+      // The words just before the run, up to three, with nothing but spaces between them.
+      let b = at
+      const titled: string[] = []
+      while (titled.length < 3 && b > 0 && text[b - 1] === ' ') {
+        let w = b - 1
+        while (w > 0 && /[\p{L}.-]/u.test(text[w - 1])) w--
+        if (w === b - 1) break
+        titled.unshift(text.slice(w, b - 1))
+        b = w
+      }
       let k = titled.length
       while (k > 0 && (TITLE_WORDS.has(titled[k - 1].toLowerCase()) || (k < titled.length && /^[\p{Lu}]/u.test(titled[k - 1])))) k--
       const prefix = titled.slice(k).join(' ')
@@ -71,8 +79,14 @@ export class Discourse {
       if (!mention || mention.kind !== 'person' || / and /.test(mention.name)) continue
       let role = mention.role
       if (!role) {
-        const appos = /^,\s+((?:a|an|the)\s+[^,.;]{3,90}?|[\p{Ll}][^,.;]{3,90}?),/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 100))
-        if (appos && GROUP_NOUNS.test(appos[1])) role = appos[1]
+        // "Tideway’s chief executive, Alan Prescott," / "The transport minister, Helen Ashby,"
+        const pre = /(?:^|[.;:]\s+|\n)((?:the|The|[\p{Lu}][\p{L}-]*[’']s|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+),\s+$/u.exec(text.slice(Math.max(0, at - 80), at))
+        if (pre && pre[1].split(/\s+/).some((w) => TITLE_WORDS.has(w.toLowerCase()) || GROUP_NOUNS.test(w))) role = pre[1]
+      }
+      if (!role) {
+        // "Ruth Kaminski, the union’s general secretary," / "said Dr Amina Sule, the district medical officer."
+        const appos = /^,\s+((?:a|an|the|his|her|their|its)\s+[^,.;]{3,90}?|[\p{Ll}][\p{L}-]*\s+(?:of|for|at)\s+[^,.;]{3,80}?)(?=[,.;]|$)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 100))
+        if (appos && !/\b(?:said|says|told|urged|warned|and)\b/.test(appos[1]) && (GROUP_NOUNS.test(appos[1]) || appos[1].split(/\s+/).some((w) => TITLE_WORDS.has(w.toLowerCase())))) role = appos[1]
       }
       this.notePerson({ name: mention.name, role, kind: 'person', plural: false, at })
     }
@@ -160,7 +174,7 @@ export class Discourse {
             const named = this.lastNamedBody(at)
             if (named) return { speaker: { name: named, kind: 'group', plural: false }, rule: 'speaker-definite-body', confidence: 0.55 }
             const here = this.paragraphOf(at)
-            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && /[\p{Lu}]/u.test(s.name.slice(1)) && here - this.paragraphOf(s.at) <= 1)
+            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && /[\p{Lu}]/u.test(s.name.slice(1)) && here === this.paragraphOf(s.at))
             if (body) return { speaker: strip(body), rule: 'speaker-definite-body', confidence: 0.55 }
           }
         }
@@ -192,7 +206,9 @@ export class Discourse {
 
   /** The nearest capitalised name before `at`, in its sentence or the one before, that is a body, not a person. */
   private lastNamedBody(at: number): string | undefined {
-    const window = this.text.slice(Math.max(0, at - 300), at)
+    // Within its own sentence only: further back, "the agency" may be another agency.
+    const from = Math.max(0, at - 300, this.text.lastIndexOf('. ', at) + 1, this.text.lastIndexOf('\n', at) + 1)
+    const window = this.text.slice(from, at)
     const runs = [...window.matchAll(/(?<![.!?]\s|^)\b[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}’'-]*)*/gu)]
     for (let i = runs.length - 1; i >= 0; i--) {
       const run = runs[i][0].replace(/[’']s$/, '')

@@ -178,7 +178,7 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
       quotes.some((q) => q.start >= verbEnd && q.start - verbEnd < 60 && /^[^.“”"]*[:,]\s*$/.test(text.slice(verbEnd, q.start)) && !/\bthat\b/.test(text.slice(verbEnd, q.start)))
     if (/^(?:called|calls|calling)$/.test(verb) && !/^\s+(?:for|on)\b/.test(text.slice(verbEnd, verbEnd + 5))) continue
     if (/^(?:ruled)$/.test(verb) && !/^\s+(?:out|that)\b/.test(text.slice(verbEnd, verbEnd + 6))) continue
-    if (/^(?:states|rules|reports|notes|claims|estimates|say|promises|demands|calls|forecast|projected|agreed|added)$/.test(verb) && !/\b(?:he|she|it|they|[\p{Lu}][\p{L}]+|officials|police|ministry|government|court)\s+(?:also\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 30), at)) && !/^\s+(?:that|to)\b/.test(text.slice(verbEnd, verbEnd + 6))) continue
+    if (/^(?:states|rules|reports|notes|claims|estimates|say|promises|demands|calls|forecast|projected|agreed|added)$/.test(verb) && !/\b(?:he|she|it|they|[\p{Lu}][\p{L}]+|officials|police|ministry|government|court)\s+(?:also\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 30), at)) && !/^\s+(?:[^,.;]{0,30}\s)?(?:that|to)\b/.test(text.slice(verbEnd, verbEnd + 40))) continue
     let subject: Subject | undefined
     let rule = 'paraphrase'
     const withNp = /\bwith\s+((?:the\s+)?[\p{Lu}][^,]{1,60}?)\s+$/u.exec(text.slice(sentence.start, at))
@@ -194,6 +194,15 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     } else {
       subject = subjectBefore(text, sentence.start, at)
     }
+    // "…, a claim the group has repeatedly denied": the claim is what is denied, the group denies it.
+    let claim: Span | undefined
+    if (subject) {
+      const c = /^(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges)\s+(?:that\s+)?/i.exec(text.slice(subject.start, subject.end))
+      if (c && subject.end - subject.start > c[0].length) {
+        claim = { start: subject.start, end: verbEnd }
+        subject = { start: subject.start + c[0].length, end: subject.end, phraseStart: subject.start + c[0].length }
+      }
+    }
     if (subject) lastSubject = subject
     if (quoteAttribution || !subject) continue
 
@@ -203,7 +212,10 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     const attributedAfter = /^(?:\s+(?:on|last|late on|early on)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:on|in|at|outside)\s+[^,.;]{0,40}?)?\s*(?:[,.;!?]|$)/u.test(after) && !/^\s+that\b/.test(after)
     const commaBefore = text.slice(sentence.start, subject.phraseStart).search(/,\s*$/)
     const claimBefore = /\b(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges|report|reports|suggestion)\s+(?:that\s+)?$/i.exec(text.slice(Math.max(sentence.start, subject.phraseStart - 40), subject.phraseStart))
-    if (claimBefore && attributedAfter) {
+    if (claim && attributedAfter) {
+      content = claim
+      rule = 'paraphrase-claim-denied'
+    } else if (claimBefore && attributedAfter) {
       // "… a claim the group has repeatedly denied": what was denied is the claim.
       const start = subject.phraseStart - claimBefore[0].length
       content = { start, end: verbEnd }

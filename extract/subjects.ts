@@ -154,7 +154,7 @@ export function subjectBefore(text: string, from: number, verb: number): Subject
   if (s.end <= s.start) return undefined
   // A long run of words is a clause, not a subject: its last noun phrase is ("… aid a claim the group").
   const words = text.slice(s.start, s.end).split(/\s+/)
-  if (words.length > 8) {
+  if (words.length > 8 && words.some((w) => /^\p{Ll}/u.test(w) && !/^(?:and|of|de|al|bin|van|von)$/.test(w))) {
     // Greedy prefix: the shortest noun phrase that ends the run.
     const np = /^(.*\s)((?:the|a|an)\s+(?:[\p{L}’'-]+\s+){0,2}?[\p{L}’'-]+|[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)$/su.exec(text.slice(s.start, s.end))
     if (np) return { start: s.start + np[1].length, end: s.end, phraseStart: s.start + np[1].length }
