@@ -4,6 +4,7 @@ import { router } from '../env'
 import * as z from 'zod/mini'
 import pkg from '../../package.json'
 import { widgets } from '../../widgets/index'
+import { locales } from '../../widgets/locale'
 import { storySchema } from '../../widgets/story'
 import { cacheFor } from '../http/caching'
 import { pngOptions } from './widgets'
@@ -20,8 +21,9 @@ const describeStatus: Record<number, string> = {
   401: 'Missing or wrong admin token.',
   412: 'If-Match names a version that is no longer the latest.',
   413: 'Body too large.',
-  415: 'Body is not application/json.',
-  422: 'The dataset does not validate; invalid-params lists every problem.',
+  415: 'Body is not of a type the endpoint reads.',
+  422: 'The body does not validate (a dataset, or an article without text or published date); invalid-params lists every problem.',
+  503: 'A part of the service is not available in this deployment.',
   428: 'If-Match is required.',
   404: 'Unknown story, widget or version.',
   501: 'Format not served.',
@@ -71,6 +73,33 @@ function buildDocument(origin: string) {
         parameters: [slugParam, { name: 'widget', in: 'query', required: true, schema: { type: 'string', enum: Object.keys(widgets) } }],
         requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } },
         responses: { 200: { description: 'SVG', content: { 'image/svg+xml': {} } }, ...problems(400, 401, 404, 413, 422) },
+      },
+    },
+    '/api/drafts': {
+      post: {
+        summary: 'Draft a story from an article (editor; nothing is stored): figures, events and statements, each with the offsets of its excerpt',
+        description: 'The article as text/plain or text/html (published, headline and language as query parameters) or as JSON. HTML is read into paragraphs; scripts, styles, figure captions, navigation, header, footer and asides are dropped, and a JSON-LD articleBody is preferred. Every item of the answer has draft: { start, end, rule, confidence } (offsets of its excerpt in sources[0].text), and draft.needs where the editor must supply an attribution or a speaker the text does not give.',
+        security: [{ admin: [] }],
+        parameters: [
+          { name: 'published', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'YYYY-MM-DD, required for text/plain and text/html: the date relative dates are read against' },
+          { name: 'headline', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+          { name: 'language', in: 'query', required: false, schema: { type: 'string', enum: [...locales], default: 'en' } },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'text/plain': { schema: { type: 'string', maxLength: 204800 } },
+            'text/html': { schema: { type: 'string', maxLength: 204800 } },
+            'application/json': {
+              schema: {
+                type: 'object', required: ['published'],
+                properties: { text: { type: 'string' }, html: { type: 'string' }, published: { type: 'string', format: 'date' }, headline: { type: 'string', maxLength: 200 }, language: { type: 'string', enum: [...locales] } },
+                oneOf: [{ required: ['text'] }, { required: ['html'] }],
+              },
+            },
+          },
+        },
+        responses: { 200: { description: 'A draft story dataset (sources: the article) with a draft member on every item', content: { 'application/json': {} } }, ...problems(400, 401, 413, 415, 422, 503) },
       },
     },
     '/admin': { get: { summary: 'Editor page: change figures and statements, preview, publish', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },

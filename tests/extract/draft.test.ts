@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // The draft as a dataset, the HTML reader, and the bundled story's article: everything the
 // hand-made dataset in data/ holds is found in the draft drafted from its article.
 import { describe, expect, it } from 'vitest'
