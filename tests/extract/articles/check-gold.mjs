@@ -5,6 +5,8 @@
 // A gold file whose article is not in this folder (gaza-2025-05-06: the article is not copied
 // into the repo) is checked against the path given on the command line, or against
 // sources[0].text of data/<name>.json when that has one; otherwise it is reported as skipped.
+// The holdout articles (tests/extract/holdout, written without reading the extractor) are
+// checked the same way.
 import { readFileSync, readdirSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -42,9 +44,11 @@ function writtenIn(value, excerpt) {
 
 const weekday = (iso) => WEEKDAYS[new Date(iso + 'T00:00:00Z').getUTCDay()]
 
-function articleFor(name) {
+const folders = [here, join(here, '..', 'holdout')]
+
+function articleFor(name, folder) {
   if (given[name]) return readFileSync(given[name], 'utf8')
-  const local = join(here, `${name}.txt`)
+  const local = join(folder, `${name}.txt`)
   if (existsSync(local)) return readFileSync(local, 'utf8')
   const data = join(repo, 'data', `${name}.json`)
   if (existsSync(data)) return JSON.parse(readFileSync(data, 'utf8')).sources?.[0]?.text
@@ -53,10 +57,10 @@ function articleFor(name) {
 
 let failures = 0
 let checked = 0
-for (const file of readdirSync(here).filter((f) => f.endsWith('.expected.json')).sort()) {
+for (const [folder, file] of folders.flatMap((d) => readdirSync(d).filter((f) => f.endsWith('.expected.json')).sort().map((f) => [d, f]))) {
   const name = file.replace(/\.expected\.json$/, '')
-  const gold = JSON.parse(readFileSync(join(here, file), 'utf8'))
-  const text = articleFor(name)
+  const gold = JSON.parse(readFileSync(join(folder, file), 'utf8'))
+  const text = articleFor(name, folder)
   if (typeof text !== 'string') {
     console.log(`${name}: skipped (no article text; pass ${name}=path/to/article.txt)`)
     continue
