@@ -1,6 +1,8 @@
 // npm run bench:drafts — the draft extractor (extract/) over every gold article in
 // tests/extract/articles and the bundled story's article, scored per item kind against the
-// hand-made *.expected.json files, then timed on a ~2,000-word article in Node.
+// hand-made *.expected.json files; then the same over tests/extract/holdout (articles written
+// after the rules by someone who had not read them), as a table of its own; then timed on a
+// ~2,000-word article in Node.
 //   GAZA_ARTICLE=path   where the bundled story's article is (default: ../shared/source/article.txt
 //                       beside the repo, or sources[0].text of data/gaza-2025-05-06.json)
 //   RUNS=n              timing runs (default 200)
@@ -19,14 +21,13 @@ const out = join(mkdtempSync(join(tmpdir(), 'factbox-drafts-')), 'extract.mjs')
 await build({ entryPoints: [join(repo, 'extract/index.ts')], bundle: true, format: 'esm', platform: 'neutral', mainFields: ['module', 'main'], outfile: out, logLevel: 'error' })
 const { draftStory } = await import(pathToFileURL(out).href)
 
-const dir = join(repo, 'tests/extract/articles')
 function gazaText() {
   const candidates = [process.env.GAZA_ARTICLE, join(repo, '../shared/source/article.txt'), join(repo, '../../shared/source/article.txt')].filter(Boolean)
   for (const c of candidates) if (existsSync(c)) return readFileSync(c, 'utf8')
   const data = JSON.parse(readFileSync(join(repo, 'data/gaza-2025-05-06.json'), 'utf8'))
   return data.sources?.[0]?.text
 }
-const articles = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort().map((f) => {
+const load = (dir) => readdirSync(dir).filter((f) => f.endsWith('.expected.json')).sort().map((f) => {
   const name = f.replace(/\.expected\.json$/, '')
   const gold = JSON.parse(readFileSync(join(dir, f), 'utf8'))
   const text = existsSync(join(dir, `${name}.txt`)) ? readFileSync(join(dir, `${name}.txt`), 'utf8') : name === 'gaza-2025-05-06' ? gazaText() : undefined
@@ -35,6 +36,8 @@ const articles = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).so
   if (typeof a.text !== 'string') console.warn(`skipped ${a.name}: no article text`)
   return typeof a.text === 'string'
 })
+const articles = load(join(repo, 'tests/extract/articles'))
+const holdout = load(join(repo, 'tests/extract/holdout'))
 
 const fold = (s) => (s ?? '').replace(/[‘’]/g, "'").replace(/[“”„«»]/g, '"').replace(/\s+/g, ' ').trim()
 const norm = (s) => fold(s).toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/'s\b/g, '').replace(/[.,;:]+$/, '').trim()
@@ -74,7 +77,8 @@ function writtenIn(value, excerpt) {
   return forms.some((s) => new RegExp(`(?<![\\d.,\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d\\p{L}]|[.,]\\d)`, 'iu').test(excerpt))
 }
 
-const t = { fig: [0, 0, 0], q: [0, 0], a: [0, 0], asOf: [0, 0], ev: [0, 0, 0], wrong: 0, quote: [0, 0, 0], spk: [0, 0], abstain: 0, spkRecall: [0, 0], para: [0, 0], bad: 0 }
+function score(title, articles) {
+const t = { fig: [0, 0, 0], q: [0, 0], a: [0, 0], asOf: [0, 0], unit: [0, 0], ev: [0, 0, 0], wrong: 0, quote: [0, 0, 0], spk: [0, 0], abstain: 0, spkRecall: [0, 0], para: [0, 0], bad: 0 }
 const rows = []
 for (const { name, gold, text } of articles) {
   const d = draftStory({ text, published: gold.published, language: gold.language, headline: gold.headline })
@@ -86,7 +90,7 @@ for (const { name, gold, text } of articles) {
   }
   // Figures by value, one to one, nearest excerpt first.
   const used = new Set()
-  let fm = 0, qok = 0, aok = 0, asok = 0
+  let fm = 0, qok = 0, aok = 0, asok = 0, uok = 0, uall = 0
   for (const g of gold.figures) {
     const at = locate(text, g.excerpt)
     const cands = d.figures.map((f, i) => ({ f, i })).filter(({ f, i }) => !used.has(i) && f.value === g.value)
@@ -98,6 +102,11 @@ for (const { name, gold, text } of articles) {
     if ((m.f.qualifier ?? null) === (g.qualifier ?? null)) qok++
     if (sameAttribution(g.attribution, m.f.attribution?.[gold.language])) aok++
     if (m.f.asOf === g.asOf) asok++
+    // Money and percentages must keep their unit: "25 million" alone is not the figure.
+    if (g.unit === '%' || /^[A-Z]{3}$/.test(g.unit ?? '')) {
+      uall++
+      if (m.f.unit === g.unit) uok++
+    }
   }
   // Events by date and overlapping excerpt; direction from the published date.
   const usedE = new Set()
@@ -138,6 +147,7 @@ for (const { name, gold, text } of articles) {
   const paras = gold.statements.filter((s) => s.kind === 'paraphrase')
   t.fig[0] += fm; t.fig[1] += d.figures.length; t.fig[2] += gold.figures.length
   t.q[0] += qok; t.a[0] += aok; t.asOf[0] += asok; t.q[1] += fm; t.a[1] += fm; t.asOf[1] += fm
+  t.unit[0] += uok; t.unit[1] += uall
   t.ev[0] += em; t.ev[1] += d.events.length; t.ev[2] += gold.events.length; t.wrong += wrong
   t.quote[0] += qm; t.quote[1] += ourQuotes.length; t.quote[2] += goldQuotes.length; t.quote[3] = (t.quote[3] ?? 0) + qr
   t.spk[0] += spOk; t.spk[1] += spAll; t.abstain += abstain
@@ -151,6 +161,7 @@ for (const { name, gold, text } of articles) {
     console.log(`\n## ${name}\n missing figures: ${missF.join(', ')}\n extra figures: ${extraF.join(' | ')}`)
     for (const g of gold.figures) {
       const f = d.figures.find((f) => f.value === g.value)
+      if (f && (g.unit === '%' || /^[A-Z]{3}$/.test(g.unit ?? '')) && f.unit !== g.unit) console.log(`  fig ${g.value}: unit ${f.unit}/${g.unit}`)
       if (f && ((f.qualifier ?? null) !== (g.qualifier ?? null) || !sameAttribution(g.attribution, f.attribution?.en) || f.asOf !== g.asOf)) console.log(`  fig ${g.value}: q ${f.qualifier}/${g.qualifier} a «${f.attribution?.en}»/«${g.attribution}» asOf ${f.asOf}/${g.asOf}`)
     }
     for (const g of gold.events) if (!d.events.some((e) => e.date === g.date && overlap(locate(text, g.excerpt) ?? { start: 0, end: 0 }, e.draft) > 0)) console.log(`  missing event ${g.date} «${g.excerpt}»`)
@@ -169,17 +180,23 @@ for (const { name, gold, text } of articles) {
 
 const pct = (a, b) => (b ? (a / b).toFixed(2) : '–')
 const f1 = (p, r) => (p + r ? ((2 * p * r) / (p + r)).toFixed(2) : '–')
+console.log(`\n${title}`)
 console.table(rows)
 const qp = t.quote[0] / t.quote[1]
 const qr = t.quote[3] / t.quote[2]
 console.table({
-  figures: { precision: pct(t.fig[0], t.fig[1]), recall: pct(t.fig[0], t.fig[2]), note: `qualifier ${pct(t.q[0], t.q[1])}, attribution ${pct(t.a[0], t.a[1])}, asOf ${pct(t.asOf[0], t.asOf[1])} of ${t.fig[0]} matched` },
+  figures: { precision: pct(t.fig[0], t.fig[1]), recall: pct(t.fig[0], t.fig[2]), note: `qualifier ${pct(t.q[0], t.q[1])}, attribution ${pct(t.a[0], t.a[1])}, asOf ${pct(t.asOf[0], t.asOf[1])} of ${t.fig[0]} matched; unit ${t.unit[0]}/${t.unit[1]} in money and %` },
   events: { precision: pct(t.ev[0], t.ev[1]), recall: pct(t.ev[0], t.ev[2]), note: `${t.wrong} resolved in the wrong direction` },
   'quotes (exact span)': { precision: qp.toFixed(2), recall: qr.toFixed(2), note: `F1 ${f1(qp, qr)}` },
   speakers: { precision: pct(t.spk[0], t.spk[1]), recall: pct(t.spkRecall[0], t.spkRecall[1]), note: `precision = accuracy on the ${t.spk[1]} matched statements with a speaker; ${t.abstain} abstained` },
   paraphrases: { precision: '', recall: pct(t.para[0], t.para[1]), note: '' },
   'excerpts or values not in the text': { precision: '', recall: '', note: String(t.bad) },
 })
+
+}
+
+score('development: the articles the rules were written on', articles)
+score('holdout: written after the rules, by someone who had not read them', holdout)
 
 // Timing: about 2,000 words of the articles, end to end, in this Node process.
 const words = []
