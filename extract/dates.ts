@@ -46,7 +46,18 @@ const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
-const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely)|scheduled|plans? to|planned|intends? to|upcoming|is to|are to|would (?:begin|start|open|resume|take place|be held|meet|decide|arrive)|could begin|could start)\b/i
+const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|plans? to|planned|intends? to|upcoming|is to|are to|could begin|could start|(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
+/**
+ * Reported speech looks ahead from when it was said: "said on Tuesday that a decision would be
+ * taken by Friday". "would have" is the past it was not.
+ */
+const WOULD = /\bwould\s+(?!have\b)(?:not\s+)?\p{L}/iu
+/**
+ * The present tense of a timetable: "talks resume on Monday", "the season, which begins on
+ * August 16". Past events are told in the past tense, so these look ahead. Base forms only
+ * where they are not an infinitive after a past verb ("agreed on Sunday to resume talks").
+ */
+const SCHEDULE = /\b(?:begins|resumes|reopens|convenes|meets|expires|starts|ends|opens|closes|arrives|departs|returns|kicks off|takes place|gets under way|comes into force|goes ahead|(?<!\b(?:to|did|had|not)\s)(?:resume|reopen|convene|meet|expire|arrive|begin|kick off|take place|get under way|come into force|go ahead))\b/i
 const HEDGE_BEFORE = /\b(?:early|mid|late|around|about|nearly|almost|roughly|approximately|some|the end of|the start of|the beginning of|the middle of)[\s-]*$/i
 /** Hedges that make a day approximate; "late on Saturday" is still Saturday. */
 const DAY_HEDGE = /\b(?:around|about|nearly|almost|roughly|approximately|some)[\s-]*$/i
@@ -192,19 +203,29 @@ function periodCandidates(text: string): Candidate[] {
     const unit = (g.unit ?? g.unit2).toLowerCase()
     const which = (g.which ?? 'this').toLowerCase()
     const step = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' ? 1 : 0
+    const later = g.when?.toLowerCase() === 'later'
     out.push({
       start: m.index, end: m.index + m[0].length, rule: 'date-period', own: true,
       resolve(ctx) {
+        // "later this week": what is left of it, from the day after publication (the first day
+        // of its span, as "since early March" is 1 March); never a day already past.
+        if (later) {
+          const next = addDays(ctx.published, 1)
+          const sameSpan = unit === 'month' ? next.m === ctx.published.m : compare(mondayOf(next), mondayOf(ctx.published)) === 0
+          return { date: format(sameSpan ? next : ctx.published), precision: 'approximate', granularity: 'day', relative: true, confidence: 0.75 }
+        }
+        // "will meet this week": the rest of the week, not its Monday if that has passed.
+        const notBefore = (ymd: Ymd) => (step === 0 && ctx.future && compare(ymd, ctx.published) < 0 ? ctx.published : ymd)
         if (unit === 'month') {
           const first = addMonths({ ...ctx.published, d: 1 }, step)
-          return { date: format(first), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.8 }
+          return { date: format(notBefore(first)), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.8 }
         }
         if (unit === 'weekend') {
           const saturday = addDays(mondayOf(ctx.published), 5 + 7 * step)
-          return { date: format(saturday), precision: 'approximate', granularity: 'day', relative: true, confidence: 0.75 }
+          return { date: format(notBefore(saturday)), precision: 'approximate', granularity: 'day', relative: true, confidence: 0.75 }
         }
         const monday = addDays(mondayOf(ctx.published), 7 * step)
-        return { date: format(monday), precision: 'approximate', granularity: 'week', relative: true, confidence: 0.85 }
+        return { date: format(notBefore(monday)), precision: 'approximate', granularity: 'week', relative: true, confidence: 0.85 }
       },
     })
   }
@@ -254,7 +275,10 @@ function looksAhead(text: string, sentence: Span, start: number, end: number): b
   const clause = before.slice(cut > 0 ? cut : 0)
   const afterRaw = text.slice(end, Math.min(sentence.end, end + 40))
   const after = afterRaw.split(/[,;:—]|\bthat\b/)[0]
-  return FUTURE.test(clause) || FUTURE.test(after) || /\b(?:next|coming|tomorrow)\b/i.test(text.slice(start, end))
+  const ahead = (s: string) => FUTURE.test(s) || WOULD.test(s) || SCHEDULE.test(s)
+  // "The road stays closed until Monday": a state that lasts until a day is still to end.
+  const until = /\b(?:until|till)\s+(?:at\s+least\s+)?$/i.test(before) && /\b(?:is|are|remains?|stays?)\b/i.test(clause)
+  return ahead(clause) || ahead(after) || until || /\b(?:next|coming|tomorrow)\b/i.test(text.slice(start, end))
 }
 
 /** Keeps one candidate per stretch of text: ours over chrono's, then the longer. */

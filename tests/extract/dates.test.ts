@@ -11,6 +11,29 @@ describe('dates and events', () => {
     expect(dates('The leaders will meet on Friday in Cairo.')).toEqual([['on Friday', '2025-05-09', 'exact']])
   })
 
+  it('reads a weekday in a forecast or a timetable as the one ahead: "forecast for Thursday", "talks resume on Monday", "until at least Monday"', () => {
+    expect(dates('Gusts of up to 90 km/h are forecast for Thursday.')).toEqual([['Thursday', '2025-05-08', 'exact']])
+    expect(dates('Talks between the two delegations resume on Monday in Geneva.')).toEqual([['on Monday', '2025-05-12', 'exact']])
+    expect(dates('Temperatures are forecast to stay above 40 degrees until at least Monday.')).toEqual([['Monday', '2025-05-12', 'exact']])
+    expect(dates('The coast road stays closed until Sunday.')).toEqual([['Sunday', '2025-05-11', 'exact']])
+  })
+
+  it('reads a weekday in reported speech with "would" as ahead of the day it was said: "said on Tuesday that a decision would come by Friday"', () => {
+    const d = draft('The minister said on Tuesday that a decision on the curfew would be taken by Friday.')
+    expect(d.events.map((e) => [e.dateText, e.date])).toContainEqual(['Friday', '2025-05-09'])
+    expect(d.events.every((e) => e.date >= '2025-05-06')).toBe(true)
+  })
+
+  it('keeps a past weekday in the past beside a future one: "agreed on Sunday to resume talks on Monday"', () => {
+    expect(dates('The two sides agreed on Sunday to resume talks on Monday.').map(([, date]) => date)).toEqual(['2025-05-04', '2025-05-05'])
+  })
+
+  it('reads "later this week" as the days after publication, and "will meet this week" as no day already past', () => {
+    expect(dates('Two more water bombers are due to arrive later this week.')).toEqual([['later this week', '2025-05-07', 'approximate']])
+    expect(dates('The board will meet this week to approve the budget.')).toEqual([['this week', '2025-05-06', 'approximate']])
+    expect(dates('Talks stalled earlier this week.')).toEqual([['earlier this week', '2025-05-05', 'approximate']])
+  })
+
   it('reads "on Tuesday" in an article published on a Tuesday as that day', () => {
     expect(dates('Naim’s rejection on Tuesday suggests a deal is unlikely.')).toEqual([['on Tuesday', '2025-05-06', 'exact']])
   })
