@@ -46,7 +46,7 @@ const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
-const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|plans? to|planned|intends? to|upcoming|is to|are to|could begin|could start|(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
+const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|plans? to|planned|intends? to|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
 /**
  * Reported speech looks ahead from when it was said: "said on Tuesday that a decision would be
  * taken by Friday". "would have" is the past it was not.
@@ -214,8 +214,9 @@ function periodCandidates(text: string): Candidate[] {
           const sameSpan = unit === 'month' ? next.m === ctx.published.m : compare(mondayOf(next), mondayOf(ctx.published)) === 0
           return { date: format(sameSpan ? next : ctx.published), precision: 'approximate', granularity: 'day', relative: true, confidence: 0.75 }
         }
-        // "will meet this week": the rest of the week, not its Monday if that has passed.
-        const notBefore = (ymd: Ymd) => (step === 0 && ctx.future && compare(ymd, ctx.published) < 0 ? ctx.published : ymd)
+        // "will meet this week": the rest of the week, not its Monday if that has passed
+        // ("earlier this week" is the part that has).
+        const notBefore = (ymd: Ymd) => (step === 0 && !g.when && ctx.future && compare(ymd, ctx.published) < 0 ? ctx.published : ymd)
         if (unit === 'month') {
           const first = addMonths({ ...ctx.published, d: 1 }, step)
           return { date: format(notBefore(first)), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.8 }

@@ -70,7 +70,13 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     if (d.lead === 'by' && !d.future && /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))) return
     let label = (text.slice(c.start, d.start) + text.slice(d.end, c.end)).replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').trim()
     const lead = LEADING.exec(label)
-    if (lead) {
+    // "the new season, which begins on August 16": the happening is the season beginning.
+    const antecedent = lead && /^wh/i.test(lead[0]) ? /.*\b((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+[^,;:]{1,60}?|[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)\s*,\s*$/dsu.exec(text.slice(sentence.start, c.start)) : null
+    if (lead && antecedent) {
+      const at = sentence.start + antecedent.indices![1][0]
+      label = `${antecedent[1]} ${label.slice(lead[0].length)}`
+      excerpt = { start: at, end: c.end }
+    } else if (lead) {
       label = label.slice(lead[0].length)
       excerpt = { start: c.start + (text.slice(c.start, c.end).startsWith(lead[0]) ? lead[0].length : 0), end: c.end }
       // "…, and resumed its offensive two weeks later": the sentence's subject did it.
@@ -79,7 +85,7 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
         if (subject) label = `${text.slice(subject.start, subject.end)} ${label}`
       }
     }
-    label = label.replace(/\s+(?:on|in|at|by|since|from|until)$/i, '').replace(/^(?:on|in)\s+/i, '')
+    label = label.replace(/\s+(?:on|in|at|by|since|from|until)$/i, '').replace(/^(?:on|in)\s+/i, '').replace(/^[\s,;:—–]+/, '')
     if (label.split(/\s+/).length < 2) return
     const host = statements.find((s) => s.kind === 'paraphrase' && s.speaker && s.text.start <= d.start && d.end <= s.text.end)
     const according = /\baccording to\s+(?:the\s+)?([^,.;]+)/i.exec(text.slice(sentence.start, sentence.end))

@@ -32,6 +32,8 @@ describe('dates and events', () => {
     expect(dates('Two more water bombers are due to arrive later this week.')).toEqual([['later this week', '2025-05-07', 'approximate']])
     expect(dates('The board will meet this week to approve the budget.')).toEqual([['this week', '2025-05-06', 'approximate']])
     expect(dates('Talks stalled earlier this week.')).toEqual([['earlier this week', '2025-05-05', 'approximate']])
+    // "its forecast for" is a noun, not a forecast looking ahead.
+    expect(dates('Earlier this month the group lowered its forecast for full-year revenue.')).toEqual([['Earlier this month', '2025-05-01', 'approximate']])
   })
 
   it('reads "on Tuesday" in an article published on a Tuesday as that day', () => {
@@ -71,6 +73,12 @@ describe('dates and events', () => {
     expect(dates('The trial opened on 12 January.', '2026-04-17')).toEqual([['The trial opened on 12 January', '2026-01-12', 'exact']])
     expect(dates('The ship passed its inspection on 3 December.', '2025-08-18')).toEqual([['The ship passed its inspection on 3 December', '2024-12-03', 'exact']])
     expect(dates('A hearing is scheduled for June 8.', '2026-04-17')).toEqual([['A hearing is scheduled for June 8', '2026-06-08', 'exact']])
+  })
+
+  it('dates a happening told in a relative clause by what the clause is about: "the new season, which begins on August 16" is ahead', () => {
+    const d = draft('The captain will miss the start of the new season, which begins on August 16.', '2025-07-07')
+    expect(d.events.map((e) => [e.label.en, e.date, e.excerpt])).toEqual([['The new season begins', '2025-08-16', 'the new season, which begins on August 16']])
+    expect(draft('The festival, which opened on June 2, drew record crowds.', '2025-07-07').events.map((e) => [e.label.en, e.date])).toEqual([['The festival opened', '2025-06-02']])
   })
 
   it('gives a time alone the day of the date before it: "at 11:40 p.m." after "at 9:15 p.m. on Saturday"', () => {
