@@ -63,13 +63,18 @@ export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): st
   if (/^\d{4}s\b/.test(text.slice(n.start, n.end + 1))) return 'a decade'
   if (/\b(?:aged|age of|ages of|ages)\s+$/i.test(before) || /^(?:-|\s)years?(?:-|\s)old\b/i.test(after) || /^-year-olds?\b/i.test(after)) return 'an age'
   if (/\p{L},\s*$/u.test(before) && /^\s*,/.test(after) && n.value! < 120 && Number.isInteger(n.value) && n.kind === 'digits' && !n.unit) return 'an age'
-  if (/\b(?:magnitude|magnitude-|category|level|grade|force|phase|stage|scale of)\s*$/i.test(before) || /^(?:-|\s)magnitude\b|^\s+on the richter/i.test(after)) return 'a magnitude or a level on a scale'
+  // Two years are a period, not a count: "between 2015 and 2024", "2015-2024".
+  if (n.high !== undefined && !n.unit && !n.scaled && [n.value!, n.high].every((v) => Number.isInteger(v) && v >= 1800 && v <= 2100) && !/,/.test(written)) return 'a period between two years'
+  if (/\b(?:magnitude|magnitude-|category|level|grade|force|phase|stage|scale of|index(?:\s+(?:at|of|reached|hit|stood\s+at|was|is))?)\s*$/i.test(before) || /^(?:-|\s)magnitude\b|^\s+on the richter/i.test(after)) return 'a magnitude or a level on a scale'
   if (DURATION_UNIT.test(after) && !n.unit) {
     const unit = /^(?:\s+(?:or|to|and)\s+[\p{L}\d-]+)?(?:-|\s)(year|month|week|day)s?\b/iu.exec(after)?.[1]
     const around = text.slice(Math.max(sentence.start, n.start - 60), Math.min(sentence.end, n.end + 40))
     if (!(unit && SENTENCE_CONTEXT.test(around))) return 'a duration'
     return undefined
   }
+  // "a 52,000-seat stadium", "a 12-member panel": the number describes a noun; it counts nothing
+  // the story reports (a sentence or a ban, "an 18-month ban", was kept above).
+  if (!n.unit && /^-(?!year|strong|plus|odd|percent|per\b)[\p{Ll}]+(?<!s)\s+[\p{Ll}]/u.test(after)) return 'a number that describes a noun, not a count'
   if (/^-(?:thirds?|quarters?|halves|fifths?|sixths?|tenths?)\b|^\s+(?:in|out of)\s+(?:every\s+)?(?:ten|\d+)\b/i.test(after)) return 'a fraction'
   if (/\b(?:children|kids|babies|infants|adults|those|people|pupils)\s+(?:under|over|aged)\s+$/i.test(before)) return 'an age'
   if (/^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|o[’']clock|hours? gmt)/i.test(after)) return 'a time of day'
@@ -85,7 +90,13 @@ export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): st
     if (/^\s+(?:times|sides|ways|fronts|reasons|options|goals|phases|rounds|stages|terms|things|parts)\b/i.test(after)) return 'not a count of something reported'
     // A small number in passing ("two quays normally kept for …", "in two villages"): a count
     // the sentence reports has a verb with it or a qualifier before it.
-    if (n.value! <= 10 && !qualifierBefore(text, n.start) && !/^\s+of\b/.test(after)) {
+    // Not in passing: a number that opens its sentence is what the sentence is about ("Two
+    // residents …, died"); "two more water bombers" adds to a count; "Seventeen were taken to
+    // hospital, two in a serious condition" is a part of the count before it.
+    const opensSentence = !/[\p{L}\p{N}]/u.test(text.slice(sentence.start, n.start))
+    const adds = /^\s+(?:more|other|additional|extra|new|further)\b/i.test(after)
+    const part = /,\s*$/.test(before) && /^\s+(?:in\s+(?:a\s+)?(?:serious|critical|grave|stable|life-threatening)\b|(?:seriously|critically|gravely|badly)\b)/i.test(after)
+    if (n.value! <= 10 && !qualifierBefore(text, n.start) && !/^\s+of\b/.test(after) && !opensSentence && !adds && !part) {
       const clauseAfter = after.split(/[,;:.—–]/)[0]
       const verbAfter = /\b(?:were|was|are|is|have|has|had|will|would|remain|remained|\p{Ll}+ed)\b/u.test(clauseAfter.split(/\s+/).slice(0, 7).join(' '))
       const verbBefore = /\b(?:won|took|has|have|had|holds|hold|held|killed|injured|wounded|lost|gained|left|kept|got|secured|received|elected|arrested|\p{Ll}+ed)\s+(?:(?:\p{L}+\s+){0,2})$/u.test(before)
@@ -193,6 +204,20 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
   return undefined
 }
 
+const CURRENCY_NAMES: Partial<Record<Unit, string>> = { USD: 'dollars', EUR: 'euros', GBP: 'pounds', JPY: 'yen', ILS: 'shekels', INR: 'rupees' }
+
+/**
+ * Money keeps its unit in the label: "25 million euros in emergency aid" counts euros, not
+ * "in emergency aid". The article's own word when it wrote one, else the symbol's name.
+ */
+function withCurrency(label: string, n: NumberMatch, written: string, rule: string): string {
+  if (!n.unit || n.unit === '%') return label
+  const word = /\b(dollars?|pounds?|sterling|euros?|yen|shekels?|rupees?)$/i.exec(written)?.[1] ?? CURRENCY_NAMES[n.unit]
+  if (!word || new RegExp(`\\b${word}\\b`, 'i').test(label)) return label
+  if (rule === 'figure-counted-after') return `${word} ${label}`
+  return /\b(?:of|to|at|by|from|for)$/i.test(label) ? `${label} ${word}` : `${label}, in ${word}`
+}
+
 /** Approximate: a softening qualifier, a range, "a dozen", or a rounded decimal with million/billion. */
 function approximate(n: NumberMatch, written: string, qualifierApprox: boolean): boolean {
   if (qualifierApprox || n.high !== undefined) return true
@@ -239,6 +264,7 @@ export function findFigures(
       }
       if (!label) continue
       const written = text.slice(n.start, n.end)
+      label = withCurrency(label, n, written, rule)
       const cs = clauseStart(text, sentence, start, numbers)
             const excerptStart = rule === 'figure-counted-before' ? Math.min(cs, sentence.start + (text.slice(sentence.start, start).search(/\S/) ?? 0)) : cs
       const excerpt = { start: excerptStart, end: Math.max(end, n.end) }

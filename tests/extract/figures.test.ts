@@ -53,6 +53,28 @@ describe('figures', () => {
     expect(figure(d, 48000000)).toMatchObject({ unit: 'USD' })
   })
 
+  it('keeps the unit of money in what the figure counts: "25 million euros in emergency aid"', () => {
+    const d = draft('The European Union pledged 25 million euros in emergency aid. The operator was fined $3.5 million for the spill.')
+    expect(figure(d, 25000000)).toMatchObject({ unit: 'EUR', label: { en: 'euros in emergency aid' } })
+    expect(figure(d, 3500000)?.label.en).toMatch(/^dollars\b/)
+  })
+
+  it('takes number words that a sentence reports for figures: "Four planes", "Two residents …, died", "two more water bombers", "two in a serious condition"', () => {
+    const d = draft([
+      'Four planes and 11 helicopters dropped water on the eastern flank.',
+      'Two residents of the village, a man aged 71 and his wife, died on Sunday.',
+      'Two more water bombers from a neighbouring country are due to arrive.',
+      'Seventeen people were taken to hospital, two in a serious condition, the ambulance service said.',
+    ].join('\n'))
+    expect(values(d)).toEqual([4, 11, 2, 2, 17, 2])
+    expect(d.figures.at(-1)?.attribution).toEqual({ en: 'the ambulance service' })
+  })
+
+  it('does not take a number that describes a noun, a reading on an index, or a span of years for a figure', () => {
+    expect(values(draft('The 52,000-seat stadium was close to full. A 12-member panel met. The UV index stood at 9.'))).toEqual([])
+    expect(values(draft('Heat-related admissions rose by 41% between 2015 and 2024.'))).toEqual([41])
+  })
+
   it('takes a small number in passing for no figure: "two quays normally kept for cruise ships"', () => {
     expect(values(draft('The overflow berths, two quays normally kept for cruise ships, are full.'))).toEqual([])
   })
