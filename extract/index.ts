@@ -134,7 +134,7 @@ export function draftStory(input: DraftInput): DraftStory {
   }))
 
   const statementIds = new IdMaker('statement')
-  const draftStatements: DraftStatement[] = statements.map((s) => {
+  const draftStatements: DraftStatement[] = statements.filter((s) => !s.hidden).map((s) => {
     const who = s.speaker ? slugWords(s.speaker.name.split(' and ')[0].split(' ').slice(-1)[0], 1) : 'unattributed'
     return {
       id: statementIds.make(`${who} ${text.slice(s.text.start, s.text.end)}`),

@@ -54,7 +54,11 @@ export const ORG_WORDS = new Set(
     'institute university college school hospital fund forces force navy guard parliament congress senate assembly cabinet ' +
     'administration centre center programme program network station agency. court. tribunal federation league club foundation ' +
     'coalition alliance front movement brigade brigades corps bureau reserve exchange times post news press reuters ap afp bbc cnn ' +
-    'church mission embassy consulate red cross crescent unicef unrwa who wfp unhcr ocha nato un eu idf hamas hezbollah').split(/\s+/),
+    'church mission embassy consulate red cross crescent unicef unrwa who wfp unhcr ocha nato un eu idf hamas hezbollah ' +
+    // Companies and clubs are named "Halvard Systems", "Calder Securities", "Rivera Athletic".
+    'systems holdings industries technologies airlines airways motors energy securities capital partners pharmaceuticals ' +
+    'logistics laboratories labs media electric steel mining resources shipping lines telecom communications insurance ' +
+    'investments ventures properties brands foods group chamber athletic rovers wanderers fc').split(/\s+/),
 )
 
 /** Nouns for groups and bodies that speak without a name: "officials said", "the agency reported". */

@@ -83,6 +83,10 @@ export function readMention(phrase: string): Mention | undefined {
     return { kind: 'description', name: cap(p.replace(/^(?:a|an|one)\s+/i, '')), plural: false }
   }
   const noThe = p.replace(/^the\s+/i, '')
+  // "Tomas Vik of the Industrial Workers’ Federation": a person, and the body they speak for
+  // ("Hallsford Chamber of Commerce", "Bank of England" have no "the" and are bodies).
+  const of = /^(.+?)\s+of\s+((?:the\s+)?[\p{Lu}].*)$/u.exec(noThe)
+  if (of && /^the\s/i.test(of[2]) && looksLikePersonName(words(of[1])) && !/\band\b/.test(of[1])) return { kind: 'person', name: of[1], role: of[2], plural: false }
   // Two speakers joined by "and", each with a title: names and roles joined the same way.
   const parts = noThe.split(/\s+and\s+/)
   if (parts.length === 2 && parts.every((x) => capitalised(x.trim()))) {

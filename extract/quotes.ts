@@ -2,7 +2,7 @@
 // paragraph, and the broken ones real copy has (the seed article drops opening and closing
 // marks): an opening mark never closed, a closing mark never opened, and a quote running on
 // into the next paragraph, which wire style reopens without closing.
-import { REPORTING } from './lexicon'
+import { ATTRIBUTION_VERBS, REPORTING } from './lexicon'
 import type { Paragraph } from './segment'
 import type { Span } from './types'
 
@@ -131,11 +131,26 @@ function pair(ms: Mark[]): { open?: Mark; close?: Mark }[] {
  */
 function unclosedEnd(text: string, p: Paragraph, from: number): number {
   const sentence = p.sentences.find((s) => s.start <= from && from < s.end) ?? p
-  const opensSentence = /^[\s“"‘'«„]*$/.test(text.slice(sentence.start, from))
-  if (opensSentence) return p.end
+  // `she said: “…` introduces a whole quotation, as a quote that opens its sentence does.
+  const opensSentence = /^[\s“"‘'«„]*$/.test(text.slice(sentence.start, from)) || /:\s*[“"«„]$/.test(text.slice(sentence.start, from))
+  if (opensSentence) return dropLostClose(text, from, nextOpening(text, from, p.end))
   const rest = text.slice(from, sentence.end)
   const brk = rest.search(/[,;:—–]\s|\s[—–]\s/)
   return brk > 0 ? from + brk : sentence.end
+}
+
+/** Where the next quotation opens in the paragraph: an unclosed quote ended before it. */
+function nextOpening(text: string, from: number, end: number): number {
+  const m = /[“«„]|(?<=[\s(])"(?=\S)/.exec(text.slice(from, end))
+  return m ? from + m.index : end
+}
+
+const LOST_CLOSE = new RegExp(String.raw`,\s+(?:[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+[\p{Lu}][\p{L}\p{M}’'-]*){0,3}|he|she|they|it|the\s+\p{Ll}+(?:\s+\p{Ll}+)?)\s+${ATTRIBUTION_VERBS.source}\.?\s*$`, 'u')
+
+/** `“They hired too fast, Vik said. “We …”`: the closing mark was lost before the attribution. */
+function dropLostClose(text: string, from: number, end: number): number {
+  const m = LOST_CLOSE.exec(text.slice(from, end))
+  return m ? from + m.index : end
 }
 
 /** Whether a stray closing mark closes reported speech ("agreeing … that a peace process was required”"). */

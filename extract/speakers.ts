@@ -4,7 +4,7 @@
 // Trump, "he" the last person named, "they" the last group, and "A senior Hamas official"
 // the person the next paragraphs name (the delayed naming of a wire lede).
 import { readMention, type Mention } from './names'
-import { GROUP_NOUNS, NOT_NAME, TITLE_WORDS } from './lexicon'
+import { AUXILIARIES, GROUP_NOUNS, NOT_NAME, ORG_WORDS, REPORTING, TITLE_WORDS } from './lexicon'
 import type { Paragraph } from './segment'
 
 export interface Speaker {
@@ -28,6 +28,11 @@ interface Seen extends Speaker {
 
 const RUN = /(?:[\p{Lu}][\p{L}\p{M}’'.-]*|(?<=\s)(?:de|da|van|von|bin|al|el|le|la|du))(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'.-]*|(?:de|da|van|von|bin|al|el|le|la|du|of|for)(?=\s+[\p{Lu}])))*/gu
 
+/** A name as names are written: capitalised words, with "of", "the", "for" between them. */
+const PROPER_NAME = /^(?:the\s+)?[\p{Lu}][\p{L}\p{M}’'.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'.-]*|of|the|for|and|de|du|des|la|le|al))*$/u
+
+const PLACE_BEFORE = /(?:\b(?:in|at|near|outside|across)\s+(?:the\s+)?|\b(?:town|city|village|district|province|region|port|capital|county|suburb|island|state)\s+of\s+)$/i
+
 const GENERIC_BODIES = /^(?:company|firm|group|operator|agency|ministry|organi[sz]ation|union|commission|authority|council|airline|carrier|department|charity|board|party)$/i
 
 const lastWord = (name: string) => name.split(/\s+/).pop()!.toLowerCase()
@@ -36,6 +41,8 @@ export class Discourse {
   private readonly people: Seen[] = []
   private readonly mentions: Seen[] = []
   private readonly descriptions: { at: number; paragraph: number; role: string; resolved?: Seen }[] = []
+  /** What "the company", "the agency" were found to be, for the next time the text says it. */
+  private readonly definites = new Map<string, Speaker>()
 
   constructor(
     private readonly text: string,
@@ -70,6 +77,8 @@ export class Discourse {
         run = `${prefix} ${run}`
         at -= prefix.length + 1
       }
+      // "in the border town of Kefr Amun", "told reporters in Harrow Bay": a place, not a person.
+      if (PLACE_BEFORE.test(text.slice(Math.max(0, at - 40), at))) continue
       const ws = run.split(/\s+/)
       let drop = 0
       while (drop < ws.length && NOT_NAME.has(ws[drop].toLowerCase())) drop++
@@ -115,6 +124,22 @@ export class Discourse {
       this.people.find((p) => (anywhere || p.at <= at) && last(p) === surname) ??
       this.people.find((p) => last(p) === surname)
     )
+  }
+
+  /**
+   * Whether a subject is a name: capitalised words, and a single one ("Revenue fell …") only if
+   * the text also capitalises it inside a sentence ("which Halvard treats") or it names a body.
+   */
+  private namesSomething(name: string): boolean {
+    if (!PROPER_NAME.test(name)) return false
+    if (/\s/.test(name.replace(/^the\s+/i, '')) || ORG_WORDS.has(name.toLowerCase())) return true
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    return new RegExp(`[\\p{Ll}\\d,;:]\\s+${escaped}\\b`, 'u').test(this.text)
+  }
+
+  private remember(key: string, r: Resolution): Resolution {
+    if (r.speaker) this.definites.set(key, r.speaker)
+    return r
   }
 
   /** Records who was the subject or speaker at `at`, for pronouns after it. */
@@ -170,12 +195,16 @@ export class Discourse {
           if (earlier) return { speaker: strip(earlier), rule: 'speaker-definite', confidence: 0.7 }
           // "The company denied …" after "The ferry’s operator, Vell Island Lines, said …": the body just named.
           if (GENERIC_BODIES.test(mention.name.replace(/^the\s+/i, ''))) {
+            const key = mention.name.toLowerCase()
             // The body named last before it, subject or object ("accused Hamas of …, a claim the group denied").
             const named = this.lastNamedBody(at)
-            if (named) return { speaker: { name: named, kind: 'group', plural: false }, rule: 'speaker-definite-body', confidence: 0.55 }
+            if (named) return this.remember(key, { speaker: { name: named, kind: 'group', plural: false }, rule: 'speaker-definite-body', confidence: 0.55 })
             const here = this.paragraphOf(at)
-            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && /[\p{Lu}]/u.test(s.name.slice(1)) && here === this.paragraphOf(s.at))
-            if (body) return { speaker: strip(body), rule: 'speaker-definite-body', confidence: 0.55 }
+            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && this.namesSomething(s.name) && here === this.paragraphOf(s.at))
+            if (body) return this.remember(key, { speaker: strip(body), rule: 'speaker-definite-body', confidence: 0.55 })
+            // "the company" again, paragraphs later: the company it was before.
+            const before = this.definites.get(key)
+            if (before) return { speaker: before, rule: 'speaker-definite-body', confidence: 0.5 }
           }
         }
         return { speaker: { name: mention.name, role: mention.role, kind: 'group', plural: mention.plural }, rule: 'speaker-group', confidence: 0.85 }
@@ -209,10 +238,17 @@ export class Discourse {
     // Within its own sentence only: further back, "the agency" may be another agency.
     const from = Math.max(0, at - 300, this.text.lastIndexOf('. ', at) + 1, this.text.lastIndexOf('\n', at) + 1)
     const window = this.text.slice(from, at)
-    const runs = [...window.matchAll(/(?<![.!?]\s|^)\b[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}’'-]*)*/gu)]
+    // Whole runs only ("Halvard Systems", not its "Systems"); one opening the sentence may be any
+    // capitalised word ("Revenue fell"), so it counts only with a second word.
+    const runs = [...window.matchAll(/(?<![\p{Lu}][\p{L}\p{M}’'-]*\s+|[\p{L}\p{M}’'-])[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}’'-]*)*/gu)]
+      .filter((r) => !/(?:^|[.!?])\s*$/.test(window.slice(0, r.index)) || /\s/.test(r[0]))
     for (let i = runs.length - 1; i >= 0; i--) {
       const run = runs[i][0].replace(/[’']s$/, '')
       if (NOT_NAME.has(run.toLowerCase()) || TITLE_WORDS.has(run.toLowerCase())) continue
+      // "the Dutch-Norwegian maker", "the Palestinian militant group": an adjective before a noun.
+      const before = window.slice(0, runs[i].index)
+      const next = /^\s+(\p{Ll}+)/u.exec(window.slice(runs[i].index! + runs[i][0].length))?.[1]
+      if (/\b(?:the|a|an)\s+$/i.test(before) && next && !REPORTING.has(next) && !AUXILIARIES.has(next) && !/ed$/.test(next) && next !== 'of') continue
       const m = readMention(run)
       if (m && m.kind === 'group' && !this.findPerson(run, at)) return m.name
     }

@@ -6,7 +6,7 @@
 // quotes are dropped. Speakers are read from the attribution next to the quote or the
 // subject of the verb and resolved by speakers.ts; none found → the statement abstains.
 import type { DateMatch } from './dates'
-import { ATTRIBUTION_VERBS, REPORTING } from './lexicon'
+import { ATTRIBUTION_VERBS, NOT_NAME, REPORTING } from './lexicon'
 import { readMention } from './names'
 import { findQuotes, type QuoteMatch } from './quotes'
 import { type Paragraph, type Sentence, sentenceAt as findSentence } from './segment'
@@ -27,13 +27,24 @@ export interface StatementCandidate {
   /** The speaker's phrase and verb: where the statement's date and a figure's source are read. */
   attribution?: Span
   date?: DateMatch
+  /**
+   * Reported speech whose own quoted words are the statement shown ("said it had received only
+   * 276 … and that the remaining 36 “are still in cells …”"): not in the draft, but still whose
+   * figures and dates they are.
+   */
+  hidden?: boolean
 }
 
 const NAME = String.raw`[\p{Lu}][\p{L}\p{M}’'.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'.-]*|de|da|al|bin|van|von|la|le))*`
-const NP = String.raw`(?:he|she|they|it|we|I|(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,3}${NAME}|(?:the|a|an|their|his|her|its)\s+[\p{Ll}][\p{L}-]*(?:\s+[\p{Ll}][\p{L}-]*){0,3})`
+// A speaker starts at a word's start: "her" inside "whether" is no one.
+const NP = String.raw`(?<![\p{L}\p{M}’'-])(?:he|she|they|it|we|I|(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,3}${NAME}|(?:the|a|an|their|his|her|its)\s+[\p{Ll}][\p{L}-]*(?:\s+[\p{Ll}][\p{L}-]*){0,3})`
 const AFTER = new RegExp(String.raw`^[\s,]*(?:[—–]\s*)?(?:(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+${ATTRIBUTION_VERBS.source}\b|${ATTRIBUTION_VERBS.source}\s+(?<np2>${NP}))`, 'u')
 const DASH = new RegExp(String.raw`^\s*[—–]\s*(?<np>${NAME})`, 'u')
 const BEFORE = new RegExp(String.raw`(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+(?:${ATTRIBUTION_VERBS.source})(?:\s+[^,:“”"]{1,40}?)?\s*[:,]\s*$`, 'u')
+/** "X called the exchange “a first step, not a gift”": what X called it is X's words. */
+const CALLED = new RegExp(String.raw`(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+(?:called|calls|described|describes|branded|brands|dubbed|termed|labelled|labeled)\s+(?:[^,.;:“”"]{1,50}?\s+)?(?:as\s+)?$`, 'u')
+/** "said Porto Lume’s team doctor, Helena Brás": the role, then the name that speaks. */
+const ROLE_THEN_NAME = new RegExp(String.raw`^(?:\s+(?:[\p{Ll}][\p{L}-]*\s+){0,3}[\p{Ll}][\p{L}-]*)?,\s+(${NAME})(?=\s*[,.;]|\s*$)`, 'u')
 
 const wordsIn = (text: string, s: Span) => text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
 
@@ -61,6 +72,12 @@ function adjacentAttribution(text: string, q: QuoteMatch, sentences: Sentence[],
   let m = AFTER.exec(after)
   if (m) {
     const np = groupSpan(q.end, m, 'np') ?? groupSpan(q.end, m, 'np2')!
+    const said = text.slice(np.start, np.end)
+    const named = m.groups?.np2 && (/[’']s$/.test(said) || readMention(said)?.kind !== 'person') ? ROLE_THEN_NAME.exec(text.slice(np.end, Math.max(np.end, limit))) : null
+    if (named && readMention(named[1])?.kind === 'person') {
+      const start = np.end + named[0].length - named[1].length
+      return { np: { start, end: start + named[1].length }, span: { start: q.end, end: start + named[1].length } }
+    }
     return { np, span: { start: q.end, end: q.end + m[0].length } }
   }
   m = DASH.exec(after)
@@ -74,6 +91,12 @@ function adjacentAttribution(text: string, q: QuoteMatch, sentences: Sentence[],
     const np = groupSpan(from, m, 'np')!
     return { np, span: { start: np.start, end: q.start } }
   }
+  // Four words or more: "described a ‘wall of smoke’" stays a scare quote.
+  m = wordsIn(text, q.inner) >= 4 ? CALLED.exec(text.slice(sentenceAt(sentences, q.start).start, q.start)) : null
+  if (m) {
+    const np = groupSpan(sentenceAt(sentences, q.start).start, m, 'np')!
+    return { np, span: { start: np.start, end: q.start } }
+  }
   return undefined
 }
 
@@ -85,6 +108,8 @@ function speechLike(sentence: string): boolean {
 
 const CONTENT_END = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b|,\s+(?:said|says|told|warned|added)\b`, 'gu')
 
+const REPORTING_OR_SOURCE = new RegExp(String.raw`\b(?:according to|${[...REPORTING].join('|')})\b`, 'i')
+
 /** Where reported speech stops: a concession ("though …"), another reporting verb, a stray closing mark. */
 function contentEnd(text: string, from: number, sentenceEnd: number): { end: number; closedByMark: boolean } {
   const rest = text.slice(from, sentenceEnd)
@@ -93,6 +118,9 @@ function contentEnd(text: string, from: number, sentenceEnd: number): { end: num
   all.lastIndex = 0
   for (let m = all.exec(rest); m; m = all.exec(rest)) {
     // A closing mark whose opening mark is in the same words is a quoted phrase, not the end.
+    // "said 312 were released, while 148 were handed over": the same report goes on, unless the
+    // clause names its own source ("while the UN said …", "whereas, according to …").
+    if (/^,\s+(?:while|whereas)\b/.test(m[0]) && !REPORTING_OR_SOURCE.test(rest.slice(m.index + m[0].length))) continue
     if (/[”»]/.test(m[0]) && /[“«]/.test(rest.slice(0, m.index))) {
       const opens = (rest.slice(0, m.index).match(/[“«]/g) ?? []).length
       const closes = (rest.slice(0, m.index).match(/[”»]/g) ?? []).length
@@ -139,6 +167,7 @@ function resolveSubject(text: string, subject: Subject, discourse: Discourse): R
 const CLAIM_THEN_SUBJECT = /\b(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges)\s+(?:that\s+)?(?:the\s+\p{L}+|\p{Lu}[\p{L}’'-]*|it|they|he|she)\s+(?:(?:has|have|had|also)\s+)*(?:\p{Ll}+ly\s+)?$/u
 
 const WORD = /[\p{L}]+/gu
+const LEAD_NAME = /^(?:The\s+)?([\p{Lu}][\p{L}\p{M}’'-]*(?:\s+[\p{Lu}][\p{L}\p{M}’'-]*)*)(?=\s+\p{Ll})/u
 
 /** Reported speech in one sentence: each reporting verb, its speaker and what was said. */
 function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], discourse: Discourse, out: StatementCandidate[]) {
@@ -174,7 +203,7 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     if (quotes.some((q) => q.inner.start <= at && at < q.inner.end)) continue
     // The attribution of a quote (`,” he said`, `X said: “`): the quote is the statement.
     const quoteAttribution =
-      quotes.some((q) => q.end <= at && q.end > sentence.start && at - q.end < 80 && /^[ \t,—–]*(?:[\p{L}\p{M}.’'-]+\s+){0,5}$/u.test(text.slice(q.end, at))) ||
+      quotes.some((q) => q.end <= at && q.end > sentence.start && at - q.end < 80 && /^[ \t,—–]*(?:[\p{L}\p{M}.’'-]+\s+){0,5}$/u.test(text.slice(q.end, at)) && !/^[\s,]*(?:and|but)\s/.test(text.slice(q.end, at))) ||
       quotes.some((q) => q.start >= verbEnd && q.start - verbEnd < 60 && /^[^.“”"]*[:,]\s*$/.test(text.slice(verbEnd, q.start)) && !/\bthat\b/.test(text.slice(verbEnd, q.start)))
     if (/^(?:called|calls|calling)$/.test(verb) && !/^\s+(?:for|on)\b/.test(text.slice(verbEnd, verbEnd + 5))) continue
     if (/^(?:ruled)$/.test(verb) && !/^\s+(?:out|that)\b/.test(text.slice(verbEnd, verbEnd + 6))) continue
@@ -234,7 +263,13 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
       closedByMark = end.closedByMark
     }
     if (wordsIn(text, content) < 2) continue
-    const resolution = resolveSubject(text, subject, discourse)
+    let resolution = resolveSubject(text, subject, discourse)
+    // "Halvard expects restructuring costs of …, it said": "it" is the body the sentence opens with.
+    if (rule === 'paraphrase-attributed-after' && /^it$/i.test(text.slice(subject.start, subject.end))) {
+      const lead = LEAD_NAME.exec(text.slice(sentence.start, sentence.end))
+      const own = lead && !NOT_NAME.has(lead[1].split(' ')[0].toLowerCase()) ? discourse.resolve(lead[1], sentence.start) : undefined
+      if (own?.speaker?.kind === 'group') resolution = own
+    }
     if (!resolution.speaker && resolution.rule === 'speaker-none') continue
     if (resolution.speaker) discourse.note(resolution.speaker, subject.start)
     out.push({
@@ -344,7 +379,7 @@ export function findStatements(text: string, paragraphs: Paragraph[], discourse:
 
   for (const p of reported) {
     // Its own words quoted inside it (not scare quotes): the quote is the statement.
-    if (out.some((q) => q.kind === 'quote' && q.text.start >= p.text.start - 2 && q.text.start <= p.text.end && wordsIn(text, q.text) > 3)) continue
+    if (out.some((q) => q.kind === 'quote' && q.text.start >= p.text.start - 2 && q.text.start <= p.text.end && wordsIn(text, q.text) > 3)) p.hidden = true
     p.date = dates.find((d) => p.attribution && d.start >= p.attribution.start && d.end <= p.text.start + 1 && d.granularity === 'day')
       ?? (p.rule === 'paraphrase-attributed-after' ? dates.find((d) => d.start >= p.attribution!.end && d.start - p.attribution!.end < 30 && d.granularity === 'day') : undefined)
     out.push(p)

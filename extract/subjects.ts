@@ -143,6 +143,8 @@ export function subjectBefore(text: string, from: number, verb: number): Subject
     // "Bassem Naim, a senior figure within the Palestinian militant group, told"
     if (isAppositive(text, last) && !isAppositive(text, prev)) {
       const name = strip(text, prev)
+      // "Solberg, 52, said": an age, not a role.
+      if (/^\d+$/.test(text.slice(last.start, last.end))) return { ...name, phraseStart: name.start }
       return { ...name, role: last, phraseStart: name.start }
     }
     // "The provincial governor, Leyla Hamidova, told", "their coach, Stefan Oru, said"

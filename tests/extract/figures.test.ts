@@ -90,6 +90,19 @@ describe('figures', () => {
     expect(figure(d, 287)?.attribution).toEqual({ en: 'Aris Pell' })
   })
 
+  it('gives a figure in a "while" clause the source of the report it continues, unless the clause names its own', () => {
+    const d = draft('The interior ministry said 312 prisoners had been released, while 148 soldiers were handed over by the rebels. Monitors counted 309, while the rebels said 276 had crossed.')
+    expect(figure(d, 148)?.attribution).toEqual({ en: 'the interior ministry' })
+    expect(figure(d, 276)?.attribution).toEqual({ en: 'the rebels' })
+  })
+
+  it('gives a figure the speaker whose partly quoted words it is in: said it had received only 276 … and that the remaining 36 “are still in cells”', () => {
+    const d = draft('Its spokesman, Idris Kalan, said it had received only 276 of its members and that the remaining 36 “are still in cells nobody will show us”.')
+    expect(figure(d, 276)?.attribution).toEqual({ en: 'Idris Kalan' })
+    expect(figure(d, 36)?.attribution).toEqual({ en: 'Idris Kalan' })
+    expect(d.statements.map((s) => [s.kind, s.text])).toEqual([['quote', 'are still in cells nobody will show us']])
+  })
+
   it('resolves "the agency" to the agency the article named before it', () => {
     const d = draft('The National Disaster Management Agency reported new deaths on Monday.\nAt least 143 people were killed, the agency said.')
     expect(figure(d, 143)?.attribution).toEqual({ en: 'National Disaster Management Agency' })

@@ -75,6 +75,58 @@ describe('statements', () => {
     ])
   })
 
+  it('ends a quote whose closing mark was lost at the attribution, before the next quote opens: `“A, Vik said. “B.”`', () => {
+    const d = draft('Tomas Vik leads the union.\n“They hired too fast and now the people on the floor pay the bill, Vik said. “We will not sign anything.”')
+    expect(quotes(d).map((s) => [s.text, s.speaker?.name.en])).toEqual([
+      ['They hired too fast and now the people on the floor pay the bill', 'Tomas Vik'],
+      ['We will not sign anything.', 'Tomas Vik'],
+    ])
+  })
+
+  it('runs a quote introduced by a colon to the end of its paragraph when its closing mark was lost', () => {
+    const d = draft('Ingrid Solberg is the chief executive.\nAsked whether more cuts could follow, she said: “I will not promise what I cannot know. What I can promise is that we will not do this twice.')
+    expect(quotes(d).map((s) => [s.text, s.speaker?.name.en])).toEqual([['I will not promise what I cannot know. What I can promise is that we will not do this twice.', 'Ingrid Solberg']])
+  })
+
+  it('reads the name after a role as the speaker: `,” said Porto Lume’s team doctor, Helena Brás.`', () => {
+    const d = draft('“He was dizzy and he could not see properly,” said Porto Lume’s team doctor, Helena Brás.')
+    expect(speakerOf(d, 'He was dizzy')).toBe('Helena Brás')
+  })
+
+  it('takes what someone "called" a thing, in four words or more, for their quote, and "and said" after it for a second statement', () => {
+    const d = draft('The interior minister, Kemal Oruç, called the exchange “a first step, not a gift” and said a second round was planned. Residents described a ‘wall of smoke’.')
+    expect(d.statements.filter((s) => s.speaker?.name.en === 'Kemal Oruç').map((s) => [s.kind, s.text])).toEqual([
+      ['quote', 'a first step, not a gift'],
+      ['paraphrase', 'a second round was planned'],
+    ])
+    expect(quotes(d).map((s) => s.text)).toEqual(['a first step, not a gift'])
+  })
+
+  it('does not take a place for the person "she" refers to: “…,” she told reporters in the border town of Kefr Amun', () => {
+    const d = draft('The chief negotiator, Sirin Aydemir, rejected the charge. «We kept our word,» she told reporters in the border town of Kefr Amun.\n“Our people have been beaten,” she said.')
+    expect(quotes(d).map((s) => s.speaker?.name.en)).toEqual(['Sirin Aydemir', 'Sirin Aydemir'])
+  })
+
+  it('reads company names as bodies, "X of the Y" as a person and the body they speak for, and an age beside a name as no role', () => {
+    const d = draft([
+      'Halvard Systems, the Dutch-Norwegian maker of warehouse robots, will cut 1,200 jobs, the company said.',
+      'Tomas Vik of the Industrial Workers’ Federation said the union would demand talks.',
+      'Priya Raman, an analyst at Calder Securities, spoke next. She said the cuts could save 140 million euros a year.',
+      'Solberg, 52, said she would not take a bonus.',
+    ].join('\n'))
+    expect(d.statements.map((s) => [s.speaker?.name.en, s.speaker?.role?.en])).toEqual([
+      ['Halvard Systems', undefined],
+      ['Tomas Vik', 'The Industrial Workers’ Federation'],
+      ['Priya Raman', 'An analyst at Calder Securities'],
+      ['Solberg', undefined],
+    ])
+  })
+
+  it('reads "…, it said" as the body the sentence opens with, and "the company" again as the company named before', () => {
+    const d = draft('Halvard Systems will cut 1,200 jobs, the company said on Thursday.\nThe union reacted angrily.\nRevenue fell 14% to 2.31 billion euros, the company reported. Halvard expects costs of about 95 million euros, it said in a statement.')
+    expect(d.statements.map((s) => s.speaker?.name.en)).toEqual(['Halvard Systems', 'Halvard Systems', 'Halvard'])
+  })
+
   it('reads reported speech after a reporting verb as a paraphrase, with the subject as speaker', () => {
     const d = draft('The Israeli government has also accused Hamas of stealing aid, a claim the group has repeatedly denied.\nThe transport minister, Helen Ashby, urged both sides to return to talks and said the government had no plans to intervene.')
     expect(d.statements.map((s) => [s.kind, s.speaker?.name.en, s.text])).toEqual([
