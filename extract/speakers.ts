@@ -43,6 +43,7 @@ export class Discourse {
   private readonly descriptions: { at: number; paragraph: number; role: string; resolved?: Seen }[] = []
   /** What "the company", "the agency" were found to be, for the next time the text says it. */
   private readonly definites = new Map<string, Speaker>()
+  private readonly nameLike = new Map<string, boolean>()
 
   constructor(
     private readonly text: string,
@@ -131,10 +132,15 @@ export class Discourse {
    * the text also capitalises it inside a sentence ("which Halvard treats") or it names a body.
    */
   private namesSomething(name: string): boolean {
-    if (!PROPER_NAME.test(name)) return false
-    if (/\s/.test(name.replace(/^the\s+/i, '')) || ORG_WORDS.has(name.toLowerCase())) return true
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    return new RegExp(`[\\p{Ll}\\d,;:]\\s+${escaped}\\b`, 'u').test(this.text)
+    const known = this.nameLike.get(name)
+    if (known !== undefined) return known
+    let yes = PROPER_NAME.test(name) && (/\s/.test(name.replace(/^the\s+/i, '')) || ORG_WORDS.has(name.toLowerCase()))
+    if (!yes && PROPER_NAME.test(name)) {
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      yes = new RegExp(`[\\p{Ll}\\d,;:]\\s+${escaped}\\b`, 'u').test(this.text)
+    }
+    this.nameLike.set(name, yes)
+    return yes
   }
 
   private remember(key: string, r: Resolution): Resolution {
