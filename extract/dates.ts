@@ -192,7 +192,7 @@ function monthCandidates(text: string): Candidate[] {
   return out
 }
 
-const PERIOD_RE = /\b(?:(?<which>last|next|this|past|coming|previous)\s+(?<unit>week|month|weekend)|(?<when>earlier|later)\s+this\s+(?<unit2>week|month))\b/gi
+const PERIOD_RE = /\b(?:(?<which>last|next|this|past|coming|previous)\s+(?<unit>week|month|weekend|quarter)|(?<when>earlier|later)\s+this\s+(?<unit2>week|month))\b/gi
 
 /** "last week", "next week", "earlier this month": the week or month, approximate. */
 function periodCandidates(text: string): Candidate[] {
@@ -221,6 +221,11 @@ function periodCandidates(text: string): Candidate[] {
           const first = addMonths({ ...ctx.published, d: 1 }, step)
           return { date: format(notBefore(first)), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.8 }
         }
+        if (unit === 'quarter') {
+          // "warned last quarter": the calendar quarter before this one, from its first day.
+          const first = addMonths({ y: ctx.published.y, m: ctx.published.m - ((ctx.published.m - 1) % 3), d: 1 }, 3 * step)
+          return { date: format(notBefore(first)), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.7 }
+        }
         if (unit === 'weekend') {
           const saturday = addDays(mondayOf(ctx.published), 5 + 7 * step)
           return { date: format(notBefore(saturday)), precision: 'approximate', granularity: 'day', relative: true, confidence: 0.75 }
@@ -235,12 +240,16 @@ function periodCandidates(text: string): Candidate[] {
 
 const LATER_RE = /\b(?:(?<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?|on|before(?=\s*[,.;]|$)|after(?=\s*[,.;]|$))\b|the\s+(?:next|following)\s+(?<unit2>day|week|month|morning|evening|night)\b|the\s+(?<unit3>day|week|month|night)\s+(?<dir3>before|after)(?=\s*[,.;]|$)|(?<same>(?:later\s+|earlier\s+)?that\s+(?:afternoon|evening|night|morning|day)|the\s+same\s+day))/gi
 
+/** "fell 14% from a year earlier", "up 5% on a year earlier": the base of a comparison, no date. */
+const COMPARED = /\b(?:from|than|on|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+$/i
+
 /** "two weeks later", "a day earlier", "the following week": counted from the date before it. */
 function laterCandidates(text: string): Candidate[] {
   const out: Candidate[] = []
   LATER_RE.lastIndex = 0
   for (let m = LATER_RE.exec(text); m; m = LATER_RE.exec(text)) {
     const g = m.groups!
+    if (g.dir && /^(?:earlier|before)$/i.test(g.dir) && COMPARED.test(text.slice(Math.max(0, m.index - 16), m.index))) continue
     const unit = (g.unit ?? g.unit2 ?? g.unit3 ?? 'day').toLowerCase()
     const n = g.same ? 0 : g.n ? (/^\d/.test(g.n) ? Number(g.n) : SMALL[g.n.toLowerCase()]) : 1
     const dir = (g.dir ?? g.dir3 ?? 'later').toLowerCase()

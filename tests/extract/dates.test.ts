@@ -54,6 +54,17 @@ describe('dates and events', () => {
     ])
   })
 
+  it('reads "last quarter" and "next quarter" as the first day of that calendar quarter, approximate', () => {
+    expect(dates('The group had already warned last quarter that demand was slowing. Sales should recover next quarter.', '2025-10-30')).toEqual([
+      ['last quarter', '2025-07-01', 'approximate'],
+      ['next quarter', '2026-01-01', 'approximate'],
+    ])
+  })
+
+  it('takes no date for the base of a comparison: "fell 14% from a year earlier", "up 5% on a year earlier"', () => {
+    expect(dates('Revenue fell 14% from a year earlier. Profit was up 5% on a year earlier.', '2025-10-30')).toEqual([])
+  })
+
   it('reads "next month" as its first day, approximate', () => {
     expect(dates('The rebuilding of homes would begin next month, he pledged.')).toEqual([['next month', '2025-06-01', 'approximate']])
   })
