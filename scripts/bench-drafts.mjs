@@ -90,6 +90,7 @@ for (const { name, gold, text } of articles) {
   }
   // Figures by value, one to one, nearest excerpt first.
   const used = new Set()
+  const pairs = new Map()
   let fm = 0, qok = 0, aok = 0, asok = 0, uok = 0, uall = 0
   for (const g of gold.figures) {
     const at = locate(text, g.excerpt)
@@ -98,6 +99,7 @@ for (const { name, gold, text } of articles) {
     const m = cands[0]
     if (!m) continue
     used.add(m.i)
+    pairs.set(g, m.f)
     fm++
     if ((m.f.qualifier ?? null) === (g.qualifier ?? null)) qok++
     if (sameAttribution(g.attribution, m.f.attribution?.[gold.language])) aok++
@@ -160,7 +162,7 @@ for (const { name, gold, text } of articles) {
     const extraF = d.figures.filter((f) => !gold.figures.some((g) => g.value === f.value)).map((f) => `${f.value} «${f.excerpt.slice(0, 60)}»`)
     console.log(`\n## ${name}\n missing figures: ${missF.join(', ')}\n extra figures: ${extraF.join(' | ')}`)
     for (const g of gold.figures) {
-      const f = d.figures.find((f) => f.value === g.value)
+      const f = pairs.get(g)
       if (f && (g.unit === '%' || /^[A-Z]{3}$/.test(g.unit ?? '')) && f.unit !== g.unit) console.log(`  fig ${g.value}: unit ${f.unit}/${g.unit}`)
       if (f && ((f.qualifier ?? null) !== (g.qualifier ?? null) || !sameAttribution(g.attribution, f.attribution?.en) || f.asOf !== g.asOf)) console.log(`  fig ${g.value}: q ${f.qualifier}/${g.qualifier} a «${f.attribution?.en}»/«${g.attribution}» asOf ${f.asOf}/${g.asOf}`)
     }
