@@ -8,6 +8,7 @@ import { limitUrlLength } from './http/limits'
 import { renderError, renderNotFound } from './http/problem'
 import { adminRoutes } from './routes/admin'
 import { adminPageRoutes } from './routes/admin-page'
+import { draftRoutes } from './routes/drafts'
 import { embedRoutes } from './routes/embed'
 import { healthRoutes } from './routes/health'
 import { meRoutes } from './routes/me'
@@ -42,6 +43,7 @@ app.route('/', adminRoutes)
 app.route('/', meRoutes)
 app.route('/', tokenRoutes)
 app.route('/', adminPageRoutes)
+app.route('/', draftRoutes)
 app.route('/', widgetRoutes)
 app.route('/', embedRoutes)
 app.route('/', oembedRoutes)

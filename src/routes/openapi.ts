@@ -4,6 +4,7 @@ import { router } from '../env'
 import * as z from 'zod/mini'
 import pkg from '../../package.json'
 import { widgets } from '../../widgets/index'
+import { locales } from '../../widgets/locale'
 import { storySchema } from '../../widgets/story'
 import { cacheFor } from '../http/caching'
 import { SCOPES } from '../http/editor'
@@ -23,11 +24,11 @@ const describeStatus: Record<number, string> = {
   403: 'The editor lacks the scope, or the story is outside the editor token’s slugs; or an Access service token, which names no editor.',
   409: 'Taken: a story with this slug exists already, or a working token has this name.',
   429: 'Too many bad credentials from this address; Retry-After says when to try again.',
-  503: 'The Access signing keys could not be fetched, or Access is half set up.',
+  503: 'The Access signing keys could not be fetched, or Access is half set up; or a part of the service is not available in this deployment.',
   412: 'If-Match names a version that is no longer the latest.',
   413: 'Body too large.',
-  415: 'Body is not application/json.',
-  422: 'The body does not validate; invalid-params lists every problem.',
+  415: 'Body is not of a type the endpoint reads.',
+  422: 'The body does not validate (a dataset, or an article without text or published date); invalid-params lists every problem.',
   428: 'If-Match is required.',
   404: 'Unknown story, widget or version.',
   501: 'Format not served.',
@@ -143,6 +144,33 @@ function buildDocument(origin: string) {
         summary: 'Revoke an editor token at once, in every isolate (scope tokens:admin)', security: editorSecurity,
         parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: { 204: { description: 'Revoked (or already revoked)' }, ...problems(401, 403, 404, 429) },
+      },
+    },
+    '/api/drafts': {
+      post: {
+        summary: 'Draft a story from an article (editor; nothing is stored): figures, events and statements, each with the offsets of its excerpt',
+        description: 'The article as text/plain or text/html (published, headline and language as query parameters) or as JSON. HTML is read into paragraphs; scripts, styles, figure captions, navigation, header, footer and asides are dropped, and a JSON-LD articleBody is preferred. Every item of the answer has draft: { start, end, rule, confidence } (offsets of its excerpt in sources[0].text), and draft.needs where the editor must supply an attribution or a speaker the text does not give.',
+        security: editorSecurity,
+        parameters: [
+          { name: 'published', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'YYYY-MM-DD, required for text/plain and text/html: the date relative dates are read against' },
+          { name: 'headline', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
+          { name: 'language', in: 'query', required: false, schema: { type: 'string', enum: [...locales], default: 'en' } },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'text/plain': { schema: { type: 'string', maxLength: 204800 } },
+            'text/html': { schema: { type: 'string', maxLength: 204800 } },
+            'application/json': {
+              schema: {
+                type: 'object', required: ['published'],
+                properties: { text: { type: 'string' }, html: { type: 'string' }, published: { type: 'string', format: 'date' }, headline: { type: 'string', maxLength: 200 }, language: { type: 'string', enum: [...locales] } },
+                oneOf: [{ required: ['text'] }, { required: ['html'] }],
+              },
+            },
+          },
+        },
+        responses: { 200: { description: 'A draft story dataset (sources: the article) with a draft member on every item', content: { 'application/json': {} } }, ...problems(400, 401, 403, 413, 415, 422, 429, 503) },
       },
     },
     '/admin': { get: { summary: 'Editor page: change figures and statements, preview, publish', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },

@@ -1,0 +1,304 @@
+// Date finder. chrono-node reads absolute dates and simple deictics against the published
+// date ("on 2 March", "7 October 2023", "on Monday", "three months ago"); our own finders
+// take over where it misreads news copy (notes/anchors-v2.md): "two weeks later" counts
+// from the event before it, not from the published date; "last week" is a week, not a day;
+// "By May, 53,000" is May and a figure, not 1953; a bare month ("since May") is a month.
+// Weekdays and years left out are resolved by tense: news reports the past unless the
+// sentence speaks of the future ("will", "is due to", "next").
+import { casual } from 'chrono-node/en'
+import { type Ymd, addDays, addMonths, compare, format, isValidDay, mondayOf, parseYmd, weekday } from './calendar'
+import type { Precision, Span } from './types'
+
+export type Granularity = 'day' | 'week' | 'month'
+
+export interface DateMatch extends Span {
+  date: string
+  precision: Precision
+  granularity: Granularity
+  /** The date is written relative to another ("on Monday", "two weeks later"): keep the words. */
+  relative: boolean
+  rule: string
+  confidence: number
+  future: boolean
+  /** The preposition before it, lower case: "on", "by", "since", "as of", "until", "in"… */
+  lead?: string
+  /** For "X later": the index in the result of the date it counts from. */
+  anchor?: number
+}
+
+interface Candidate extends Span {
+  rule: string
+  own: boolean
+  resolve(ctx: Context): Omit<DateMatch, 'start' | 'end' | 'rule' | 'future' | 'lead'> | undefined
+}
+
+interface Context {
+  published: Ymd
+  future: boolean
+  approximate: boolean
+  /** The last date resolved before this one, for "X later". */
+  previous?: { match: DateMatch; index: number }
+  sameParagraph: boolean
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
+const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 }
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
+const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
+
+const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely)|scheduled|plans? to|planned|intends? to|upcoming|is to|are to|would (?:begin|start|open|resume|take place|be held|meet|decide|arrive)|could begin|could start)\b/i
+const HEDGE_BEFORE = /\b(?:early|mid|late|around|about|nearly|almost|roughly|approximately|some|the end of|the start of|the beginning of|the middle of)[\s-]*$/i
+/** Hedges that make a day approximate; "late on Saturday" is still Saturday. */
+const DAY_HEDGE = /\b(?:around|about|nearly|almost|roughly|approximately|some)[\s-]*$/i
+const LEAD = /\b(on|by|since|as of|until|till|from|in|before|after|through|during|starting|beginning)\s+(?:(?:early|mid|late|the end of|the start of|the beginning of|the middle of)[\s-]*)?$/i
+
+function hedgeDay(hedge: string | undefined): number {
+  if (!hedge) return 1
+  if (/mid|middle/i.test(hedge)) return 15
+  if (/late|end/i.test(hedge)) return 25
+  return 1
+}
+
+/** chrono's readings, minus those notes/anchors-v2.md shows it getting wrong in news copy. */
+function chronoCandidates(text: string, published: Ymd): Candidate[] {
+  const instant = new Date(Date.UTC(published.y, published.m - 1, published.d, 12))
+  const out: Candidate[] = []
+  for (const r of casual.parse(text, { instant, timezone: 0 })) {
+    const start = r.index
+    // chrono keeps a comma after "On Sunday,"; the clause break is not the date's.
+    const end = r.index + r.text.replace(/[\s,.;:]+$/, '').length
+    const c = r.start
+    // Month-only readings are ours (a bare month, "By May, 53,000"); so are "X later" and weeks.
+    if (c.isCertain('month') && !c.isCertain('day') && !/\bago\b/i.test(r.text)) continue
+    if (/\b(?:later|earlier|after|before|afterwards|following)\b/i.test(r.text)) continue
+    if (/\b(?:next|last|this|past|coming)\b/i.test(r.text) && !/\bago\b/i.test(r.text) && !c.isCertain('weekday')) continue
+    // A two-digit "year" taken from a figure that follows ("May 5, 53,000").
+    if (/\d{1,2}$/.test(r.text) && /^[,.]\d/.test(text.slice(end, end + 2))) continue
+    if (/^(?:now|currently)$/i.test(r.text.trim())) continue
+    // Lengths of time, not dates: "in three weeks", "for five weeks", "within 20 minutes".
+    const lead = text.slice(Math.max(0, start - 8), start)
+    if ((/^(?:in|for|within|over)\s/i.test(r.text) || /\b(?:in|for|within|over)\s+$/i.test(lead) || /^(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?|hours?|minutes?)$/i.test(r.text)) && !c.isCertain('weekday') && !/\d{4}|january|february|march|april|may|june|july|august|september|october|november|december/i.test(r.text)) continue
+    if (/weekend/i.test(r.text)) continue
+    const yearCertain = c.isCertain('year')
+    const day = c.isCertain('day') ? { m: c.get('month')!, d: c.get('day')!, y: c.get('year')! } : undefined
+    const wd = c.isCertain('weekday') && !c.isCertain('day') ? c.get('weekday')! : undefined
+    const relative = r.tags().has('result/relativeDate') || /\b(?:yesterday|today|tonight|tomorrow|ago)\b/i.test(r.text)
+    const agoUnit = /\b(week|month|year)s?\s+ago\b/i.exec(r.text)?.[1]?.toLowerCase()
+    const timeOnly = !c.isCertain('day') && !c.isCertain('weekday') && !c.isCertain('month') && !relative
+    // "at 22" is a number; a time is written as one (":", "p.m.", "midnight").
+    if (timeOnly && !/[:.]\d|\b(?:a\.m\.|p\.m\.|am|pm|o[’']clock|noon|midnight|morning|afternoon|evening|night|dawn|dusk)\b/i.test(r.text)) continue
+    out.push({
+      start, end, rule: wd !== undefined ? 'date-weekday' : relative ? 'date-deictic' : 'date-absolute', own: false,
+      resolve(ctx) {
+        // A time alone ("at 11:40 p.m."): the day of the date before it in the same paragraph.
+        if (timeOnly) {
+          const prev = ctx.previous
+          if (!prev || !ctx.sameParagraph || prev.match.granularity !== 'day') return undefined
+          return { date: prev.match.date, precision: prev.match.precision, granularity: 'day', relative: true, anchor: prev.index, confidence: 0.6 }
+        }
+        if (agoUnit === 'year') return undefined
+        if (agoUnit === 'month') {
+          // "nearly three months ago" is less than three months: the month after, from its first day.
+          const m = /\b(\w+)\s+months?\s+ago/i.exec(r.text)
+          const n = m ? (SMALL[m[1].toLowerCase()] ?? Number(m[1])) : NaN
+          if (!Number.isFinite(n)) return undefined
+          let first = addMonths({ ...ctx.published, d: 1 }, -n)
+          if (ctx.approximate && ctx.published.d > 1) first = addMonths(first, 1)
+          return { date: format(first), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.7 }
+        }
+        if (wd !== undefined) {
+          const last = /\blast\s+\w+day\b/i.test(r.text)
+          const next = /\b(?:next|this coming)\s+\w+day\b/i.test(r.text)
+          const date = resolveWeekday(ctx.published, wd, next || (!last && ctx.future) ? 'after' : 'before', !last && !next && !ctx.future)
+          return { date: format(date), precision: ctx.approximate ? 'approximate' : 'exact', granularity: 'day', relative: true, confidence: 0.85 }
+        }
+        if (day) {
+          let ymd: Ymd = { y: day.y, m: day.m, d: day.d }
+          if (!yearCertain) ymd = inferYear(ctx.published, day.m, day.d, ctx.future)
+          if (!isValidDay(ymd.y, ymd.m, ymd.d)) return undefined
+          const approx = ctx.approximate || Boolean(agoUnit) || /\b(?:about|around|nearly|almost|some)\b/i.test(r.text)
+          const granularity: Granularity = agoUnit === 'month' || agoUnit === 'year' ? 'month' : agoUnit === 'week' ? 'week' : 'day'
+          return { date: format(ymd), precision: approx ? 'approximate' : 'exact', granularity, relative, confidence: yearCertain || relative ? 0.9 : 0.8 }
+        }
+        return undefined
+      },
+    })
+  }
+  return out
+}
+
+function resolveWeekday(published: Ymd, wd: number, direction: 'before' | 'after', sameDay: boolean): Ymd {
+  const diff = (weekday(published) - wd + 7) % 7
+  if (direction === 'before') return addDays(published, diff === 0 && !sameDay ? -7 : -diff)
+  const ahead = (wd - weekday(published) + 7) % 7
+  return addDays(published, ahead === 0 ? 7 : ahead)
+}
+
+/** A day and month without a year: the nearest past one, or the next one if the sentence looks ahead. */
+function inferYear(published: Ymd, m: number, d: number, future: boolean): Ymd {
+  const same = { y: published.y, m, d }
+  if (future) return compare(same, published) < 0 ? { y: published.y + 1, m, d } : same
+  // A day after the published date, with nothing looking ahead, was last year's.
+  return compare(same, addDays(published, 1)) > 0 ? { y: published.y - 1, m, d } : same
+}
+
+const MONTH_RE = /\b(?:(?<hedge>early|mid|late|the end of|the start of|the beginning of|the middle of)[\s-]+)?(?<month>January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?:,?\s+(?<year>(?:19|20)\d{2})\b)?/g
+
+/** A month without a day: "in March", "since early May", "By May, 53,000", "October 2023". */
+function monthCandidates(text: string): Candidate[] {
+  const out: Candidate[] = []
+  MONTH_RE.lastIndex = 0
+  for (let m = MONTH_RE.exec(text); m; m = MONTH_RE.exec(text)) {
+    const g = m.groups!
+    const end = m.index + m[0].length
+    const after = text.slice(end, end + 8)
+    // A day follows ("March 12", "March 12th"): chrono's, unless it opens a grouped figure.
+    if (!g.year && /^,?\s+\d{1,2}(?:st|nd|rd|th)?\b(?![,.]\d)/.test(after)) continue
+    // A day before it ("2 March"): chrono's.
+    if (/\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
+    // "May" is a month only where a preposition or a hedge says so.
+    const lead = LEAD.exec(text.slice(Math.max(0, m.index - 20), m.index))
+    if (g.month === 'May' && !g.hedge && !g.year && !lead) continue
+    if (!lead && !g.hedge && !g.year) continue
+    const name = g.month.toLowerCase().replace(/\.$/, '')
+    const month = MONTHS.indexOf(name) + 1 || MONTH_ABBR[name]
+    const year = g.year ? Number(g.year) : undefined
+    // The words "since early March" are the date's, preposition included, as chrono writes "on 2 March".
+    const leadStart = lead && !g.hedge ? m.index - (text.slice(Math.max(0, m.index - 20), m.index).length - lead.index) : m.index
+    const hedgeLead = g.hedge ? /\b(?:since|in|by|until|from|through|before|after|during)\s+$/i.exec(text.slice(Math.max(0, m.index - 12), m.index)) : null
+    out.push({
+      start: hedgeLead ? m.index - hedgeLead[0].length : leadStart, end, rule: 'date-month', own: true,
+      resolve(ctx) {
+        let y = year ?? ctx.published.y
+        if (year === undefined) {
+          if (!ctx.future && month > ctx.published.m) y -= 1
+          if (ctx.future && month < ctx.published.m) y += 1
+        }
+        return { date: format({ y, m: month, d: hedgeDay(g.hedge) }), precision: 'approximate', granularity: 'month', relative: year === undefined, confidence: 0.75 }
+      },
+    })
+  }
+  return out
+}
+
+const PERIOD_RE = /\b(?:(?<which>last|next|this|past|coming|previous)\s+(?<unit>week|month|weekend)|(?<when>earlier|later)\s+this\s+(?<unit2>week|month))\b/gi
+
+/** "last week", "next week", "earlier this month": the week or month, approximate. */
+function periodCandidates(text: string): Candidate[] {
+  const out: Candidate[] = []
+  PERIOD_RE.lastIndex = 0
+  for (let m = PERIOD_RE.exec(text); m; m = PERIOD_RE.exec(text)) {
+    const g = m.groups!
+    const unit = (g.unit ?? g.unit2).toLowerCase()
+    const which = (g.which ?? 'this').toLowerCase()
+    const step = which === 'last' || which === 'past' || which === 'previous' ? -1 : which === 'next' || which === 'coming' ? 1 : 0
+    out.push({
+      start: m.index, end: m.index + m[0].length, rule: 'date-period', own: true,
+      resolve(ctx) {
+        if (unit === 'month') {
+          const first = addMonths({ ...ctx.published, d: 1 }, step)
+          return { date: format(first), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.8 }
+        }
+        if (unit === 'weekend') {
+          const saturday = addDays(mondayOf(ctx.published), 5 + 7 * step)
+          return { date: format(saturday), precision: 'approximate', granularity: 'day', relative: true, confidence: 0.75 }
+        }
+        const monday = addDays(mondayOf(ctx.published), 7 * step)
+        return { date: format(monday), precision: 'approximate', granularity: 'week', relative: true, confidence: 0.85 }
+      },
+    })
+  }
+  return out
+}
+
+const LATER_RE = /\b(?:(?<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>day|week|month|year)s?\s+(?<dir>later|earlier|afterwards?|on|before(?=\s*[,.;]|$)|after(?=\s*[,.;]|$))\b|the\s+(?:next|following)\s+(?<unit2>day|week|month|morning|evening|night)\b|the\s+(?<unit3>day|week|month|night)\s+(?<dir3>before|after)(?=\s*[,.;]|$)|(?<same>(?:later\s+|earlier\s+)?that\s+(?:afternoon|evening|night|morning|day)|the\s+same\s+day))/gi
+
+/** "two weeks later", "a day earlier", "the following week": counted from the date before it. */
+function laterCandidates(text: string): Candidate[] {
+  const out: Candidate[] = []
+  LATER_RE.lastIndex = 0
+  for (let m = LATER_RE.exec(text); m; m = LATER_RE.exec(text)) {
+    const g = m.groups!
+    const unit = (g.unit ?? g.unit2 ?? g.unit3 ?? 'day').toLowerCase()
+    const n = g.same ? 0 : g.n ? (/^\d/.test(g.n) ? Number(g.n) : SMALL[g.n.toLowerCase()]) : 1
+    const dir = (g.dir ?? g.dir3 ?? 'later').toLowerCase()
+    const sign = /^(?:earlier|before)$/.test(dir) ? -1 : 1
+    out.push({
+      start: m.index, end: m.index + m[0].length, rule: 'date-after-event', own: true,
+      resolve(ctx) {
+        const anchor = ctx.previous
+        if (!anchor) return undefined
+        if (g.same && anchor.match.granularity !== 'day') return undefined
+        const from = parseYmd(anchor.match.date)!
+        const days = unit === 'week' ? 7 * n : unit === 'month' || unit === 'year' ? 0 : n
+        const ymd = unit === 'month' ? addMonths(from, sign * n) : unit === 'year' ? addMonths(from, sign * 12 * n) : addDays(from, sign * days)
+        const exact = (unit === 'day' || unit === 'morning' || unit === 'evening' || unit === 'night') && anchor.match.precision === 'exact' && !ctx.approximate
+        return {
+          date: format(ymd), precision: exact ? 'exact' : 'approximate', granularity: unit === 'month' || unit === 'year' ? 'month' : unit === 'week' ? 'week' : 'day',
+          relative: true, anchor: anchor.index, confidence: 0.75,
+        }
+      },
+    })
+  }
+  return out
+}
+
+/**
+ * Whether the clause a date sits in speaks of the future: "will not commence until … next
+ * week" does, "announced on Monday that its aim is to launch" does not (the verb that the
+ * date belongs to is "announced"; what follows "that" is another clause).
+ */
+function looksAhead(text: string, sentence: Span, start: number, end: number): boolean {
+  const before = text.slice(sentence.start, start)
+  const cut = Math.max(before.search(/[^,;:—]*$/), before.search(/(?:\bthat\b|\bsaid\b)(?!.*\b(?:that|said)\b)[^,;:—]*$/) + 4)
+  const clause = before.slice(cut > 0 ? cut : 0)
+  const afterRaw = text.slice(end, Math.min(sentence.end, end + 40))
+  const after = afterRaw.split(/[,;:—]|\bthat\b/)[0]
+  return FUTURE.test(clause) || FUTURE.test(after) || /\b(?:next|coming|tomorrow)\b/i.test(text.slice(start, end))
+}
+
+/** Keeps one candidate per stretch of text: ours over chrono's, then the longer. */
+function removeOverlaps(candidates: Candidate[]): Candidate[] {
+  const sorted = [...candidates].sort((a, b) => a.start - b.start || b.end - a.end)
+  const out: Candidate[] = []
+  for (const c of sorted) {
+    const last = out[out.length - 1]
+    if (last && c.start < last.end) {
+      const better = c.own !== last.own ? c.own : c.end - c.start > last.end - last.start
+      if (better) out[out.length - 1] = c
+      continue
+    }
+    out.push(c)
+  }
+  return out
+}
+
+/**
+ * Every date in the text, resolved against `published` (YYYY-MM-DD) and, for dates counted
+ * from another, against the nearest date before them. `sentenceOf` gives the span of the
+ * sentence around an offset: its tense decides past or future for weekdays and bare months.
+ */
+export function findDates(text: string, published: string, sentenceOf: (at: number) => Span): DateMatch[] {
+  const ref = parseYmd(published)
+  if (!ref) return []
+  const candidates = removeOverlaps([...chronoCandidates(text, ref), ...monthCandidates(text), ...periodCandidates(text), ...laterCandidates(text)])
+  const out: DateMatch[] = []
+  for (const c of candidates) {
+    const sentence = sentenceOf(c.start)
+    const clauseBefore = text.slice(sentence.start, c.start)
+    const words = text.slice(c.start, c.end)
+    const future = looksAhead(text, sentence, c.start, c.end)
+    const hedge = HEDGE_BEFORE.exec(clauseBefore)
+    let start = c.start
+    if (hedge && c.rule !== 'date-month') start = c.start - hedge[0].length
+    const previous = out.length ? { match: out[out.length - 1], index: out.length - 1 } : undefined
+    const sameParagraph = previous ? !/\n/.test(text.slice(previous.match.end, c.start)) : false
+    const approximate = c.rule === 'date-absolute' || c.rule === 'date-weekday' ? DAY_HEDGE.test(clauseBefore) : Boolean(hedge)
+    const ctx: Context = { published: ref, future, approximate, previous, sameParagraph }
+    const resolved = c.resolve(ctx)
+    if (!resolved) continue
+    const leadMatch = /^(on|by|since|as of|until|from|in)\s/i.exec(words) ?? LEAD.exec(text.slice(Math.max(sentence.start, start - 24), start))
+    out.push({ start, end: c.end, rule: c.rule, future, lead: leadMatch?.[1].toLowerCase(), ...resolved })
+  }
+  return out
+}

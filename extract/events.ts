@@ -1,0 +1,102 @@
+// Events: the clause a date sits in is what happened then ("Israel halted all deliveries
+// of aid … on 2 March"). Dates that only say as of when a figure counts ("as of Tuesday")
+// are no event; an attribution is kept where the sentence gives one ("According to Israeli
+// officials, … next week") or where the date sits inside someone's reported speech.
+import type { DateMatch } from './dates'
+import { mainSubject } from './subjects'
+import { type Sentence, sentenceAt } from './segment'
+import type { StatementCandidate } from './statements'
+import type { Precision, Span } from './types'
+
+export interface EventCandidate {
+  label: string
+  date: string
+  precision: Precision
+  dateText?: string
+  attribution?: string
+  excerpt: Span
+  dateSpan: Span
+  rule: string
+  confidence: number
+  dateIndex: number
+}
+
+/** The clause around [start, end): between commas, semicolons or dashes, never inside a date. */
+function clause(text: string, sentence: Sentence, d: Span, dates: Span[]): Span {
+  const isBreak = (i: number) => {
+    const c = text[i]
+    if (c !== ',' && c !== ';' && c !== '—' && c !== '–' && c !== ':') return false
+    if (c === ',' && /\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false
+    return !dates.some((x) => x.start <= i && i < x.end)
+  }
+  let s = d.start
+  while (s > sentence.start && !isBreak(s - 1)) s--
+  let e = d.end
+  while (e < sentence.end && !isBreak(e)) e++
+  // A clause that is only the date ("On Monday,") takes the next one.
+  if (!/[\p{L}]{3,}/u.test(text.slice(s, d.start) + text.slice(d.end, e).replace(/^[\s.]+$/, '')) && e < sentence.end) {
+    e++
+    while (e < sentence.end && !isBreak(e)) e++
+  }
+  // "left at 9:15 p.m. on Saturday and sent a distress call at 11:40 p.m.": two happenings.
+  const AND_VERB = /\s+and\s+(?=\p{Ll}+ed\b|(?:sent|left|took|made|went|came|held|met|began|ran|fell|rose|won|lost|hit|struck|said|told|gave|got|saw|set|put|kept|sank|flew|drove|broke|spoke|wrote)\b)/gu
+  for (const m of text.slice(s, e).matchAll(AND_VERB)) {
+    const at = s + m.index!
+    if (at + m[0].length <= d.start) s = at + m[0].length
+    else if (at >= d.end) {
+      e = at
+      break
+    }
+  }
+  while (s < e && /[\s,;:—–]/.test(text[s])) s++
+  while (e > s && /[\s,;:.!?—–]/.test(text[e - 1])) e--
+  return { start: s, end: e }
+}
+
+const LEADING = /^(?:and|but|though|although|while|as|so|yet|then|which|after|before|when)\s+/i
+
+export function findEvents(text: string, sentences: Sentence[], dates: DateMatch[], statements: StatementCandidate[]): EventCandidate[] {
+  const out: EventCandidate[] = []
+  dates.forEach((d, i) => {
+    if (d.lead === 'as of') return
+    // A date in someone's own words is theirs to date; the quote is the item.
+    if (statements.some((s) => s.kind === 'quote' && s.text.start <= d.start && d.end <= s.text.end && s.rule !== 'quote-unopened-after-verb')) return
+    const found = sentenceAt(sentences, d.start)
+    const sentence = found && found.start <= d.start ? found : undefined
+    if (!sentence) return
+    const c = clause(text, sentence, d, dates)
+    let excerpt = c
+    // "the toll had reached 300 by Tuesday": a figure's date, not an event.
+    if (d.lead === 'by' && !d.future && /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))) return
+    let label = (text.slice(c.start, d.start) + text.slice(d.end, c.end)).replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').trim()
+    const lead = LEADING.exec(label)
+    if (lead) {
+      label = label.slice(lead[0].length)
+      excerpt = { start: c.start + (text.slice(c.start, c.end).startsWith(lead[0]) ? lead[0].length : 0), end: c.end }
+      // "…, and resumed its offensive two weeks later": the sentence's subject did it.
+      if (/^[\p{Ll}]+(?:ed|d)\b/u.test(label)) {
+        const subject = mainSubject(text, sentence, c.start)
+        if (subject) label = `${text.slice(subject.start, subject.end)} ${label}`
+      }
+    }
+    label = label.replace(/\s+(?:on|in|at|by|since|from|until)$/i, '').replace(/^(?:on|in)\s+/i, '')
+    if (label.split(/\s+/).length < 2) return
+    const host = statements.find((s) => s.kind === 'paraphrase' && s.speaker && s.text.start <= d.start && d.end <= s.text.end)
+    const according = /\baccording to\s+(?:the\s+)?([^,.;]+)/i.exec(text.slice(sentence.start, sentence.end))
+    const attribution = host?.speaker?.name ?? according?.[1]
+    if (out.some((e) => e.date === d.date && e.excerpt.start < excerpt.end && excerpt.start < e.excerpt.end)) return
+    out.push({
+      label: label[0].toUpperCase() + label.slice(1),
+      date: d.date,
+      precision: d.precision,
+      dateText: d.relative ? text.slice(d.start, d.end) : undefined,
+      attribution,
+      excerpt,
+      dateSpan: { start: d.start, end: d.end },
+      rule: d.rule,
+      confidence: d.confidence,
+      dateIndex: i,
+    })
+  })
+  return out
+}

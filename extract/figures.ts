@@ -1,0 +1,275 @@
+// Figures: numbers (numbers.ts) that count something, with the qualifier before them, what
+// they count, who the text says gives them and as of when. Refiners drop what is not a
+// figure: numbers inside dates, years, ages, magnitudes, durations, times, identifiers
+// ("Article 50"), percentages that only describe a noun ("a 20% rise"), and vague
+// quantities, which are kept aside as flagged.
+import type { DateMatch } from './dates'
+import { findNumbers, type NumberMatch, type Unit } from './numbers'
+import { type Qualifier, qualifierAfter, qualifierBefore } from './qualifiers'
+import type { Sentence } from './segment'
+import type { Discourse } from './speakers'
+import type { StatementCandidate } from './statements'
+import { mainSubject } from './subjects'
+import type { Precision, Span } from './types'
+
+export interface FigureCandidate {
+  value: number
+  high?: number
+  unit?: Unit
+  qualifier?: Qualifier
+  precision: Precision
+  label: string
+  attribution?: string
+  asOf?: string
+  date?: string
+  excerpt: Span
+  number: Span
+  rule: string
+  confidence: number
+  reason?: string
+}
+
+export interface Skipped extends Span {
+  reason: string
+}
+
+const DURATION_UNIT = /^(?:\s+(?:or|to|and)\s+[\p{L}\d-]+)?(?:-|\s)(?:day|week|month|year|hour|minute|second|decade|century|night)s?\b/iu
+/** What a court decided: a sentence or a ban is a figure, though written as a length of time. */
+const SENTENCE_CONTEXT = /\b(?:prison|jail|jailed|sentenced?|suspended|ban|banned|barred|probation|custody|detention|imprisonment|community service|disqualified)\b/i
+const COUNT_NOUN = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:people|persons|children|men|women|workers|residents|families|homes|houses|buildings|soldiers|troops|civilians|patients|students|voters|votes|members|employees|jobs|cases|deaths|victims|refugees|tonnes|tons|trucks|lorries|vehicles|seats|dollars|euros|pounds|units|acres|hectares|animals|cattle|staff|personnel|officers|police|passengers|ballots|signatures|\p{L}+s)\b/iu
+const STOP_WORDS = /^(?:according|said|says|told|officials?|police|as|while|but|after|because|amid|when|which|although|though|whereas|before|until|since\s+(?:then|the\s+start))\b/i
+
+const FUNCTION_WORDS = new Set('about some nearly almost around over more at up only just roughly approximately another fewer less of by with in and but to the than least as many estimated an a from'.split(' '))
+
+const COUNT_VERB = /\b(?:holding|held|reported|confirmed|recorded|counted|registered|listed|tallied|put the number|put the toll|stood at|had put)\b/i
+
+function nextBreak(text: string, from: number, end: number): number {
+  const m = /[;:—–]|,\s+(?:and|but|while|as|the|which|who|when|according|was|were|is|are|has|have|had)\b|,\s+\p{Ll}+ed\b/u.exec(text.slice(from, end))
+  return m ? from + m.index : end
+}
+
+function inside(spans: Span[], s: Span): boolean {
+  return spans.some((d) => s.start < d.end && d.start < s.end)
+}
+
+/** Why a number is not a figure, or undefined if it may be one. */
+export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): string | undefined {
+  const before = text.slice(Math.max(sentence.start, n.start - 30), n.start)
+  const after = text.slice(n.end, Math.min(sentence.end, n.end + 40))
+  const written = text.slice(n.start, n.end)
+  if (n.kind === 'vague') return 'a vague quantity, not a figure'
+  if (/^[-:.]?\d/.test(text.slice(n.end, n.end + 2)) || /\d[:]$/.test(before)) return 'a time or a code'
+  if (n.kind === 'digits' && !n.unit && !n.scaled && n.high === undefined && /^\d{4}$/.test(written) && n.value! >= 1800 && n.value! <= 2100 && !COUNT_NOUN.test(after)) return 'a year'
+  if (/^\d{4}s\b/.test(text.slice(n.start, n.end + 1))) return 'a decade'
+  if (/\b(?:aged|age of|ages of|ages)\s+$/i.test(before) || /^(?:-|\s)years?(?:-|\s)old\b/i.test(after) || /^-year-olds?\b/i.test(after)) return 'an age'
+  if (/\p{L},\s*$/u.test(before) && /^\s*,/.test(after) && n.value! < 120 && Number.isInteger(n.value) && n.kind === 'digits' && !n.unit) return 'an age'
+  if (/\b(?:magnitude|magnitude-|category|level|grade|force|phase|stage|scale of)\s*$/i.test(before) || /^(?:-|\s)magnitude\b|^\s+on the richter/i.test(after)) return 'a magnitude or a level on a scale'
+  if (DURATION_UNIT.test(after) && !n.unit) {
+    const unit = /^(?:\s+(?:or|to|and)\s+[\p{L}\d-]+)?(?:-|\s)(year|month|week|day)s?\b/iu.exec(after)?.[1]
+    const around = text.slice(Math.max(sentence.start, n.start - 60), Math.min(sentence.end, n.end + 40))
+    if (!(unit && SENTENCE_CONTEXT.test(around))) return 'a duration'
+    return undefined
+  }
+  if (/^-(?:thirds?|quarters?|halves|fifths?|sixths?|tenths?)\b|^\s+(?:in|out of)\s+(?:every\s+)?(?:ten|\d+)\b/i.test(after)) return 'a fraction'
+  if (/\b(?:children|kids|babies|infants|adults|those|people|pupils)\s+(?:under|over|aged)\s+$/i.test(before)) return 'an age'
+  if (/^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|o[’']clock|hours? gmt)/i.test(after)) return 'a time of day'
+  if (/^\s?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|ft|inches|cm|mm|km\/h|mph|degrees|°)\b/i.test(after)) return 'a measure, not a count'
+  if (/(?:\bNo\.|#|\bNumber)\s*$/.test(before)) return 'a number that names something'
+  // "Article 50", "Route 66", "Resolution 2334": a capitalised word just before, not at the sentence start.
+  const named = /([\p{Lu}][\p{L}-]*)\s+$/u.exec(before)
+  if (named && n.kind === 'digits' && !n.unit && !FUNCTION_WORDS.has(named[1].toLowerCase()) && n.start - named[0].length > sentence.start) return 'a number that names something'
+  if (n.kind === 'words') {
+    if (n.value === 1 && !/^\s+(?:person|man|woman|child|soldier|officer|worker|civilian|patient|other)\b/i.test(after)) return 'the word "one"'
+    if (n.value === 0) return 'the word "zero"'
+    if (/\b(?:the|these|those|both|all|its|their|his|her|our|my|your|every|each|first|last|next|other|of)\s+$/i.test(before) && !/^\s+of\b/.test(after)) return 'a definite number ("the two leaders"), not a figure'
+    if (/^\s+(?:times|sides|ways|fronts|reasons|options|goals|phases|rounds|stages|terms|things|parts)\b/i.test(after)) return 'not a count of something reported'
+    // A small number in passing ("two quays normally kept for …", "in two villages"): a count
+    // the sentence reports has a verb with it or a qualifier before it.
+    if (n.value! <= 10 && !qualifierBefore(text, n.start) && !/^\s+of\b/.test(after)) {
+      const clauseAfter = after.split(/[,;:.—–]/)[0]
+      const verbAfter = /\b(?:were|was|are|is|have|has|had|will|would|remain|remained|\p{Ll}+ed)\b/u.test(clauseAfter.split(/\s+/).slice(0, 7).join(' '))
+      const verbBefore = /\b(?:won|took|has|have|had|holds|hold|held|killed|injured|wounded|lost|gained|left|kept|got|secured|received|elected|arrested|\p{Ll}+ed)\s+(?:(?:\p{L}+\s+){0,2})$/u.test(before)
+      if (!verbAfter && !verbBefore) return 'a small number in passing, with no verb reporting it'
+    }
+  }
+  return undefined
+}
+
+/** What the figure counts: the noun phrase after the number, auxiliaries dropped ("people killed in …"). */
+function countedAfter(text: string, n: Span, sentence: Sentence): { label: string; end: number } {
+  const rest = text.slice(n.end, sentence.end)
+  const words = rest.split(/(?=[\s,;:.()—–])/)
+  let used = ''
+  const out: string[] = []
+  for (const raw of words) {
+    const w = raw.trim()
+    if (!w) {
+      used += raw
+      continue
+    }
+    if (/^[,;:.()—–!?]/.test(w) && !/^\.\d/.test(w)) break
+    const tail = rest.slice(used.length)
+    if (/^\s+and\s+(?:a|an|the|another|\d|one|two|three|four|five|six|seven|eight|nine|ten|[\p{Ll}]+ed\b|were|was|have|had)/u.test(tail) && out.length) break
+    if (out.length && STOP_WORDS.test(tail.trim())) break
+    if (out.length && /^\s+(?:\d|more than|at least|about|nearly|some)\b/.test(tail)) break
+    if (out.length >= 14) break
+    out.push(w)
+    used += raw
+  }
+  // "people have been killed in the territory" → "people killed in the territory"
+  const cleaned: string[] = []
+  for (let i = 0; i < out.length; i++) {
+    const w = out[i]
+    if (/^(?:have|has|had|been|were|was|are|is|being|be)$/i.test(w) && i > 0 && i + 1 < out.length && /^(?:been|being|[\p{L}]+(?:ed|en|wn|ld|pt|nt|st|ft|ught|ne|de)|taken|held|hurt|left|lost|found|seen|made|kept|brought|shot|hit|cut|put|set|run|struck)$/iu.test(out[i + 1])) continue
+    cleaned.push(w)
+  }
+  const label = cleaned.join(' ').replace(/^%\s*/, '').trim()
+  return { label, end: n.end + used.replace(/\s+$/, '').length }
+}
+
+const TOTAL_VERB = /((?:the\s+)?(?:[\p{L}’'-]+\s+){0,3}?(?:toll|number|count|total|tally|turnout|figure|deaths|dead|casualties|share|majority|margin|bill|cost|fine|damages|price|budget|deficit|debt|rate|vote)(?:\s+of\s+[\p{L}’'-]+(?:\s+[\p{L}’'-]+)?)?)\s+(?:has\s+|had\s+|have\s+)?(?:risen|rose|climbed|reached|stood|stands|hit|jumped|increased|grew|fell|dropped|is|was|were|are|totalled|totaled|topped|passed|exceeded|came|amounted|soared)(?:\s+(?:to|at|by|in))?\s*$/iu
+
+function countedBefore(text: string, sentence: Sentence, at: number): string | undefined {
+  const before = text.slice(Math.max(sentence.start, at - 160), at)
+  if (!/\b(?:risen|rose|climbed|reached|stood|stands|hit|jumped|increased|grew|fell|dropped|is|was|were|are|totall?ed|topped|passed|exceeded|came|amounted|soared)\b(?:\s+(?:to|at|by|in))?\s*$/.test(before)) return undefined
+  const m = TOTAL_VERB.exec(before)
+  return m?.[1].replace(/^the\s+/i, '')
+}
+
+function clauseStart(text: string, sentence: Sentence, at: number, numbers: Span[]): number {
+  let i = at
+  while (i > sentence.start) {
+    const c = text[i - 1]
+    if ((c === ',' || c === ';' || c === '—' || c === '(' || c === ':') && !(c === ',' && /\d/.test(text[i - 2] ?? '') && /\d/.test(text[i] ?? ''))) {
+      // "According to X, at least 52,567 …": the attribution belongs with the figure.
+      const clause = text.slice(sentence.start, i - 1)
+      if (/^\s*According to\b[^,]*$/i.test(clause)) return sentence.start
+      if (!inside(numbers, { start: i - 1, end: i })) break
+    }
+    i--
+  }
+  while (i < at && /\s/.test(text[i])) i++
+  return i
+}
+
+const DATA_VERB_BEFORE = /((?:the\s+)?[\p{Lu}\p{Ll}][\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,5}?)\s+(?:has\s+|had\s+|have\s+)?(?:put|puts|estimated|estimates|estimate|recorded|records|counted|counts|registered|logged|listed|tallied)\s+(?:(?:it|the\s+\p{L}+(?:\s+of\s+\p{L}+)?)\s+at\s+|at\s+)?(?:(?:at least|more than|about|some|nearly|around|up to|over)\s+)?$/u
+
+function attributionFor(text: string, n: Span, sentence: Sentence, statements: StatementCandidate[], discourse: Discourse): { text: string; rule: string } | undefined {
+  // The sentence around the number, at most a few hundred characters either side.
+  const from = Math.max(sentence.start, n.start - 300)
+  const s = text.slice(from, Math.min(sentence.end, n.end + 300))
+  // "the finance ministry put at $4.2 billion", "The seismological institute recorded 47".
+  const near = text.slice(Math.max(sentence.start, n.start - 90), n.start)
+  const dataVerb = /\b(?:put|puts|estimat|record|count|regist|logged|listed|tallied)/.test(near) ? DATA_VERB_BEFORE.exec(near.replace(/^.*\b(?:that|which)\s+/s, '')) : null
+  if (dataVerb && !/^(?:it|they|he|she|which|that)$/i.test(dataVerb[1])) {
+    const r = discourse.resolve(dataVerb[1], n.start)
+    if (r.speaker) return { text: r.speaker.name, rule: 'attribution-data-verb' }
+  }
+  for (const st of statements) {
+    if (!st.speaker) continue
+    const inText = st.text.start <= n.start && n.end <= st.text.end
+    if (inText) return { text: st.speaker.name, rule: st.kind === 'quote' ? 'attribution-quote-speaker' : 'attribution-reporting-verb' }
+  }
+  const according = /\baccording to\s+((?:the\s+)?[^,.;]+?)(?=\s*(?:[,.;]|$|\s+(?:at least|more than|some|about|nearly|\d)))/i.exec(s)
+  if (according) {
+    const at = from + according.index
+    // Not across a "but …" clause that has its own source ("…, according to the manifest, but survivors said …").
+    const between = text.slice(Math.min(at, n.end), Math.max(at, n.start))
+    if (!/,\s+but\s+/.test(between) || at < n.start && !/,\s+but\s+/.test(text.slice(at, n.start))) {
+      const who = according[1].replace(/^the\s+/i, '')
+      const r = discourse.resolve(who, at)
+      return { text: r.speaker && r.rule !== 'speaker-group' ? r.speaker.name : who, rule: 'attribution-according-to' }
+    }
+  }
+  for (const st of statements) {
+    if (!st.speaker || st.rule !== 'paraphrase-attributed-after') continue
+    if (st.excerpt.start === sentence.start) return { text: st.speaker.name, rule: 'attribution-reporting-verb' }
+  }
+  if (!/\b(?:figures|data|statistics|estimates|tally|count|numbers|records)\b/.test(s)) return undefined
+  const data = /\b(?:figures|data|statistics|estimates|a tally|a count|numbers|records)\s+(?:from|by|released by|published by|compiled by|issued by)\s+((?:the\s+)?[\p{Lu}][^,.;]*?)(?=\s*[,.;]|\s+(?:show|showed|shows|suggest|put|said))/iu.exec(s)
+  if (data) return { text: data[1].replace(/^the\s+/i, ''), rule: 'attribution-data-source' }
+  const owner = /\b((?:the\s+)?[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*)*)(?:[’']s)?\s+(?:figures|data|statistics|estimates|tally|count)\s+(?:show|showed|shows|suggest|suggested|put)\b/u.exec(s)
+  if (owner) return { text: owner[1].replace(/^the\s+/i, ''), rule: 'attribution-data-source' }
+  return undefined
+}
+
+/** Approximate: a softening qualifier, a range, "a dozen", or a rounded decimal with million/billion. */
+function approximate(n: NumberMatch, written: string, qualifierApprox: boolean): boolean {
+  if (qualifierApprox || n.high !== undefined) return true
+  if (/\bdozen\b/i.test(written)) return true
+  return n.scaled && /\d\.\d+\s*(?:million|billion|trillion|m|bn|tn)\b/i.test(written)
+}
+
+export function findFigures(
+  text: string,
+  sentences: Sentence[],
+  dates: DateMatch[],
+  statements: StatementCandidate[],
+  discourse: Discourse,
+  published: string,
+): { figures: FigureCandidate[]; skipped: Skipped[] } {
+  const figures: FigureCandidate[] = []
+  const skipped: Skipped[] = []
+  for (const sentence of sentences) {
+    const numbers = findNumbers(text, sentence.start, sentence.end)
+    for (const n of numbers) {
+      if (inside(dates, n)) continue
+      const why = notAFigure(text, n, sentence)
+      if (why) {
+        if (n.kind === 'vague') skipped.push({ start: n.start, end: n.end, reason: why })
+        continue
+      }
+      const q = qualifierBefore(text, n.start) ?? qualifierAfter(text, n.end)
+      const start = Math.min(q?.start ?? n.start, n.start)
+      let { label, end } = countedAfter(text, q && q.start >= n.end ? { start: n.start, end: q.end } : n, sentence)
+      let rule = 'figure-counted-after'
+      if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label)) {
+        const before = countedBefore(text, sentence, start)
+        if (before) {
+          label = before
+          rule = 'figure-counted-before'
+        } else {
+          // "The death toll from the earthquake … has risen to at least 143": the sentence's subject.
+          const subject = /\b(?:has|have|had)?\s*(?:risen|rose|climbed|reached|stood|stands|jumped|increased|grown|grew|fallen|fell|dropped|is|was|were|are|totalled|totaled|topped)\s+(?:to|at|by)?\s*$/.test(text.slice(sentence.start, start)) ? mainSubject(text, sentence, start) : undefined
+          // "killed at least 61,", "with 6.2%,": the words before it in its clause say what it is.
+          const context = text.slice(clauseStart(text, sentence, start, numbers), start).trim().split(/\s+/).slice(-6).join(' ')
+          label = subject ? text.slice(subject.start, subject.end).replace(/^the\s+/i, '') : context.replace(/^(?:and|but|with|while|as)\s+/i, '')
+          rule = subject ? 'figure-counted-before' : 'figure-context'
+        }
+      }
+      if (!label) continue
+      const written = text.slice(n.start, n.end)
+      const cs = clauseStart(text, sentence, start, numbers)
+            const excerptStart = rule === 'figure-counted-before' ? Math.min(cs, sentence.start + (text.slice(sentence.start, start).search(/\S/) ?? 0)) : cs
+      const excerpt = { start: excerptStart, end: Math.max(end, n.end) }
+      // "$4.2 billion, or 3.9% of economic output": the same quantity restated, the same source.
+      const previous = figures[figures.length - 1]
+      const restated = previous && previous.number.end < n.start && /^,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$/.test(text.slice(previous.number.end, start))
+      const attribution = restated ? (previous.attribution ? { text: previous.attribution, rule: 'attribution-restated' } : undefined) : attributionFor(text, n, sentence, statements, discourse)
+      // As of when: "as of Tuesday", "by Wednesday", or a count the sentence dates ("the 86 deaths it
+      // had confirmed on Tuesday evening", "was holding 130 on Tuesday").
+      const clauseEnd = nextBreak(text, n.end, sentence.end)
+      const asOfDate = dates.find((d) => (d.start >= cs || (/^[\s,]*$/.test(text.slice(d.end, cs)) && !/\S/.test(text.slice(sentence.start, d.start)))) && d.end <= clauseEnd && d.granularity === 'day' && !d.future && d.date <= published &&
+        (d.lead === 'as of' || d.lead === 'by' || COUNT_VERB.test(text.slice(cs, clauseEnd))))
+      const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
+      const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
+      figures.push({
+        value: n.value!,
+        high: n.high,
+        unit: n.unit,
+        qualifier: q?.qualifier,
+        precision: approximate(n, written, q?.approximate ?? false) ? 'approximate' : 'exact',
+        label,
+        attribution: attribution?.text,
+        asOf: asOfDate?.date ?? published,
+        date: dayOf && !cumulative ? dayOf.date : undefined,
+        excerpt,
+        number: { start: n.start, end: n.end },
+        rule: attribution ? `${rule}+${attribution.rule}` : rule,
+        confidence: (n.kind === 'words' ? 0.6 : 0.85) * (rule === 'figure-counted-after' ? 1 : 0.7),
+        reason: attribution ? undefined : 'the sentence names no source for this figure',
+      })
+    }
+  }
+  return { figures, skipped }
+}

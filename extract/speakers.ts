@@ -1,0 +1,236 @@
+// Speaker resolver: who a mention is, from what the article said before it. People are
+// registered with their fullest name and a role wherever the text first gives them
+// ("U.S. President Donald Trump’s scheduled visit"), so that "President Trump" is Donald
+// Trump, "he" the last person named, "they" the last group, and "A senior Hamas official"
+// the person the next paragraphs name (the delayed naming of a wire lede).
+import { readMention, type Mention } from './names'
+import { GROUP_NOUNS, NOT_NAME, TITLE_WORDS } from './lexicon'
+import type { Paragraph } from './segment'
+
+export interface Speaker {
+  name: string
+  role?: string
+  kind: 'person' | 'group'
+  plural: boolean
+}
+
+export interface Resolution {
+  speaker?: Speaker
+  rule: string
+  confidence: number
+  reason?: string
+}
+
+interface Seen extends Speaker {
+  at: number
+  surname?: string
+}
+
+const RUN = /(?:[\p{Lu}][\p{L}\p{M}’'.-]*|(?<=\s)(?:de|da|van|von|bin|al|el|le|la|du))(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'.-]*|(?:de|da|van|von|bin|al|el|le|la|du|of|for)(?=\s+[\p{Lu}])))*/gu
+
+const GENERIC_BODIES = /^(?:company|firm|group|operator|agency|ministry|organi[sz]ation|union|commission|authority|council|airline|carrier|department|charity|board|party)$/i
+
+const lastWord = (name: string) => name.split(/\s+/).pop()!.toLowerCase()
+
+export class Discourse {
+  private readonly people: Seen[] = []
+  private readonly mentions: Seen[] = []
+  private readonly descriptions: { at: number; paragraph: number; role: string; resolved?: Seen }[] = []
+
+  constructor(
+    private readonly text: string,
+    private readonly paragraphs: Paragraph[],
+  ) {
+    this.scanPeople()
+  }
+
+  /** Every person the text names, with a title before the name or an appositive after it. */
+  private scanPeople() {
+    const text = this.text
+    RUN.lastIndex = 0
+    for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+      // A possessive ends a name: "Prime Minister Jana Koval’s Social Democrats".
+      let run = m[0].replace(/([’']s)\s.*$/u, '$1')
+      let at = m.index
+      // Lower-case titles before the run: "Hamas spokesman Abu Zuhri", "health minister Jane Doe".
+      // The words just before the run, up to three, with nothing but spaces between them.
+      let b = at
+      const titled: string[] = []
+      while (titled.length < 3 && b > 0 && text[b - 1] === ' ') {
+        let w = b - 1
+        while (w > 0 && /[\p{L}.-]/u.test(text[w - 1])) w--
+        if (w === b - 1) break
+        titled.unshift(text.slice(w, b - 1))
+        b = w
+      }
+      let k = titled.length
+      while (k > 0 && (TITLE_WORDS.has(titled[k - 1].toLowerCase()) || (k < titled.length && /^[\p{Lu}]/u.test(titled[k - 1])))) k--
+      const prefix = titled.slice(k).join(' ')
+      if (prefix && TITLE_WORDS.has(titled[titled.length - 1]?.toLowerCase() ?? '')) {
+        run = `${prefix} ${run}`
+        at -= prefix.length + 1
+      }
+      const ws = run.split(/\s+/)
+      let drop = 0
+      while (drop < ws.length && NOT_NAME.has(ws[drop].toLowerCase())) drop++
+      if (drop === ws.length) continue
+      const phrase = ws.slice(drop).join(' ')
+      const mention = readMention(phrase)
+      if (!mention || mention.kind !== 'person' || / and /.test(mention.name)) continue
+      let role = mention.role
+      if (!role) {
+        // "Tideway’s chief executive, Alan Prescott," / "The transport minister, Helen Ashby,"
+        const pre = /(?:^|[.;:]\s+|\n)((?:the|The|[\p{Lu}][\p{L}-]*[’']s|[Tt]heir|[Hh]is|[Hh]er|[Ii]ts)\s+(?:[\p{L}-]+\s+){0,3}[\p{L}-]+),\s+$/u.exec(text.slice(Math.max(0, at - 80), at))
+        if (pre && pre[1].split(/\s+/).some((w) => TITLE_WORDS.has(w.toLowerCase()) || GROUP_NOUNS.test(w))) role = pre[1]
+      }
+      if (!role) {
+        // "Ruth Kaminski, the union’s general secretary," / "said Dr Amina Sule, the district medical officer."
+        const appos = /^,\s+((?:a|an|the|his|her|their|its)\s+[^,.;]{3,90}?|[\p{Ll}][\p{L}-]*\s+(?:of|for|at)\s+[^,.;]{3,80}?)(?=[,.;]|$)/u.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 100))
+        if (appos && !/\b(?:said|says|told|urged|warned|and)\b/.test(appos[1]) && (GROUP_NOUNS.test(appos[1]) || appos[1].split(/\s+/).some((w) => TITLE_WORDS.has(w.toLowerCase())))) role = appos[1]
+      }
+      this.notePerson({ name: mention.name, role, kind: 'person', plural: false, at })
+    }
+  }
+
+  private notePerson(p: Seen) {
+    const known = this.findPerson(p.name, p.at, true)
+    if (known) {
+      if (p.name.split(' ').length > known.name.split(' ').length) {
+        known.name = p.name
+        known.surname = undefined
+      }
+      if (!known.role && p.role) known.role = p.role
+      return
+    }
+    this.people.push(p)
+  }
+
+  /** The person called `name` ("Trump" → "Donald Trump"); the earliest registered matches first. */
+  private findPerson(name: string, at: number, anywhere = false): Seen | undefined {
+    const full = name.toLowerCase()
+    const surname = lastWord(name)
+    const last = (p: Seen) => (p.surname ??= lastWord(p.name))
+    return (
+      this.people.find((p) => p.name.toLowerCase() === full) ??
+      this.people.find((p) => (anywhere || p.at <= at) && last(p) === surname) ??
+      this.people.find((p) => last(p) === surname)
+    )
+  }
+
+  /** Records who was the subject or speaker at `at`, for pronouns after it. */
+  note(speaker: Speaker, at: number) {
+    this.mentions.push({ ...speaker, at })
+  }
+
+  private paragraphOf(at: number): number {
+    let lo = 0
+    let hi = this.paragraphs.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (at < this.paragraphs[mid].start) hi = mid - 1
+      else if (at > this.paragraphs[mid].end) lo = mid + 1
+      else return mid
+    }
+    return lo
+  }
+
+  private lastMention(at: number, test: (s: Seen) => boolean): Seen | undefined {
+    let best: Seen | undefined
+    for (const s of [...this.mentions, ...this.people]) if (s.at < at && test(s) && (!best || s.at > best.at)) best = s
+    return best
+  }
+
+  resolve(phrase: string, at: number): Resolution {
+    const mention = readMention(phrase)
+    if (!mention) return { rule: 'speaker-none', confidence: 0, reason: `“${phrase.trim()}” does not read as a speaker` }
+    return this.resolveMention(mention, at)
+  }
+
+  resolveMention(mention: Mention, at: number): Resolution {
+    switch (mention.kind) {
+      case 'person': {
+        if (/ and /.test(mention.name)) return { speaker: { name: mention.name, role: mention.role, kind: 'person', plural: true }, rule: 'speaker-named', confidence: 0.85 }
+        const known = this.findPerson(mention.name, at)
+        const name = known && known.name.split(' ').length >= mention.name.split(' ').length ? known.name : mention.name
+        const role = known?.role ?? mention.role
+        return { speaker: { name, role: role && cap(role), kind: 'person', plural: false }, rule: known && known.name !== mention.name ? 'speaker-surname' : 'speaker-named', confidence: 0.9 }
+      }
+      case 'group': {
+        // A surname alone ("Koval conceded"): the person named in full before.
+        if (/^[\p{Lu}][\p{L}\p{M}’'-]+$/u.test(mention.name)) {
+          const known = this.findPerson(mention.name, at)
+          if (known) return { speaker: { name: known.name, role: known.role && cap(known.role), kind: 'person', plural: false }, rule: 'speaker-surname', confidence: 0.85 }
+        }
+        // "the group", "the ministry": the last group whose name ends in the same word.
+        if (mention.definite && !/[\p{Lu}]/u.test(mention.name.slice(1)) && mention.name.replace(/^the\s+/i, '').split(' ').length <= 2) {
+          const head = lastWord(mention.name)
+          const earlier =
+            this.lastMention(at, (s) => s.kind === 'group' && lastWord(s.name) === head && s.name.toLowerCase() !== mention.name.toLowerCase()) ??
+            this.lastMention(at, (s) => s.kind === 'group' && new RegExp(`\\b${head}\\b`, 'i').test(s.name) && /[\p{Lu}]/u.test(s.name.slice(1)) && s.name.toLowerCase() !== mention.name.toLowerCase())
+          if (earlier) return { speaker: strip(earlier), rule: 'speaker-definite', confidence: 0.7 }
+          // "The company denied …" after "The ferry’s operator, Vell Island Lines, said …": the body just named.
+          if (GENERIC_BODIES.test(mention.name.replace(/^the\s+/i, ''))) {
+            // The body named last before it, subject or object ("accused Hamas of …, a claim the group denied").
+            const named = this.lastNamedBody(at)
+            if (named) return { speaker: { name: named, kind: 'group', plural: false }, rule: 'speaker-definite-body', confidence: 0.55 }
+            const here = this.paragraphOf(at)
+            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && /[\p{Lu}]/u.test(s.name.slice(1)) && here === this.paragraphOf(s.at))
+            if (body) return { speaker: strip(body), rule: 'speaker-definite-body', confidence: 0.55 }
+          }
+        }
+        return { speaker: { name: mention.name, role: mention.role, kind: 'group', plural: mention.plural }, rule: 'speaker-group', confidence: 0.85 }
+      }
+      case 'description': {
+        const resolved = this.nameLater(at)
+        if (resolved) {
+          if (!resolved.role || !/[\p{Lu}]/u.test(resolved.role[0])) resolved.role = mention.name
+          return { speaker: { name: resolved.name, role: mention.name, kind: 'person', plural: false }, rule: 'speaker-named-later', confidence: 0.6 }
+        }
+        return { speaker: { name: mention.name, kind: 'person', plural: false }, rule: 'speaker-unnamed', confidence: 0.6 }
+      }
+      case 'pronoun': {
+        const test =
+          mention.pronoun === 'person' ? (s: Seen) => s.kind === 'person' && !s.plural
+            : mention.pronoun === 'plural' ? (s: Seen) => s.plural
+              : (s: Seen) => s.kind === 'group' && !s.plural
+        const earlier = this.lastMention(at, test)
+        if (!earlier) return { rule: 'speaker-pronoun', confidence: 0, reason: `no one named before “${mention.name}” that it can refer to` }
+        if (this.paragraphOf(at) - this.paragraphOf(earlier.at) > 3) {
+          return { rule: 'speaker-pronoun', confidence: 0, reason: `“${mention.name}” is more than three paragraphs after ${earlier.name}, the last one named` }
+        }
+        const person = earlier.kind === 'person' ? this.findPerson(earlier.name, at) : undefined
+        return { speaker: strip(person ? { ...earlier, name: person.name, role: person.role ?? earlier.role } : earlier), rule: 'speaker-pronoun', confidence: 0.75 }
+      }
+    }
+  }
+
+  /** The nearest capitalised name before `at`, in its sentence or the one before, that is a body, not a person. */
+  private lastNamedBody(at: number): string | undefined {
+    // Within its own sentence only: further back, "the agency" may be another agency.
+    const from = Math.max(0, at - 300, this.text.lastIndexOf('. ', at) + 1, this.text.lastIndexOf('\n', at) + 1)
+    const window = this.text.slice(from, at)
+    const runs = [...window.matchAll(/(?<![.!?]\s|^)\b[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}’'-]*)*/gu)]
+    for (let i = runs.length - 1; i >= 0; i--) {
+      const run = runs[i][0].replace(/[’']s$/, '')
+      if (NOT_NAME.has(run.toLowerCase()) || TITLE_WORDS.has(run.toLowerCase())) continue
+      const m = readMention(run)
+      if (m && m.kind === 'group' && !this.findPerson(run, at)) return m.name
+    }
+    return undefined
+  }
+
+  /** The first person named after `at`, within the next two paragraphs. */
+  private nameLater(at: number): Seen | undefined {
+    const limit = this.paragraphs[Math.min(this.paragraphOf(at) + 2, this.paragraphs.length - 1)]?.end ?? this.text.length
+    const first = this.people.filter((p) => p.at > at && p.at <= limit).sort((a, b) => a.at - b.at)[0]
+    return first
+  }
+}
+
+function strip(s: Seen): Speaker {
+  return { name: s.name, role: s.role && cap(s.role), kind: s.kind, plural: s.plural }
+}
+
+function cap(s: string): string {
+  return s[0].toUpperCase() + s.slice(1)
+}

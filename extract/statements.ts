@@ -1,0 +1,361 @@
+// Statements: direct quotes (quotes.ts) with their speaker, and reported speech after a
+// reporting verb, marked paraphrase. A quote split by "he said", or running over
+// paragraphs, is one statement in several spans that share a group. Quotes whose marks
+// were lost are kept where the text shows it: a closing mark after reported speech, and
+// the speech going on after `…,” he said.` in a paragraph whose marks are broken. Scare
+// quotes are dropped. Speakers are read from the attribution next to the quote or the
+// subject of the verb and resolved by speakers.ts; none found → the statement abstains.
+import type { DateMatch } from './dates'
+import { ATTRIBUTION_VERBS, REPORTING } from './lexicon'
+import { readMention } from './names'
+import { findQuotes, type QuoteMatch } from './quotes'
+import { type Paragraph, type Sentence, sentenceAt as findSentence } from './segment'
+import type { Discourse, Resolution, Speaker } from './speakers'
+import { mainSubject, subjectBefore, type Subject } from './subjects'
+import type { Span } from './types'
+
+export interface StatementCandidate {
+  kind: 'quote' | 'paraphrase'
+  /** The words shown: verbatim, inside the excerpt. */
+  text: Span
+  excerpt: Span
+  group?: number
+  speaker?: Speaker
+  rule: string
+  confidence: number
+  reason?: string
+  /** The speaker's phrase and verb: where the statement's date and a figure's source are read. */
+  attribution?: Span
+  date?: DateMatch
+}
+
+const NAME = String.raw`[\p{Lu}][\p{L}\p{M}’'.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'.-]*|de|da|al|bin|van|von|la|le))*`
+const NP = String.raw`(?:he|she|they|it|we|I|(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,3}${NAME}|(?:the|a|an|their|his|her|its)\s+[\p{Ll}][\p{L}-]*(?:\s+[\p{Ll}][\p{L}-]*){0,3})`
+const AFTER = new RegExp(String.raw`^[\s,]*(?:[—–]\s*)?(?:(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+${ATTRIBUTION_VERBS.source}\b|${ATTRIBUTION_VERBS.source}\s+(?<np2>${NP}))`, 'u')
+const DASH = new RegExp(String.raw`^\s*[—–]\s*(?<np>${NAME})`, 'u')
+const BEFORE = new RegExp(String.raw`(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+(?:${ATTRIBUTION_VERBS.source})(?:\s+[^,:“”"]{1,40}?)?\s*[:,]\s*$`, 'u')
+
+const wordsIn = (text: string, s: Span) => text.slice(s.start, s.end).split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+
+function sentenceAt(sentences: Sentence[], at: number): Sentence {
+  return findSentence(sentences, at) ?? sentences[sentences.length - 1]
+}
+
+function groupSpan(base: number, m: RegExpExecArray, group: string): Span | undefined {
+  const np = m.groups?.[group]
+  if (!np) return undefined
+  const i = m[0].lastIndexOf(np)
+  return { start: base + m.index + i, end: base + m.index + i + np.length }
+}
+
+interface Adjacent {
+  np: Span
+  /** Where the attribution is, verb included. */
+  span: Span
+}
+
+/** The speaker written next to a quote: `,” she said`, `,” said X`, `” — X`, `X said: “`. */
+function adjacentAttribution(text: string, q: QuoteMatch, sentences: Sentence[], nextStart: number): Adjacent | undefined {
+  const limit = Math.min(nextStart, sentenceAt(sentences, Math.max(q.start, q.end - 1)).end)
+  const after = text.slice(q.end, Math.max(q.end, limit))
+  let m = AFTER.exec(after)
+  if (m) {
+    const np = groupSpan(q.end, m, 'np') ?? groupSpan(q.end, m, 'np2')!
+    return { np, span: { start: q.end, end: q.end + m[0].length } }
+  }
+  m = DASH.exec(after)
+  if (m) {
+    const np = groupSpan(q.end, m, 'np')!
+    return { np, span: { start: q.end, end: np.end } }
+  }
+  const from = Math.max(sentenceAt(sentences, q.start).start, q.start - 200)
+  m = BEFORE.exec(text.slice(from, q.start))
+  if (m) {
+    const np = groupSpan(from, m, 'np')!
+    return { np, span: { start: np.start, end: q.start } }
+  }
+  return undefined
+}
+
+/** A sentence that reads as speech: first or second person, or the present tense of talk. */
+function speechLike(sentence: string): boolean {
+  if (/[“”"«»„]/.test(sentence) || /\b(?:said|says|told|according)\b/i.test(sentence)) return false
+  return /\b(?:I|I’m|I'm|[Ww]e|[Ww]e’re|[Ww]e're|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b/.test(sentence) || /\b(?:is|are|am|’re|'re)\s+(?:\p{L}+ing|not|very|so|going)\b/iu.test(sentence)
+}
+
+const CONTENT_END = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b|,\s+(?:said|says|told|warned|added)\b`, 'gu')
+
+/** Where reported speech stops: a concession ("though …"), another reporting verb, a stray closing mark. */
+function contentEnd(text: string, from: number, sentenceEnd: number): { end: number; closedByMark: boolean } {
+  const rest = text.slice(from, sentenceEnd)
+  let stop = -1
+  const all = CONTENT_END
+  all.lastIndex = 0
+  for (let m = all.exec(rest); m; m = all.exec(rest)) {
+    // A closing mark whose opening mark is in the same words is a quoted phrase, not the end.
+    if (/[”»]/.test(m[0]) && /[“«]/.test(rest.slice(0, m.index))) {
+      const opens = (rest.slice(0, m.index).match(/[“«]/g) ?? []).length
+      const closes = (rest.slice(0, m.index).match(/[”»]/g) ?? []).length
+      if (opens > closes) continue
+    }
+    stop = m.index
+    break
+  }
+  const closedByMark = stop >= 0 && /[”»]/.test(rest[stop])
+  let end = stop >= 0 ? from + stop : sentenceEnd
+  while (end > from && /[\s.,;:!?]/.test(text[end - 1])) end--
+  if (text[end] === '.' && /[.!?]/.test(text[end])) end = end
+  return { end, closedByMark }
+}
+
+const AFTER_VERB_TOLD = /^(?:\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.’']*\s*)+|\s+(?:reporters|journalists|parliament|lawmakers|supporters|delegates|the\s+\p{Ll}+(?:\s+\p{Ll}+)?|a\s+(?:rally|news\s+conference|briefing|meeting|hearing|crowd)(?:\s+[^,]{0,40}?)?|him|her|them|us|\p{Ll}+))(?:\s+(?:on|last)\s+\p{Lu}\p{L}+day|\s+(?:in|at|outside)\s+[^,]{0,40}?(?=\s+that\b))?(?:,)?\s+(?:that\s+)?/u
+const AFTER_VERB = /^(?:\s+(?:on|last)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:in|on)\s+(?:a|an|the)\s+[\p{L}\s-]*?(?:statement|interview|post|letter|speech|briefing|conference))?(?:\s+(?:of|for|on|out))?(?:,)?\s+(?:that\s+)?/u
+
+/** What a sentence's subject does next: "they" and "it" point at it. */
+function noteSubjects(text: string, sentence: Sentence, discourse: Discourse) {
+  const subject = mainSubject(text, sentence, sentence.end)
+  if (subject && !/\d/.test(text.slice(subject.start, subject.end)) && text.slice(subject.start, subject.end).split(/\s+/).length <= 8) {
+    const m = readMention(text.slice(subject.start, subject.end))
+    if (m && (m.kind === 'group' || m.kind === 'person')) {
+      const r = discourse.resolveMention(m, subject.start)
+      if (r.speaker) discourse.note(r.speaker, subject.start)
+    }
+  }
+  const according = /\b(?:according to|released by|published by|issued by)\s+(?:[^,.;]*?\b(?:released|published|issued|compiled)\s+by\s+)?((?!a\s|an\s|his\s|her\s|its\s|their\s)[^,.;]+?)(?=\s+(?:on|last|this)\s+\p{Lu}\p{L}+day\b|\s*[,.;]|$)/giu
+  const s = text.slice(sentence.start, sentence.end)
+  for (let m = according.exec(s); m; m = according.exec(s)) {
+    const at = sentence.start + m.index + m[0].length - m[1].length
+    const r = discourse.resolve(m[1], at)
+    if (r.speaker) discourse.note(r.speaker, at)
+  }
+}
+
+function resolveSubject(text: string, subject: Subject, discourse: Discourse): Resolution {
+  const r = discourse.resolve(text.slice(subject.start, subject.end), subject.start)
+  if (r.speaker && subject.role && !r.speaker.role) r.speaker = { ...r.speaker, role: text.slice(subject.role.start, subject.role.end) }
+  return r
+}
+
+const CLAIM_THEN_SUBJECT = /\b(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges)\s+(?:that\s+)?(?:the\s+\p{L}+|\p{Lu}[\p{L}’'-]*|it|they|he|she)\s+(?:(?:has|have|had|also)\s+)*(?:\p{Ll}+ly\s+)?$/u
+
+const WORD = /[\p{L}]+/gu
+
+/** Reported speech in one sentence: each reporting verb, its speaker and what was said. */
+function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], discourse: Discourse, out: StatementCandidate[]) {
+  const s = text.slice(sentence.start, sentence.end)
+  WORD.lastIndex = 0
+  let coveredTo = -1
+  let lastSubject: Subject | undefined
+  for (let m = WORD.exec(s); m; m = WORD.exec(s)) {
+    const verb = m[0].toLowerCase()
+    const at = sentence.start + m.index
+    const verbEnd = at + m[0].length
+    const askedFor = verb === 'asked' && /^\s+for\b/.test(text.slice(verbEnd, verbEnd + 5))
+    // Verbs that report only in some uses: "found that", "accepted that", "described pulling …".
+    const next = text.slice(verbEnd, verbEnd + 8)
+    const isFound = askedFor ||
+      ((verb === 'found' || verb === 'accepted' || verb === 'concluded') && /^\s+that\b/.test(next)) ||
+      ((verb === 'described' || verb === 'describes') && /^\s+(?!as\b)\p{Ll}/u.test(next))
+    if (!REPORTING.has(verb) && !isFound) continue
+    if (/^[\p{Lu}]/u.test(m[0]) && m.index === 0 && !verb.endsWith('ing')) continue
+    // "were confirmed", "has been reported": passive, no one is speaking.
+    if (/\b(?:was|were|been|being|be|is|are)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 20), at))) continue
+    if (at < coveredTo) {
+      // "accused Hamas of stealing aid a claim the group has repeatedly denied": a second speaker
+      // inside the first one's words; the first statement ends before the claim.
+      const claim = CLAIM_THEN_SUBJECT.exec(text.slice(Math.max(sentence.start, at - 80), at))
+      const last = out[out.length - 1]
+      if (!claim || !/^\s*[.,;!?]/.test(text.slice(verbEnd, verbEnd + 2)) || !last) continue
+      let cut = at - claim[0].length
+      while (cut > last.text.start && /[\s,]/.test(text[cut - 1])) cut--
+      last.text = { start: last.text.start, end: cut }
+      coveredTo = -1
+    }
+    if (quotes.some((q) => q.inner.start <= at && at < q.inner.end)) continue
+    // The attribution of a quote (`,” he said`, `X said: “`): the quote is the statement.
+    const quoteAttribution =
+      quotes.some((q) => q.end <= at && q.end > sentence.start && at - q.end < 80 && /^[ \t,—–]*(?:[\p{L}\p{M}.’'-]+\s+){0,5}$/u.test(text.slice(q.end, at))) ||
+      quotes.some((q) => q.start >= verbEnd && q.start - verbEnd < 60 && /^[^.“”"]*[:,]\s*$/.test(text.slice(verbEnd, q.start)) && !/\bthat\b/.test(text.slice(verbEnd, q.start)))
+    if (/^(?:called|calls|calling)$/.test(verb) && !/^\s+(?:for|on)\b/.test(text.slice(verbEnd, verbEnd + 5))) continue
+    if (/^(?:ruled)$/.test(verb) && !/^\s+(?:out|that)\b/.test(text.slice(verbEnd, verbEnd + 6))) continue
+    if (/^(?:states|rules|reports|notes|claims|estimates|say|promises|demands|calls|forecast|projected|agreed|added)$/.test(verb) && !/\b(?:he|she|it|they|[\p{Lu}][\p{L}]+|officials|police|ministry|government|court)\s+(?:also\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 30), at)) && !/^\s+(?:[^,.;]{0,30}\s)?(?:that|to)\b/.test(text.slice(verbEnd, verbEnd + 40))) continue
+    let subject: Subject | undefined
+    let rule = 'paraphrase'
+    const withNp = /\bwith\s+((?:the\s+)?[\p{Lu}][^,]{1,60}?)\s+$/u.exec(text.slice(sentence.start, at))
+    if (verb.endsWith('ing')) {
+      if (withNp) {
+        const start = sentence.start + withNp.index + withNp[0].indexOf(withNp[1])
+        subject = { start, end: start + withNp[1].length, phraseStart: start }
+        rule = 'paraphrase-with'
+      } else if (/,\s*$/.test(text.slice(sentence.start, at))) {
+        subject = lastSubject ?? mainSubject(text, sentence, at)
+        rule = 'paraphrase-participle'
+      } else continue
+    } else {
+      subject = subjectBefore(text, sentence.start, at)
+    }
+    // "…, a claim the group has repeatedly denied": the claim is what is denied, the group denies it.
+    let claim: Span | undefined
+    if (subject) {
+      const c = /^(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges)\s+(?:that\s+)?/i.exec(text.slice(subject.start, subject.end))
+      if (c && subject.end - subject.start > c[0].length) {
+        claim = { start: subject.start, end: verbEnd }
+        subject = { start: subject.start + c[0].length, end: subject.end, phraseStart: subject.start + c[0].length }
+      }
+    }
+    if (subject) lastSubject = subject
+    if (quoteAttribution || !subject) continue
+
+    const after = text.slice(verbEnd, sentence.end)
+    let content: Span
+    let closedByMark = false
+    const attributedAfter = /^(?:\s+(?:on|last|late on|early on)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:on|in|at|outside)\s+[^,.;]{0,40}?)?\s*(?:[,.;!?]|$)/u.test(after) && !/^\s+that\b/.test(after)
+    const commaBefore = text.slice(sentence.start, subject.phraseStart).search(/,\s*$/)
+    const claimBefore = /\b(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges|report|reports|suggestion)\s+(?:that\s+)?$/i.exec(text.slice(Math.max(sentence.start, subject.phraseStart - 40), subject.phraseStart))
+    if (claim && attributedAfter) {
+      content = claim
+      rule = 'paraphrase-claim-denied'
+    } else if (claimBefore && attributedAfter) {
+      // "… a claim the group has repeatedly denied": what was denied is the claim.
+      const start = subject.phraseStart - claimBefore[0].length
+      content = { start, end: verbEnd }
+      rule = 'paraphrase-claim-denied'
+    } else if (attributedAfter && commaBefore > 0 && !verb.endsWith('ing')) {
+      // "Forty people died, police said.": what was said comes first.
+      const firstBreak = /,\s+(?:as|while|when)\s+/.exec(text.slice(sentence.start, subject.phraseStart))
+      content = { start: sentence.start, end: sentence.start + commaBefore }
+      if (firstBreak && firstBreak.index < commaBefore) content.end = sentence.start + firstBreak.index
+      rule = 'paraphrase-attributed-after'
+    } else {
+      const skip = (verb === 'told' || verb === 'tells' || verb === 'telling' ? AFTER_VERB_TOLD : AFTER_VERB).exec(after)
+      const start = verbEnd + (skip ? skip[0].length : 0)
+      const end = contentEnd(text, start, sentence.end)
+      content = { start, end: end.end }
+      closedByMark = end.closedByMark
+    }
+    if (wordsIn(text, content) < 2) continue
+    const resolution = resolveSubject(text, subject, discourse)
+    if (!resolution.speaker && resolution.rule === 'speaker-none') continue
+    if (resolution.speaker) discourse.note(resolution.speaker, subject.start)
+    out.push({
+      kind: closedByMark ? 'quote' : 'paraphrase', text: content, excerpt: { start: sentence.start, end: sentence.end }, speaker: resolution.speaker,
+      attribution: { start: subject.phraseStart, end: verbEnd },
+      rule: closedByMark ? 'quote-unopened-after-verb' : rule, confidence: Math.min(closedByMark ? 0.5 : 0.8, resolution.confidence),
+      reason: resolution.speaker ? undefined : resolution.reason,
+    })
+    coveredTo = Math.max(content.end, verbEnd)
+  }
+}
+
+/** The spans a quote shows: one per paragraph for a quote that runs on. */
+function quoteParts(text: string, q: QuoteMatch, paragraphs: Paragraph[]): Span[] {
+  if (q.paragraphs === 1) return [q.inner]
+  const parts: Span[] = []
+  for (let i = q.paragraph; i < q.paragraph + q.paragraphs; i++) {
+    const p = paragraphs[i]
+    const s = Math.max(p.start, q.inner.start)
+    const e = Math.min(p.end, q.inner.end)
+    let start = s
+    while (start < e && /[\s“"‘«„]/.test(text[start])) start++
+    let end = e
+    while (end > start && /[\s,”"’»]/.test(text[end - 1])) end--
+    if (end > start) parts.push({ start, end })
+  }
+  return parts
+}
+
+export function findStatements(text: string, paragraphs: Paragraph[], discourse: Discourse, dates: DateMatch[]): StatementCandidate[] {
+  const sentences = paragraphs.flatMap((p) => p.sentences)
+  const quotes = findQuotes(text, paragraphs)
+  const reported: StatementCandidate[] = []
+  for (const sentence of sentences) {
+    noteSubjects(text, sentence, discourse)
+    findReported(text, sentence, quotes, discourse, reported)
+  }
+
+  const out: StatementCandidate[] = []
+  const lastSpeaker = new Map<number, Speaker>()
+  const paragraphOf = (at: number) => paragraphs.findIndex((p) => p.start <= at && at <= p.end)
+  let groups = 0
+  for (let i = 0; i < quotes.length; i++) {
+    const q = quotes[i]
+    const next = quotes[i + 1]
+    const adj = adjacentAttribution(text, q, sentences, next && next.paragraph === q.paragraph ? next.start : text.length)
+    // Scare quotes: a few words no one is said to say ("the “decisive defeat” of Hamas").
+    if (!adj && wordsIn(text, q.inner) <= 3) continue
+    let resolution: Resolution | undefined
+    const rule = q.broken ? `quote-${q.broken}` : q.paragraphs > 1 ? 'quote-run-on' : 'quote'
+    let parts = quoteParts(text, q, paragraphs)
+    let end = q.end
+    let group: number | undefined = q.paragraphs > 1 ? ++groups : undefined
+    if (adj) {
+      resolution = discourse.resolve(text.slice(adj.np.start, adj.np.end), adj.np.start)
+      end = Math.max(end, adj.span.end)
+      // `“A,” she said, “B.”`: one statement in two spans.
+      if (next && next.paragraph === q.paragraph && adj.span.start >= q.end && /,\s*$/.test(text.slice(q.end, next.start)) && !/[.!?]/.test(text.slice(q.end, next.start).replace(/\b(?:[A-Z]\.|Dr\.|Mr\.|Ms\.|Mrs\.|St\.)/g, ''))) {
+        group = group ?? ++groups
+        parts = [...parts, ...quoteParts(text, next, paragraphs)]
+        end = next.end
+        i++
+      }
+    } else {
+      const host = reported.find((p) => p.text.start <= q.start && q.start <= p.text.end + 1 && p.speaker)
+      if (host) {
+        resolution = { speaker: host.speaker, rule: 'speaker-reporting-verb', confidence: host.confidence }
+      } else if (lastSpeaker.has(q.paragraph)) {
+        resolution = { speaker: lastSpeaker.get(q.paragraph), rule: 'speaker-same-paragraph', confidence: 0.7 }
+      } else if (lastSpeaker.has(q.paragraph - 1) && /^[“"«„‘]/.test(text[paragraphs[q.paragraph].start])) {
+        resolution = { speaker: lastSpeaker.get(q.paragraph - 1), rule: 'speaker-previous-paragraph', confidence: 0.55 }
+      }
+    }
+    const speaker = resolution?.speaker
+    if (speaker) {
+      discourse.note(speaker, q.start)
+      lastSpeaker.set(paragraphOf(end), speaker)
+      lastSpeaker.set(q.paragraph, speaker)
+    }
+    const date = adj ? dates.find((d) => d.start >= adj.span.start && d.end <= Math.max(adj.span.end, sentenceAt(sentences, adj.span.end - 1).end) && d.granularity === 'day' && !dateInsideQuote(d, quotes)) : undefined
+    for (const part of parts) {
+      const first = sentenceAt(sentences, part.start)
+      const last = sentenceAt(sentences, Math.max(part.start, Math.min(part.end, end) - 1))
+      const excerpt = { start: Math.min(first.start, part.start), end: Math.max(last.end, part === parts[parts.length - 1] ? Math.min(end, last.end > end ? last.end : end) : last.end) }
+      out.push({
+        kind: 'quote', text: part, excerpt, group, speaker, rule: parts.length > 1 && q.paragraphs === 1 ? 'quote-split' : rule, date,
+        attribution: adj?.span,
+        confidence: round(Math.min(q.broken ? 0.6 : 0.95, resolution?.confidence ?? 1)),
+        reason: speaker ? undefined : resolution?.reason ?? 'no attribution next to the quote, and no speaker earlier in its paragraph',
+      })
+    }
+
+    // `…food,” he said. A lot of people … brought in.`: this paragraph's marks are broken, and
+    // what follows the attribution to the paragraph's end reads as the same speech.
+    if (q.broken && adj && speaker) {
+      const p = paragraphs[q.paragraph]
+      const afterEnd = sentenceAt(sentences, Math.max(end - 1, q.start)).end
+      const run = p.sentences.filter((s) => s.start >= afterEnd && (!quotes[i + 1] || s.end <= quotes[i + 1].start))
+      if (run.length && run.every((s) => speechLike(text.slice(s.start, s.end))) && run[run.length - 1].end === p.end) {
+        const span = { start: run[0].start, end: p.end }
+        const g = out[out.length - 1].group ?? ++groups
+        out[out.length - 1].group = g
+        out.push({ kind: 'quote', text: span, excerpt: span, group: g, speaker, rule: 'quote-marks-lost', confidence: 0.45, reason: 'no quotation marks: read as the same speaker going on, because this paragraph’s marks are broken' })
+      }
+    }
+  }
+
+  for (const p of reported) {
+    // Its own words quoted inside it (not scare quotes): the quote is the statement.
+    if (out.some((q) => q.kind === 'quote' && q.text.start >= p.text.start - 2 && q.text.start <= p.text.end && wordsIn(text, q.text) > 3)) continue
+    p.date = dates.find((d) => p.attribution && d.start >= p.attribution.start && d.end <= p.text.start + 1 && d.granularity === 'day')
+      ?? (p.rule === 'paraphrase-attributed-after' ? dates.find((d) => d.start >= p.attribution!.end && d.start - p.attribution!.end < 30 && d.granularity === 'day') : undefined)
+    out.push(p)
+  }
+  return out.sort((a, b) => a.text.start - b.text.start)
+}
+
+function dateInsideQuote(d: Span, quotes: QuoteMatch[]): boolean {
+  return quotes.some((q) => q.inner.start <= d.start && d.end <= q.inner.end)
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100
+}

@@ -1,0 +1,94 @@
+// Figures in short wire passages: what is a figure, its qualifier, what it counts, its source.
+import { describe, expect, it } from 'vitest'
+import { draft, figure, values } from './helpers'
+
+describe('figures', () => {
+  it('reads grouped digits with their qualifier: "at least 52,567 people" is 52567, at least, exact', () => {
+    const d = draft('According to the health ministry, at least 52,567 people have been killed in the territory.')
+    expect(figure(d, 52567)).toMatchObject({ qualifier: 'at least', precision: 'exact', label: { en: 'people killed in the territory' } })
+  })
+
+  it('reads a decimal with million as a rounded figure: "2.1 million residents" is 2100000, approximate', () => {
+    expect(figure(draft('Officials said most of the city’s 2.1 million residents had fled.'), 2100000)).toMatchObject({ precision: 'approximate' })
+  })
+
+  it('reads number words: "Forty-seven container ships" is 47 and "a dozen boats" 12, approximate', () => {
+    const d = draft('Forty-seven container ships were anchored offshore. A dozen fishing boats joined the search, the coast guard said.')
+    expect(figure(d, 47)).toMatchObject({ precision: 'exact' })
+    expect(figure(d, 12)).toMatchObject({ precision: 'approximate' })
+  })
+
+  it('reads a range as its low and high values: "50-60 lorries"', () => {
+    expect(figure(draft('Aid agencies said 50-60 lorries were on their way.'), 50)).toMatchObject({ valueMax: 60, precision: 'approximate' })
+  })
+
+  it('flags "tens of thousands" and "dozens" as vague quantities, not figures', () => {
+    const d = draft('Tens of thousands of people slept outdoors and dozens of homes collapsed.')
+    expect(d.figures).toEqual([])
+    expect(d.draft.skipped.map((s) => s.excerpt)).toEqual(['Tens of thousands', 'dozens'])
+  })
+
+  it('does not take a year, a date or a time for a figure', () => {
+    const d = draft('The plant was built in 1994 and inspected on 3 June at 9:15 p.m. Since 2000, 63 people have died there.')
+    expect(values(d)).toEqual([63])
+  })
+
+  it('does not take an age for a figure: "Castagnet, 61," and "a 34-year-old chemist"', () => {
+    expect(values(draft('Yves Castagnet, 61, was fined. A 34-year-old chemist and children under five were treated.'))).toEqual([])
+  })
+
+  it('does not take a magnitude, an ordinal or a score for a figure', () => {
+    expect(values(draft('The magnitude 6.8 quake was the third to hit the valley. The home side won 3-1 in the final.'))).toEqual([])
+  })
+
+  it('does not take a length of time for a figure, but a prison sentence is one', () => {
+    expect(values(draft('The trial heard evidence over 11 weeks and the dockers stayed out for two months.'))).toEqual([])
+    expect(figure(draft('The court sentenced him to four years in prison, two of them suspended.'), 4)).toBeDefined()
+  })
+
+  it('keeps percentages and money with their unit', () => {
+    const d = draft('The Civic Alliance won 38.4% of the vote. The company was fined €2.8 million and the fund holds $48 million.')
+    expect(figure(d, 38.4)).toMatchObject({ unit: '%' })
+    expect(figure(d, 2800000)).toMatchObject({ unit: 'EUR' })
+    expect(figure(d, 48000000)).toMatchObject({ unit: 'USD' })
+  })
+
+  it('takes a small number in passing for no figure: "two quays normally kept for cruise ships"', () => {
+    expect(values(draft('The overflow berths, two quays normally kept for cruise ships, are full.'))).toEqual([])
+  })
+
+  it('gives each figure the source its sentence names: "according to", "X said", "the agency reported"', () => {
+    const d = draft([
+      'Some 1,400 containers are stuck on the quays, according to the Hallsford Chamber of Commerce.',
+      'More than 1,900 people were injured, the agency reported.',
+      'Coast guard spokesman Aris Pell said 287 people had been rescued.',
+    ].join('\n'))
+    expect(figure(d, 1400)?.attribution).toEqual({ en: 'Hallsford Chamber of Commerce' })
+    expect(figure(d, 1900)?.attribution).toEqual({ en: 'the agency' })
+    expect(figure(d, 287)?.attribution).toEqual({ en: 'Aris Pell' })
+  })
+
+  it('resolves "the agency" to the agency the article named before it', () => {
+    const d = draft('The National Disaster Management Agency reported new deaths on Monday.\nAt least 143 people were killed, the agency said.')
+    expect(figure(d, 143)?.attribution).toEqual({ en: 'National Disaster Management Agency' })
+  })
+
+  it('asks for a source instead of guessing when the sentence names none', () => {
+    const f = figure(draft('On 14 November 2020, 63 people died when the ferry caught fire.'), 63)
+    expect(f?.attribution).toBeUndefined()
+    expect(f?.draft.needs).toEqual(['attribution'])
+    expect(f?.date).toBe('2020-11-14')
+  })
+
+  it('dates a count to the day its sentence gives: "the 86 deaths it had confirmed on Tuesday evening"', () => {
+    const d = draft('The toll has risen to at least 143, the agency said on Wednesday, up from the 86 deaths it had confirmed on Tuesday evening.', '2025-11-19')
+    expect(figure(d, 143)).toMatchObject({ asOf: '2025-11-19', qualifier: 'at least' })
+    expect(figure(d, 86)).toMatchObject({ asOf: '2025-11-18' })
+  })
+
+  it('gives a restated figure the source of the one it restates: "$4.2 billion, or 3.9% of output"', () => {
+    const d = draft('He pledged to cut a deficit that the finance ministry put at $4.2 billion, or 3.9% of economic output, last year.')
+    expect(figure(d, 4200000000)?.attribution).toEqual({ en: 'the finance ministry' })
+    expect(figure(d, 3.9)?.attribution).toEqual({ en: 'the finance ministry' })
+  })
+})

@@ -1,0 +1,108 @@
+// Quotes and reported speech in short passages, with the speakers the text gives them.
+import { describe, expect, it } from 'vitest'
+import { draft, quotes, speakerOf } from './helpers'
+
+describe('statements', () => {
+  it('reads a quote split by "he said" as one statement in two spans', () => {
+    const d = draft('“We are still digging people out with our hands,” he said, “because the machines cannot get up there.”\nFarid Azimov spoke at noon.')
+    const q = quotes(draft('Farid Azimov, the agency’s head of operations, spoke to reporters.\n“We are still digging people out with our hands,” he said, “because the machines cannot get up there.”'))
+    expect(q.map((s) => s.text)).toEqual(['We are still digging people out with our hands', 'because the machines cannot get up there.'])
+    expect(new Set(q.map((s) => s.draft.group)).size).toBe(1)
+    expect(q.map((s) => s.speaker?.name.en)).toEqual(['Farid Azimov', 'Farid Azimov'])
+    expect(quotes(d)[0].draft.group).toBe(quotes(d)[1].draft.group)
+  })
+
+  it('reads a quote that runs over two paragraphs as one statement, one span per paragraph', () => {
+    const d = draft('Nadia Rostami described the night. "The whole wall came down. I could not reach her.\n"When we got her out she was alive," she said.')
+    const q = quotes(d)
+    expect(q.map((s) => s.text)).toEqual(['The whole wall came down. I could not reach her.', 'When we got her out she was alive'])
+    expect(q[0].draft.group).toBe(q[1].draft.group)
+    expect(q.every((s) => s.speaker?.name.en === 'Nadia Rostami')).toBe(true)
+  })
+
+  it('reads the speaker of "X said: “…”" and of "“…,” said X, a role"', () => {
+    const d = draft('Tideway’s chief executive, Alan Prescott, said: “Our offer is fair.”\n“We are seeing families arrive too late,” said Dr Amina Sule, the district medical officer.')
+    expect(speakerOf(d, 'Our offer is fair')).toBe('Alan Prescott')
+    expect(speakerOf(d, 'families arrive')).toBe('Dr Amina Sule')
+    expect(quotes(d)[1].speaker?.role).toEqual({ en: 'The district medical officer' })
+  })
+
+  it('reads "he" as the last person named before it, with the name the article gave in full', () => {
+    const d = draft('U.S. President Donald Trump will visit the region.\nIn Washington, President Trump pledged that the United States would help. “People are starving,” he said.')
+    expect(speakerOf(d, 'People are starving')).toBe('Donald Trump')
+    expect(d.statements.find((s) => s.text.includes('People are starving'))?.speaker?.role).toEqual({ en: 'U.S. President' })
+  })
+
+  it('reads a title before a name as the role: "UN Secretary-General António Guterres warned that …"', () => {
+    const [s] = draft('UN Secretary-General António Guterres warned that an expanded offensive would lead to more deaths.').statements
+    expect(s).toMatchObject({ kind: 'paraphrase', speaker: { name: { en: 'António Guterres' }, role: { en: 'UN Secretary-General' } }, text: 'an expanded offensive would lead to more deaths' })
+  })
+
+  it('joins two speakers with their roles: "British Prime Minister Sir Keir Starmer and French President Emmanuel Macron"', () => {
+    const [s] = draft('British Prime Minister Sir Keir Starmer and French President Emmanuel Macron said a renewed peace process was required.').statements
+    expect(s.speaker).toEqual({ name: { en: 'Sir Keir Starmer and Emmanuel Macron' }, role: { en: 'British Prime Minister and French President' } })
+  })
+
+  it('drops scare quotes: a few words in marks that no one is said to say', () => {
+    const d = draft('The military aims to achieve the “decisive defeat” of Hamas. Residents call the valley a ‘forgotten corner’ of the province.')
+    expect(quotes(d)).toEqual([])
+  })
+
+  it('starts a quote that lost its opening mark at its sentence, and at the speech before it in the paragraph', () => {
+    const d = draft('Dev Mistry said strike pay barely covered his rent. We are not greedy people. We want to keep up with the prices, that’s all,” he said.')
+    expect(quotes(d).map((s) => [s.text, s.speaker?.name.en])).toEqual([['We are not greedy people. We want to keep up with the prices, that’s all', 'Dev Mistry']])
+  })
+
+  it('ends a quote that lost its closing mark at its clause, when it opened inside narration', () => {
+    const d = draft('A senior Hamas official has declared that there is “no point in continuing negotiations for a new deal, following Israel’s approval of an expanded operation.\nBassem Naim, a senior figure within the group, told the BBC that Hamas would not engage.')
+    const [q] = quotes(d)
+    expect(q.text).toBe('no point in continuing negotiations for a new deal')
+    expect(q.speaker?.name.en).toBe('Bassem Naim')
+    expect(q.speaker?.role).toEqual({ en: 'Senior Hamas official' })
+  })
+
+  it('reads a closing mark after reported speech as a quote whose opening mark was lost', () => {
+    const [s] = draft('The leaders agreed in a joint statement that a renewed peace process was required” to prevent catastrophe.').statements
+    expect(s).toMatchObject({ kind: 'quote', text: 'a renewed peace process was required' })
+  })
+
+  it('reads quotes in « » and „ “, and single quotes with an apostrophe inside', () => {
+    const d = draft('«My client never wanted to put anyone in danger,» Aubineau told reporters.\nSarnai said: „The people have voted for change.“\n‘People were shouting that it wasn’t anything, just the wind,’ said Mirela Dost.')
+    expect(quotes(d).map((s) => [s.text, s.speaker?.name.en])).toEqual([
+      ['My client never wanted to put anyone in danger', 'Aubineau'],
+      ['The people have voted for change.', 'Sarnai'],
+      ['People were shouting that it wasn’t anything, just the wind', 'Mirela Dost'],
+    ])
+  })
+
+  it('reads reported speech after a reporting verb as a paraphrase, with the subject as speaker', () => {
+    const d = draft('The Israeli government has also accused Hamas of stealing aid, a claim the group has repeatedly denied.\nThe transport minister, Helen Ashby, urged both sides to return to talks and said the government had no plans to intervene.')
+    expect(d.statements.map((s) => [s.kind, s.speaker?.name.en, s.text])).toEqual([
+      ['paraphrase', 'Israeli government', 'Hamas of stealing aid'],
+      ['paraphrase', 'Hamas', 'a claim the group has repeatedly denied'],
+      ['paraphrase', 'Helen Ashby', 'both sides to return to talks'],
+      ['paraphrase', 'Helen Ashby', 'the government had no plans to intervene'],
+    ])
+  })
+
+  it('reads what comes before "…, police said." as the paraphrase', () => {
+    const [s] = draft('Forty people died when the bridge fell, police said.').statements
+    expect(s).toMatchObject({ kind: 'paraphrase', speaker: { name: { en: 'police' } }, text: 'Forty people died when the bridge fell' })
+  })
+
+  it('gives a paraphrase the date of its reporting clause: "announced on Monday that …"', () => {
+    const [s] = draft('The Israeli military announced on Monday that its aim is to launch a wide operation.').statements
+    expect(s).toMatchObject({ speaker: { name: { en: 'Israeli military' } }, date: '2025-05-05', dateText: 'on Monday' })
+  })
+
+  it('abstains, with a reason, when no one is named for "he" to refer to', () => {
+    const [s] = draft('“We will not give up,” he said.').statements
+    expect(s.speaker).toBeUndefined()
+    expect(s.draft.needs).toEqual(['speaker'])
+    expect(s.draft.reason).toMatch(/no one named/)
+  })
+
+  it('does not take "according to X" for a statement', () => {
+    expect(draft('According to the manifest, the ship carried 312 passengers.').statements).toEqual([])
+  })
+})
