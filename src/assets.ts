@@ -5,6 +5,7 @@
 // bundle, which sits at that root, so only a specifier written from here names the module
 // (workerd refuses a `../` specifier, and `./fonts/…` from src/png/ would name fonts/…).
 export { default as adminScript } from './client/admin.client.js'
+export { default as adminNewScript } from './client/admin-new.client.js'
 export { default as embedFrameScript } from './client/embed-frame.client.js'
 export { default as embedLoaderScript } from './client/embed-loader.client.js'
 export { default as workshopScript } from './client/workshop.client.js'
