@@ -741,9 +741,14 @@
 
   let previewTimer = 0
   let previewRun = 0
+  let drawnWidth = 0
   function schedulePreview() {
     clearTimeout(previewTimer)
     previewTimer = setTimeout(preview, 400)
+  }
+
+  function previewWidth() {
+    return Math.max(280, Math.min(640, Math.floor($('preview-panel').clientWidth) - 34))
   }
 
   function reasons(body) {
@@ -765,11 +770,14 @@
     const { story, index } = dataset()
     const slug = story.slug && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(story.slug) ? story.slug : 'new-story-preview'
     const theme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light'
+    // Drawn at the width it is shown at, so a phone sees the narrow layout readers get (280 is the least).
+    const width = previewWidth()
+    drawnWidth = width
     status.className = 'status'
     status.textContent = 'Drawing the widgets…'
     Promise.all(
       WIDGETS.map((w) =>
-        postJson('/api/stories/' + slug + '/preview?widget=' + w + '&width=640&theme=' + theme + '&locale=' + story.language, story)
+        postJson('/api/stories/' + slug + '/preview?widget=' + w + '&width=' + width + '&theme=' + theme + '&locale=' + story.language, story)
           .then((res) => (res.ok ? res.blob() : res.json().catch(() => ({})))
             .then((body) => ({ w, status: res.status, body })))
           .catch(() => ({ w, status: 0, body: {} })),
@@ -785,6 +793,7 @@
         if (r.status === 200) {
           if (img.src.indexOf('blob:') === 0) URL.revokeObjectURL(img.src)
           img.src = URL.createObjectURL(r.body)
+          img.width = drawnWidth
           img.hidden = false
           note.textContent = ''
           state.drawn[r.w] = true
@@ -927,7 +936,7 @@
     document.querySelectorAll('.draft-needs').forEach((el) => el.remove())
     ;((d.draft && d.draft.needs) || []).forEach((need) => {
       const at = pageField(need)
-      if (!at || !NEEDS[need]) return
+      if (!at || !NEEDS[need] || (need !== 'headline' && at.control.value.trim())) return
       const hint = document.createElement('p')
       hint.className = 'hint needs draft-needs'
       hint.textContent = NEEDS[need]
@@ -1007,7 +1016,14 @@
   })
   $('draft').addEventListener('click', draftArticle)
   $('create').addEventListener('click', create)
-  ;['headline', 'title', 'publisher', 'url', 'published', 'as-of', 'slug', 'duration-label', 'duration-title'].forEach((id) => $(id).addEventListener('input', schedulePreview))
+  ;['headline', 'title', 'publisher', 'url', 'published', 'as-of', 'slug', 'duration-label', 'duration-title'].forEach((id) =>
+    $(id).addEventListener('input', () => {
+      // What the draft could not find is no longer missing once it is typed.
+      const hint = $(id).parentNode.querySelector('.draft-needs')
+      if (hint && id !== 'headline') hint.remove()
+      schedulePreview()
+    }),
+  )
   $('language').addEventListener('change', schedulePreview)
   ;[['duration-start', 'start'], ['duration-end', 'end']].forEach(([id, key]) =>
     $(id).addEventListener('change', () => {
@@ -1015,6 +1031,11 @@
       schedulePreview()
     }),
   )
+  // The previews follow the page between light and dark, and its width.
+  matchMedia('(prefers-color-scheme: dark)').addEventListener('change', schedulePreview)
+  window.addEventListener('resize', () => {
+    if (!$('editor').hidden && Math.abs(previewWidth() - drawnWidth) > 40) schedulePreview()
+  })
   renderDurations()
   countItems()
   whoAmI()

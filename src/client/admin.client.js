@@ -318,7 +318,7 @@
 // its Link rel="next", searched by headline (q=). "Edit" loads the story into the editor
 // through the sign-in form above, so a typed token is asked for first; /admin?story={slug}
 // (where /admin/new links after a create) comes with that story chosen.
-(function () {
+;(function () {
   'use strict'
   var $ = function (id) { return document.getElementById(id) }
   var next = null

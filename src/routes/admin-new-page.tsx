@@ -21,7 +21,7 @@ const LOCALE_NAMES: Record<string, string> = { en: 'English', ar: 'العربي�
 // both schemes. Two columns from 1000 px, the article beside the form and scrolling on its
 // own so that selecting in it never loses the item being filled; one column below.
 const CSS = `
-:root{color-scheme:light dark;--bg:#f3f4f6;--fg:#15171a;--muted:#555a60;--panel:#fff;--line:#d6d9dd;--accent:#1f5c8a;--accent-fg:#fff;--ok:#1b6b3a;--bad:#a4262c;--mark:#fde68a;--mark-drop:#eef0f2;--needs:#b45309}
+:root{color-scheme:light dark;--bg:#f3f4f6;--fg:#15171a;--muted:#555a60;--panel:#fff;--line:#d6d9dd;--accent:#1f5c8a;--accent-fg:#fff;--ok:#1b6b3a;--bad:#a4262c;--mark:#fde68a;--mark-drop:#eef0f2;--needs:#9a4005}
 @media (prefers-color-scheme:dark){:root{--bg:#0f1113;--fg:#eef0f2;--muted:#b3b8bf;--panel:#191c20;--line:#33383e;--accent:#8cc0ea;--accent-fg:#0f1113;--ok:#7fd49b;--bad:#ff9d9d;--mark:#5c4a10;--mark-drop:#262a30;--needs:#f5a65b}}
 *{box-sizing:border-box}body{margin:0;font:15px/1.5 'Noto Sans',system-ui,-apple-system,'Segoe UI',Arial,sans-serif;background:var(--bg);color:var(--fg)}
 a{color:var(--accent)}
@@ -47,7 +47,7 @@ button.secondary{background:transparent;color:var(--accent)}button.small{font-si
 @media (max-width:1000px){.grid{grid-template-columns:minmax(0,1fr)}.article-col{position:static;max-height:none;overflow:visible}}
 @media (max-width:600px){main{padding:10px}.top{padding:12px}.panel{padding:12px}}
 .tools{position:sticky;top:0;z-index:1;background:var(--panel);padding:8px 0 4px;border-bottom:1px solid var(--line);margin:0 0 8px}.tools .row{gap:6px}.tools .status{font-size:14px;margin-top:4px}
-.row.top{align-items:flex-start}
+.row.start{align-items:flex-start}
 .field.check label{display:flex;align-items:center;gap:2px;font-size:14px;min-height:36px;margin:0}
 .jump{position:sticky;top:0;z-index:2;display:flex;flex-wrap:wrap;gap:4px 14px;padding:8px 12px;margin:0 0 12px;background:var(--panel);border:1px solid var(--line);border-radius:10px;font-size:14px;font-weight:600}
 h2[id]{scroll-margin-top:56px}
@@ -55,9 +55,9 @@ h2[id]{scroll-margin-top:56px}
 mark{color:inherit;background:var(--mark);border-radius:2px;padding:1px 0;cursor:pointer}
 mark.dropped{background:var(--mark-drop);outline:1px dashed var(--muted);outline-offset:-1px}
 mark.needs{box-shadow:inset 0 -3px 0 var(--needs)}mark.flash{outline:3px solid var(--accent)}
-.legend{font-size:13px;color:var(--muted);margin:0 0 8px}.legend mark{cursor:default}
+.legend{font-size:13px;color:var(--muted);margin:0 0 8px}.legend mark{cursor:default;color:var(--fg)}
 .item{border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin:0 0 10px}
-.item.dropped{opacity:.85;border-style:dashed}.item.dropped .fields{display:none}
+.item.dropped{border-style:dashed}.item.dropped .fields{display:none}
 .item-head{display:flex;flex-wrap:wrap;gap:6px 12px;align-items:center;margin:0 0 6px}
 .item-head h3{margin:0;font-size:15px;flex:1 1 200px;overflow-wrap:anywhere}
 .badge{font-size:12px;border:1px solid var(--line);border-radius:999px;padding:0 8px;color:var(--muted)}.badge.needs{border-color:var(--needs);color:var(--needs);font-weight:600}
@@ -161,7 +161,7 @@ adminNewPageRoutes.get('/admin/new', (c) => {
                   </nav>
                   <section class="panel" aria-labelledby="story-title">
                     <h2 id="story-title">Story</h2>
-                    <div class="row top">
+                    <div class="row start">
                       {field('headline', 'Headline (shown on the widgets)', <input id="headline" type="text" maxlength={200} />, 'field wide')}
                       {field('title', 'Article title', <input id="title" type="text" maxlength={300} />, 'field wide')}
                       {field('publisher', 'Publisher', <input id="publisher" type="text" maxlength={200} />)}
@@ -198,7 +198,7 @@ adminNewPageRoutes.get('/admin/new', (c) => {
                       {field('duration-title', 'Title, e.g. “Length of the port strike”', <input id="duration-title" type="text" maxlength={120} />, 'field wide')}
                     </div>
                   </section>
-                  <section class="panel previews" aria-labelledby="preview-title">
+                  <section class="panel previews" id="preview-panel" aria-labelledby="preview-title">
                     <h2 id="preview-title">Preview</h2>
                     <p class="status" id="preview-status" role="status" aria-live="polite"></p>
                     {Object.values(widgets).map((w) => (
