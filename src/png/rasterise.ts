@@ -3,7 +3,12 @@
 // resvg ignores `direction`; the layout anchors right-to-left text itself (text-block.ts).
 import { Resvg, initWasm } from '@resvg/resvg-wasm'
 import resvgWasm from '@resvg/resvg-wasm/index_bg.wasm'
-import { arabicBold, arabicRegular, hebrewBold, hebrewRegular, latinBold, latinRegular } from '../assets'
+import arabicBold from './fonts/NotoSansArabic_700Bold.ttf'
+import arabicRegular from './fonts/NotoSansArabic_400Regular.ttf'
+import hebrewBold from './fonts/NotoSansHebrew_700Bold.ttf'
+import hebrewRegular from './fonts/NotoSansHebrew_400Regular.ttf'
+import latinBold from './fonts/NotoSans_700Bold.ttf'
+import latinRegular from './fonts/NotoSans_400Regular.ttf'
 
 let ready: Promise<void> | undefined
 const fontBuffers = [latinRegular, latinBold, arabicRegular, arabicBold, hebrewRegular, hebrewBold].map((b) => new Uint8Array(b))

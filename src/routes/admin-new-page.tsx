@@ -6,7 +6,7 @@
 // against the public API; this is its shell.
 import { raw } from 'hono/html'
 import type { Child } from 'hono/jsx'
-import { adminNewScript } from '../assets'
+import adminNewScript from '../client/admin-new.client.js'
 import { widgets } from '../../widgets/index'
 import { locales } from '../../widgets/locale'
 import { qualifiers } from '../../widgets/story'

@@ -4,7 +4,7 @@
 // /api/me); otherwise an editor token is typed in and kept in memory only (issue #14).
 // /admin.js does the work against the public API; this is its shell.
 import { raw } from 'hono/html'
-import { adminScript } from '../assets'
+import adminScript from '../client/admin.client.js'
 import { widgets } from '../../widgets/index'
 import { router } from '../env'
 import { cacheFor } from '../http/caching'

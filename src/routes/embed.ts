@@ -4,7 +4,8 @@
 // visually hidden list gives screen readers every item with its source.
 import type { Context } from 'hono'
 import { type AppEnv, router } from '../env'
-import { embedFrameScript as frameScript, embedLoaderScript as loaderScript } from '../assets'
+import frameScript from '../client/embed-frame.client.js'
+import loaderScript from '../client/embed-loader.client.js'
 import { type WidgetModule, layoutWidget, widgets } from '../../widgets/index'
 import type { Story } from '../../widgets/story'
 import { localeFormat } from '../../widgets/locale'

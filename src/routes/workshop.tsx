@@ -5,7 +5,7 @@
 import type { Context } from 'hono'
 import { type AppEnv, router } from '../env'
 import { raw } from 'hono/html'
-import { workshopScript } from '../assets'
+import workshopScript from '../client/workshop.client.js'
 import { widgets } from '../../widgets/index'
 import { locales } from '../../widgets/locale'
 import { type Story, localize } from '../../widgets/story'

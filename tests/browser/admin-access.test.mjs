@@ -61,6 +61,36 @@ describe('the editor page behind Cloudflare Access', () => {
     await context.close()
   })
 
+  it('signs the editor in on /admin/new with nothing typed, and the created story names them', async () => {
+    const context = await ctx.browser.newContext({ extraHTTPHeaders: { 'Cf-Access-Jwt-Assertion': await accessToken('lena.desk@newsroom.test') } })
+    const page = await context.newPage()
+    await page.goto(`${ctx.server.base}/admin/new`)
+    await page.waitForSelector('#editor:not([hidden])')
+    assert.equal(await page.textContent('#who'), 'Signed in as lena.desk@newsroom.test through Cloudflare Access.')
+    assert.equal(await page.isHidden('#token'), true)
+    await page.fill('#article', 'About 5,400 dockworkers walked out on Monday, the union said.')
+    await page.fill('#published', '2026-03-12')
+    await page.fill('#title', 'Dockworkers walk out')
+    await page.fill('#headline', 'Dockworkers walk out at Hallsford')
+    await page.waitForSelector('#article-view p')
+    await page.evaluate(() => {
+      const text = document.querySelector('#article-view p').firstChild
+      const range = document.createRange()
+      range.setStart(text, 0)
+      range.setEnd(text, text.data.length)
+      getSelection().addRange(range)
+    })
+    await page.click('#add-figure')
+    await page.locator('#figures [id$="-attribution"]').fill('the union')
+    await page.locator('#figures [id$="-label"]').fill('dockworkers on strike')
+    await page.click('#create')
+    await page.waitForSelector('#created-links')
+    assert.match(await page.textContent('#create-result'), /as lena\.desk@newsroom\.test/)
+    const versions = await (await fetch(`${ctx.server.base}/api/stories/dockworkers-walk-out-at-hallsford-2026-03-12/versions`)).json()
+    assert.equal(versions[0].author, 'lena.desk@newsroom.test')
+    await context.close()
+  })
+
   it('shows the token field to a browser that did not come through Access', async () => {
     const page = await ctx.browser.newPage()
     await page.goto(`${ctx.server.base}/admin`)
