@@ -51,5 +51,8 @@ export default defineConfig(async () => ({
   test: {
     // Rasterising in workerd takes seconds on a loaded two-core machine; no test is timed.
     testTimeout: 20_000,
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'], setupFiles: ['./tests/setup.ts'], globalSetup: ['./tests/extract/global-setup.ts'] },
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+    setupFiles: ['./tests/setup.ts'],
+    globalSetup: ['./tests/extract/global-setup.ts'],
+  },
 }))

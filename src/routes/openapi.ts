@@ -24,7 +24,7 @@ const describeStatus: Record<number, string> = {
   403: 'The editor lacks the scope, or the story is outside the editor token’s slugs; or an Access service token, which names no editor.',
   409: 'Taken: a story with this slug exists already, or a working token has this name.',
   429: 'Too many bad credentials from this address; Retry-After says when to try again.',
-  503: 'The Access signing keys could not be fetched, or Access is half set up; or a part of the service is not available in this deployment.',
+  503: 'The Access signing keys could not be fetched, Access is half set up, or a part of the service (the draft extractor) is missing from this deployment.',
   412: 'If-Match names a version that is no longer the latest.',
   413: 'Body too large.',
   415: 'Body is not of a type the endpoint reads.',
@@ -150,7 +150,7 @@ function buildDocument(origin: string) {
       post: {
         summary: 'Draft a story from an article (editor; nothing is stored): figures, events and statements, each with the offsets of its excerpt',
         description: 'The article as text/plain or text/html (published, headline and language as query parameters) or as JSON. HTML is read into paragraphs; scripts, styles, figure captions, navigation, header, footer and asides are dropped, and a JSON-LD articleBody is preferred. Every item of the answer has draft: { start, end, rule, confidence } (offsets of its excerpt in sources[0].text), and draft.needs where the editor must supply an attribution or a speaker the text does not give.',
-        security: editorSecurity,
+        security: [{ admin: [] }],
         parameters: [
           { name: 'published', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'YYYY-MM-DD, required for text/plain and text/html: the date relative dates are read against' },
           { name: 'headline', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },
@@ -170,7 +170,7 @@ function buildDocument(origin: string) {
             },
           },
         },
-        responses: { 200: { description: 'A draft story dataset (sources: the article) with a draft member on every item', content: { 'application/json': {} } }, ...problems(400, 401, 403, 413, 415, 422, 429, 503) },
+        responses: { 200: { description: 'A draft story dataset (sources: the article) with a draft member on every item', content: { 'application/json': {} } }, ...problems(400, 401, 413, 415, 422, 503) },
       },
     },
     '/admin': { get: { summary: 'Editor page: change figures and statements, preview, publish', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },

@@ -1,4 +1,4 @@
-// Builds src/generated/drafts.mjs before the tests run, as wrangler's [build] command does
+// Builds src/lazy/extractor.mjs before the tests run, as wrangler's [build] command does
 // before a deploy: the drafts route imports the built module, so the route is tested with
 // what ships.
 export default async function setup() {

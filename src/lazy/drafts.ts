@@ -1,14 +1,15 @@
-// The draft extractor lives in a Worker module of its own (src/generated/drafts.mjs, built
-// by scripts/build-extract.mjs): chrono-node and htmlparser2 are 40 KB gzipped that the
+// The draft extractor lives in a Worker module of its own (src/lazy/extractor.mjs, built by
+// scripts/build-extract.mjs): with chrono-node and htmlparser2 it is 60 KB gzipped that the
 // main module would otherwise carry, and evaluate, on every start-up (README "Drafts").
-// The specifier is a variable so that the bundler leaves the import to run time; it is
-// relative to this file, which sits where the bundled main module does (at the root of
-// the upload, beside generated/).
-import { ProblemError } from './http/problem'
+// wrangler.toml makes src/lazy/ the base_dir of additional modules, so the built file is
+// uploaded beside the main module under its own name: the same "./extractor.mjs" that
+// Vite resolves from this file in the tests. The specifier is a variable so that the
+// bundler leaves the import to run time.
+import { ProblemError } from '../http/problem'
 
-type Extractor = typeof import('../extract/module')
+type Extractor = typeof import('../../extract/module')
 
-const MODULE = './generated/drafts.mjs'
+const MODULE = './extractor.mjs'
 let loading: Promise<Extractor> | undefined
 
 /** The extractor, imported on first use and kept for the isolate's life. */
