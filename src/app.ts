@@ -8,6 +8,7 @@ import { limitUrlLength } from './http/limits'
 import { renderError, renderNotFound } from './http/problem'
 import { adminRoutes } from './routes/admin'
 import { adminPageRoutes } from './routes/admin-page'
+import { adminNewPageRoutes } from './routes/admin-new-page'
 import { draftRoutes } from './routes/drafts'
 import { embedRoutes } from './routes/embed'
 import { healthRoutes } from './routes/health'
@@ -43,6 +44,7 @@ app.route('/', adminRoutes)
 app.route('/', meRoutes)
 app.route('/', tokenRoutes)
 app.route('/', adminPageRoutes)
+app.route('/', adminNewPageRoutes)
 app.route('/', draftRoutes)
 app.route('/', widgetRoutes)
 app.route('/', embedRoutes)

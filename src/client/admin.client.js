@@ -313,3 +313,83 @@
     schedule()
   })
 })()
+
+// The story list (issue #11): newest first from GET /api/stories, a page at a time through
+// its Link rel="next", searched by headline (q=). "Edit" loads the story into the editor
+// through the sign-in form above, so a typed token is asked for first; /admin?story={slug}
+// (where /admin/new links after a create) comes with that story chosen.
+;(function () {
+  'use strict'
+  var $ = function (id) { return document.getElementById(id) }
+  var next = null
+  var run = 0
+  var timer = 0
+
+  function choose(slug, headline) {
+    var select = $('story')
+    if (!Array.prototype.some.call(select.options, function (o) { return o.value === slug })) {
+      var option = document.createElement('option')
+      option.value = slug
+      option.textContent = headline + ' (' + slug + ')'
+      select.appendChild(option)
+    }
+    select.value = slug
+  }
+
+  function row(story) {
+    var li = document.createElement('li')
+    var headline = document.createElement('span')
+    headline.className = 'headline'
+    headline.id = 'story-' + story.slug
+    headline.textContent = story.headline
+    var meta = document.createElement('span')
+    meta.className = 'meta'
+    meta.textContent = story.slug + ' · version ' + story.version + ' · as of ' + story.asOf + (story.status === 'withdrawn' ? ' · withdrawn' : '')
+    var edit = document.createElement('button')
+    edit.type = 'button'
+    edit.className = 'secondary'
+    edit.textContent = 'Edit'
+    edit.setAttribute('aria-describedby', headline.id)
+    edit.addEventListener('click', function () {
+      choose(story.slug, story.headline)
+      $('access').requestSubmit()
+      $('access').scrollIntoView({ block: 'start' })
+    })
+    li.appendChild(headline)
+    li.appendChild(meta)
+    li.appendChild(edit)
+    return li
+  }
+
+  function load(url, append) {
+    var mine = ++run
+    $('stories-status').textContent = 'Loading stories…'
+    fetch(url, { cache: 'no-store' }).then(function (res) {
+      if (!res.ok) throw new Error('The stories could not be listed (' + res.status + ').')
+      var link = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get('Link') || '')
+      return res.json().then(function (stories) {
+        if (mine !== run) return
+        next = link ? link[1] : null
+        if (!append) $('story-list').textContent = ''
+        stories.forEach(function (s) { $('story-list').appendChild(row(s)) })
+        $('more-stories').hidden = !next
+        var shown = $('story-list').children.length
+        $('stories-status').textContent = shown ? shown + (shown === 1 ? ' story' : ' stories') + (next ? ' shown; there are more.' : '.') : 'No story has these words in its headline.'
+      })
+    }).catch(function (err) { if (mine === run) $('stories-status').textContent = err.message })
+  }
+
+  function search() {
+    var q = $('story-search').value.trim()
+    load('/api/stories?limit=20' + (q ? '&q=' + encodeURIComponent(q) : ''), false)
+  }
+
+  $('story-search').addEventListener('input', function () {
+    clearTimeout(timer)
+    timer = setTimeout(search, 250)
+  })
+  $('more-stories').addEventListener('click', function () { if (next) load(next, true) })
+  var wanted = new URLSearchParams(location.search).get('story')
+  if (wanted) choose(wanted, wanted)
+  search()
+})()

@@ -39,6 +39,9 @@ button.secondary{background:transparent;color:var(--accent)}button:disabled{opac
 .problems{margin:6px 0 0;padding-inline-start:20px}
 .who{margin:0 0 10px;font-weight:600}
 .history{margin:0;padding:0;list-style:none;font-size:14px}.history li{padding:4px 0;border-bottom:1px solid var(--line)}.history .by{font-weight:600}
+a.button{display:inline-block;font-weight:600;font-size:14px;padding:7px 14px;border-radius:6px;border:1px solid var(--accent);color:var(--accent);text-decoration:none}
+.stories{list-style:none;margin:10px 0 0;padding:0}.stories li{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center;padding:6px 0;border-bottom:1px solid var(--line)}
+.stories .headline{flex:1 1 260px;min-width:0;overflow-wrap:anywhere;font-weight:600}.stories .meta{color:var(--muted);font-size:13px;overflow-wrap:anywhere}
 [hidden]{display:none!important}
 `
 
@@ -70,6 +73,7 @@ adminPageRoutes.get('/admin', async (c) => {
             <header class="top">
               <h1>factbox editor</h1>
               <p>Update a figure or a statement and publish it to every widget at once. Nothing published is ever overwritten.</p>
+              <a href="/admin/new">New story</a>
               <a href="/">Embed workshop</a>
             </header>
             <main>
@@ -92,6 +96,19 @@ adminPageRoutes.get('/admin', async (c) => {
                   <button type="submit">Load the live version</button>
                 </form>
                 <p class="status" id="status" role="status" aria-live="polite">The token stays in this page’s memory and is sent only to this server.</p>
+              </section>
+              <section class="panel" aria-labelledby="stories-title">
+                <h2 id="stories-title">Stories</h2>
+                <div class="row">
+                  <div class="field">
+                    <label for="story-search">Search by headline</label>
+                    <input id="story-search" type="search" autocomplete="off" />
+                  </div>
+                  <a class="button" href="/admin/new">New story</a>
+                </div>
+                <ul class="stories" id="story-list"></ul>
+                <p class="status" id="stories-status" role="status" aria-live="polite"></p>
+                <button type="button" class="secondary" id="more-stories" hidden>More stories</button>
               </section>
               <div class="grid" id="editor" hidden>
                 <div>

@@ -174,6 +174,7 @@ function buildDocument(origin: string) {
       },
     },
     '/admin': { get: { summary: 'Editor page: change figures and statements, preview, publish', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
+    '/admin/new': { get: { summary: 'Editor page: a new story from an article, its items picked from the text or drafted, previewed and created', responses: { 200: { description: 'HTML', content: { 'text/html': {} } } } } },
     '/embed.js': { get: { summary: 'Loader: turns <div data-factbox="{story}/{widget}"> into a sized iframe', responses: { 200: { description: 'JavaScript', content: { 'text/javascript': {} } } } } },
     '/oembed': {
       get: {
