@@ -8,6 +8,7 @@ import { limitUrlLength } from './http/limits'
 import { renderError, renderNotFound } from './http/problem'
 import { adminRoutes } from './routes/admin'
 import { adminPageRoutes } from './routes/admin-page'
+import { correctionRoutes } from './routes/corrections'
 import { embedRoutes } from './routes/embed'
 import { healthRoutes } from './routes/health'
 import { oembedRoutes } from './routes/oembed'
@@ -36,6 +37,7 @@ app.use(etag())
 
 app.route('/', healthRoutes)
 app.route('/', storyRoutes)
+app.route('/', correctionRoutes)
 app.route('/', adminRoutes)
 app.route('/', adminPageRoutes)
 app.route('/', widgetRoutes)

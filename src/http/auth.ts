@@ -1,7 +1,7 @@
 // Bearer token for publishing (CONTRACT.md "Admin"): the Worker secret ADMIN_TOKEN,
 // compared in constant time. Both sides are hashed first so that the comparison runs over
 // equal lengths and the token's length does not leak either.
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../env'
 import { ProblemError } from './problem'
 import { checkThrottle, recordFailure } from './throttle'
@@ -33,4 +33,16 @@ export function requireAdmin(): MiddlewareHandler<AppEnv> {
     }
     await next()
   }
+}
+
+/**
+ * True when the request carries an editor's credentials, checked as requireAdmin checks them
+ * (a wrong one is a 401, and counts towards the throttle); false when it carries none. Routes
+ * that readers also use call this where editors see more: the stored data of a withdrawn
+ * story (CONTRACT.md "v2: updates, corrections, retractions").
+ */
+export async function hasEditorCredentials(c: Context<AppEnv>): Promise<boolean> {
+  if (c.req.header('Authorization') === undefined) return false
+  await requireAdmin()(c, async () => {})
+  return true
 }
