@@ -45,7 +45,7 @@ function buildDocument(origin: string) {
     '/api/stories/{slug}': {
       put: {
         summary: 'Publish a new version (admin): the whole dataset plus note', security: [{ admin: [] }], parameters: [slugParam, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version edited' }],
-        requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', required: ['note'], properties: { note: { type: 'string', maxLength: 500 }, author: { type: 'string', maxLength: 100 } } }] } } } },
+        requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', required: ['note'], properties: { note: { type: 'string', maxLength: 500, description: 'For the version history; readers never see it' }, kind: { type: 'string', enum: ['update', 'correction', 'retraction'], default: 'update' }, publicNote: { type: 'string', maxLength: 300, description: 'The sentence readers see ("Updated/Corrected/Withdrawn on {date}: …"); required for corrections and retractions' }, author: { type: 'string', maxLength: 100 } } }] } } } },
         responses: { 200: { description: 'Published: version, publishedAt, author, note; ETag of the new version', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': {} } }, ...problems(401, 404, 412, 413, 415, 422, 428) },
       },
       get: {
@@ -61,6 +61,12 @@ function buildDocument(origin: string) {
         summary: 'That version’s dataset, exactly as stored when it was published', parameters: [slugParam, { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
         responses: { 200: { description: 'The dataset', headers: cached, content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } }, ...problems(404) },
       },
+    },
+    '/api/stories/{slug}/corrections': {
+      get: { summary: 'Every update, correction and retraction after the first version, newest first: version, date, kind, public note, each changed figure before and after', parameters: [slugParam], responses: { 200: { description: 'The record', headers: cached, content: { 'application/json': {} } }, ...problems(404) } },
+    },
+    '/api/stories/{slug}/corrections.atom': {
+      get: { summary: 'The same record as an Atom 1.0 feed (RFC 4287), one entry per version', parameters: [slugParam], responses: { 200: { description: 'Atom feed', headers: cached, content: { 'application/atom+xml': {} } }, ...problems(404) } },
     },
     '/api/stories/{slug}/figures/{id}/history': {
       get: { summary: 'A figure’s value, qualifier and as-of date in every version, newest first', parameters: [slugParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'History', content: { 'application/json': {} } }, ...problems(404) } },
