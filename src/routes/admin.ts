@@ -12,7 +12,7 @@ import { requireAdmin } from '../http/auth'
 import { paramsProblem } from '../http/validation'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
 import { createStory, getVersion, listVersions, publishVersion, sourceTexts } from '../store'
-import { bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm, storyHistory } from '../stories'
+import { type StoryVersion, bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm, storyHistory } from '../stories'
 import { audienceFor, cacheForAudience, withdrawnNotice } from '../http/withdrawn'
 import { revise, withdrawal } from '../../widgets/revision'
 import { leaningLabels } from '../../widgets/standalone'
@@ -332,12 +332,14 @@ adminRoutes.post(
     const problems: Param[] = []
     const body = await readStoryBody(c)
     const { kind, publicNote } = publishFields({ ...body, note: typeof body.note === 'string' && body.note.trim() ? body.note : 'preview' }, problems)
-    const dataset = await withSourceTexts(c, { ...body.dataset, slug }, undefined, problems)
+    // A story not created yet has no history. A bundled story's texts are known before they are stored.
+    const history = await storyHistory(c.env.DB, slug)
+    const dataset = await withSourceTexts(c, { ...body.dataset, slug }, history[history.length - 1]?.story, problems)
     const parsed = parseStory(dataset)
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
     else problems.push(...labelProblems(parsed.story))
     if (problems.length || !parsed.ok) throw unprocessable('The story cannot be drawn', problems)
-    const story = await asPublished(c, slug, parsed.story, kind, publicNote)
+    const story = asPublished(history, parsed.story, kind, publicNote)
     const shown = story.revision?.withdrawn ? withdrawnWidget(widget) : widget
     const missing = shown.unavailable?.(story)
     if (missing) throw invalidParams([{ name: 'widget', reason: missing }])
@@ -349,9 +351,7 @@ adminRoutes.post(
 )
 
 /** The dataset with the revision it would have if it were published now as the next version. */
-async function asPublished(c: Context<AppEnv>, slug: string, story: Story, kind: Kind, publicNote: string | null): Promise<Story> {
-  // A story not created yet has no history.
-  const history = await storyHistory(c.env.DB, slug)
+function asPublished(history: StoryVersion[], story: Story, kind: Kind, publicNote: string | null): Story {
   const chain = history.map((v) => ({ version: v.version, kind: v.kind, publicNote: v.publicNote, publishedAt: v.publishedAt, story: v.story }))
   const next = { version: (chain[chain.length - 1]?.version ?? 0) + 1, kind, publicNote, publishedAt: new Date().toISOString(), story }
   const revision = revise([...chain, next])

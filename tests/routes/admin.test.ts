@@ -172,6 +172,26 @@ describe('POST /api/stories/{slug}/preview', () => {
     expect((await current()).etag).toBe(etag)
   })
 
+  it('draws the kind and public note as the publish would show them, without storing anything (issue #13)', async () => {
+    const { etag, body } = await withToll(12346)
+    const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date())
+    const corrected = (await (await preview('widget=toll-counter', { ...body, kind: 'correction', publicNote: 'The toll was misread.' })).text()).replace(/[\u2066-\u2069]/g, '')
+    expect(corrected).toContain(`Corrected ${today}: The toll was misread.`)
+    expect(corrected).toContain('>Corrected figure<')
+    expect(corrected).not.toContain('Toll updated to')
+    for (const widget of ['toll-counter', 'blockade-duration', 'statement-grid']) {
+      const res = await preview(`widget=${widget}&locale=he`, { ...body, kind: 'retraction', publicNote: 'Withdrawn for review.' })
+      expect(res.status).toBe(200)
+      const svg = await res.text()
+      expect(svg).toContain('הוסר ב־')
+      expect(svg).not.toContain('12,346')
+    }
+    const missing = await preview('widget=toll-counter', { ...body, kind: 'correction' })
+    expect(missing.status).toBe(422)
+    expect((await problem(missing))['invalid-params']!.map((p) => p.name)).toEqual(['publicNote'])
+    expect((await current()).etag).toBe(etag)
+  })
+
   it('needs the token, a known widget and a valid dataset', async () => {
     const { body } = await withToll(1)
     expect((await preview('widget=toll-counter', body, 'wrong')).status).toBe(401)

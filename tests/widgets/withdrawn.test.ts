@@ -17,7 +17,7 @@ const cases = Object.keys(widgets).flatMap((id) => locales.flatMap((locale) => [
 describe('the withdrawn notice', () => {
   it.each(cases)('%s in %s at %i px draws the notice in the widget’s frame, inside its margins', (id, locale, width) => {
     const widget = withdrawnWidget(widgets[id])
-    const opts = widget.options.parse({ locale, width: String(width), theme: 'dark' })
+    const opts = widget.options.parse({ locale, width: String(width), theme: 'dark' }) as { width: number }
     const layout = layoutWidget(widget, withdrawn, opts)
     expect(layout.frame).toMatchObject({ id: `fb-${id}`, width, theme: 'dark', lang: locale, dir: locale === 'ar' || locale === 'he' ? 'rtl' : 'ltr' })
     const margin = width < 480 ? 16 : 24
@@ -48,7 +48,7 @@ describe('the withdrawn notice', () => {
 
   it('lists nothing of the story, and gives its date and note instead', () => {
     const widget = withdrawnWidget(widgets['statement-grid'])
-    const opts = widget.options.parse({ statements: 'no-such-statement' })
+    const opts = widget.options.parse({ statements: 'no-such-statement' }) as any
     expect(widget.check(withdrawn, opts)).toEqual([])
     expect(widget.items(withdrawn, opts)).toEqual([])
     expect(widget.summary!(withdrawn, opts)).toEqual({ withdrawn: { date: '2026-12-01', note } })
