@@ -203,6 +203,9 @@ describe('a retraction', () => {
     expect(oembed).toMatchObject({ version: '1.0', type: 'rich', title: 'Story withdrawn' })
     expect(oembed.height).toBeLessThan(live.height / 2)
     expect(oembed.html).toMatch(/^<iframe /)
+    const codes = (await (await get(`/api/embed-codes?story=${slug}&widget=toll-counter`)).json()) as any
+    expect(codes.alt.replace(/[\u2066-\u2069]/g, '')).toBe(notice())
+    expect(codes.height).toBe(oembed.height)
   })
 
   it('changes the ETag of every widget, pinned versions too', async () => {
