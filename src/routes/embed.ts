@@ -24,8 +24,9 @@ const CSS = `
 html,body{margin:0;padding:0}
 body{font:13px/20px 'Noto Sans','Noto Sans Arabic','Noto Sans Hebrew',system-ui,-apple-system,'Segoe UI',Arial,sans-serif}
 #factbox-widget svg{display:block;max-width:100%;height:auto}
-.data{height:${DATA_ROW_HEIGHT}px;box-sizing:border-box;margin:0;padding:4px 16px 6px;display:flex;gap:12px;white-space:nowrap}
-.data .get{overflow:hidden;text-overflow:ellipsis;min-width:0}.data .corrections{margin-inline-start:auto;flex:none}
+.data{height:${DATA_ROW_HEIGHT}px;box-sizing:border-box;margin:0;padding:4px 16px 6px;display:flex;white-space:nowrap}
+.data .label{overflow:hidden;text-overflow:ellipsis;min-width:1em;margin-inline-end:.3em}.data .sep{padding:0 .3em}
+.data .corrections{margin-inline-start:auto;padding-inline-start:12px;flex:none}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 `
 const colours = (p: (typeof palettes)['light']) => `body{background:${p.bg};color:${p.muted}}a{color:${p.fg}}`
@@ -119,9 +120,10 @@ function embedPage(widget: WidgetModule<any>, story: Story, opts: any, url: URL,
       `<div id="factbox-widget" aria-hidden="true" data-id="${e(`${story.slug}-${widget.id}`)}" data-src="${e(`${widgetBase}.svg${dataQuery}`)}"` +
       ` data-width="${opts.width}" data-requested-width="${requestedWidth}">${svg}</div>` +
       `<h1 class="sr-only">${ogTitle}</h1><ul class="sr-only">${list}</ul>` +
-      `<p class="data"><span class="get">${e(fmt.messages.getData)}: ` +
-      `<a href="${e(`${widgetBase}.csv${dataQuery}`)}" target="_blank" rel="noopener" lang="en">CSV</a> · ` +
-      `<a href="${e(`${widgetBase}.json${dataQuery}`)}" target="_blank" rel="noopener" lang="en">JSON</a></span>` +
+      // At the narrowest widths the words give way (ellipsis), never the links.
+      `<p class="data"><span class="label">${e(fmt.messages.getData)}:</span>` +
+      `<a href="${e(`${widgetBase}.csv${dataQuery}`)}" target="_blank" rel="noopener" lang="en">CSV</a><span class="sep">·</span>` +
+      `<a href="${e(`${widgetBase}.json${dataQuery}`)}" target="_blank" rel="noopener" lang="en">JSON</a>` +
       `<a class="corrections" href="${e(corrections)}" target="_blank" rel="noopener" type="application/atom+xml">${e(fmt.messages.corrections)}</a></p>` +
       '</main></body></html>'
     )
