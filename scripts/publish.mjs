@@ -1,4 +1,5 @@
 // npm run publish -- --url URL --story SLUG --file story.json --note "…" [--author NAME]
+//   [--kind update|correction|retraction] [--public-note "the sentence readers see"]
 // Publishes a new version of a story from a newsroom script. The token comes from the
 // environment (FACTBOX_ADMIN_TOKEN); the version edited is whatever is live now, so a
 // publish made meanwhile by someone else is refused (412) rather than overwritten.
@@ -12,6 +13,8 @@ const { values } = parseArgs({
     file: { type: 'string' },
     note: { type: 'string' },
     author: { type: 'string' },
+    kind: { type: 'string' },
+    'public-note': { type: 'string' },
     'if-match': { type: 'string' },
   },
 })
@@ -31,14 +34,18 @@ try {
 } catch (err) {
   fail(`cannot read ${values.file}: ${err.message}`)
 }
-const live = await fetch(storyUrl)
+// With the token: a withdrawn story answers readers with its notice, editors with its data.
+const live = await fetch(storyUrl, { headers: { Authorization: `Bearer ${token}` } })
 if (!live.ok) fail(`${storyUrl} answered ${live.status}`)
 const ifMatch = values['if-match'] ?? live.headers.get('ETag')
 
 const res = await fetch(storyUrl, {
   method: 'PUT',
   headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': ifMatch },
-  body: JSON.stringify({ ...dataset, note: values.note, ...(values.author ? { author: values.author } : {}) }),
+  body: JSON.stringify({
+    ...dataset, note: values.note, ...(values.author ? { author: values.author } : {}),
+    ...(values.kind ? { kind: values.kind } : {}), ...(values['public-note'] ? { publicNote: values['public-note'] } : {}),
+  }),
 })
 const body = await res.json().catch(() => ({}))
 if (res.ok) {
