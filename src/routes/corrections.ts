@@ -13,7 +13,7 @@
 import type { Context } from 'hono'
 import { type AppEnv, router } from '../env'
 import { cacheFor } from '../http/caching'
-import { cachedRender } from '../http/render-cache'
+import { recall, remember } from '../http/render-cache'
 import { loadStory, storyHistory, type StoryVersion } from '../stories'
 import { type FigureChange, type FigureState, DEFAULT_TIME_ZONE, figureChanges, localDay } from '../../widgets/revision'
 import { localeFormat } from '../../widgets/locale'
@@ -32,15 +32,15 @@ interface CorrectionRecord {
   figures: FigureChange[]
 }
 
-async function record(c: Context<AppEnv>, slug: string) {
-  const latest = await loadStory(c.env.DB, slug)
+/** Every version after the first, newest first, as the record gives it. */
+async function corrections(c: Context<AppEnv>, latest: StoryVersion): Promise<{ history: StoryVersion[]; corrections: CorrectionRecord[] }> {
   const withdrawn = latest.story.revision?.withdrawn !== undefined
-  const history = await storyHistory(c.env.DB, slug)
+  const history = await storyHistory(c.env.DB, latest.story.slug, { through: latest.version })
   const timeZone = latest.story.timeZone ?? DEFAULT_TIME_ZONE
-  const corrections: CorrectionRecord[] = []
+  const records: CorrectionRecord[] = []
   for (let i = history.length - 1; i >= 1; i--) {
     const v = history[i]
-    corrections.push({
+    records.push({
       version: v.version,
       publishedAt: v.publishedAt,
       date: localDay(v.publishedAt, timeZone),
@@ -50,37 +50,42 @@ async function record(c: Context<AppEnv>, slug: string) {
       figures: withdrawn || v.kind === 'retraction' ? [] : figureChanges(history[i - 1].story, v.story),
     })
   }
-  return { latest, withdrawn, history, corrections }
+  return { history, corrections: records }
 }
 
-correctionRoutes.get('/api/stories/:slug/corrections', async (c) => {
-  const slug = c.req.param('slug')
-  const { latest, withdrawn, corrections } = await record(c, slug)
-  const origin = new URL(c.req.url).origin
-  const parts = ['corrections', 'json', origin, slug, latest.version]
-  const notModified = await cacheFor(c, { parts, pinned: false, stale: latest.stale })
-  if (notModified) return notModified
-  const body = cachedRender(parts.join('|'), () =>
-    JSON.stringify({
-      story: slug,
-      status: withdrawn ? 'withdrawn' : 'published',
-      atom: `${origin}/api/stories/${slug}/corrections.atom`,
-      corrections: corrections.map(({ restores: _r, ...r }) => r),
-    }),
-  )
-  return c.body(body, 200, { 'Content-Type': 'application/json' })
-})
+/**
+ * The record of the latest version, as JSON or Atom: made once per isolate and version, and
+ * not at all for a request whose ETag still matches.
+ */
+function recordRoute(format: 'json' | 'atom', type: string, make: (origin: string, latest: StoryVersion, made: Awaited<ReturnType<typeof corrections>>) => string) {
+  return async (c: Context<AppEnv>) => {
+    const latest = await loadStory(c.env.DB, c.req.param('slug') as string)
+    const origin = new URL(c.req.url).origin
+    const parts = ['corrections', format, origin, latest.story.slug, latest.version]
+    const notModified = await cacheFor(c, { parts, pinned: false, stale: latest.stale })
+    if (notModified) return notModified
+    const key = parts.join('|')
+    const body = recall<string>(key) ?? remember(key, make(origin, latest, await corrections(c, latest)))
+    return c.body(body, 200, { 'Content-Type': type })
+  }
+}
 
-correctionRoutes.get('/api/stories/:slug/corrections.atom', async (c) => {
-  const slug = c.req.param('slug')
-  const { latest, history, corrections } = await record(c, slug)
-  const origin = new URL(c.req.url).origin
-  const parts = ['corrections', 'atom', origin, slug, latest.version]
-  const notModified = await cacheFor(c, { parts, pinned: false, stale: latest.stale })
-  if (notModified) return notModified
-  const body = cachedRender(parts.join('|'), () => atomFeed(origin, slug, latest, history[0], corrections))
-  return c.body(body, 200, { 'Content-Type': 'application/atom+xml; charset=utf-8' })
-})
+correctionRoutes.get(
+  '/api/stories/:slug/corrections',
+  recordRoute('json', 'application/json', (origin, latest, { corrections: records }) =>
+    JSON.stringify({
+      story: latest.story.slug,
+      status: latest.story.revision?.withdrawn ? 'withdrawn' : 'published',
+      atom: `${origin}/api/stories/${latest.story.slug}/corrections.atom`,
+      corrections: records.map(({ restores: _r, ...r }) => r),
+    }),
+  ),
+)
+
+correctionRoutes.get(
+  '/api/stories/:slug/corrections.atom',
+  recordRoute('atom', 'application/atom+xml; charset=utf-8', (origin, latest, { history, corrections: records }) => atomFeed(origin, latest.story.slug, latest, history[0], records)),
+)
 
 const TITLES: Record<CorrectionRecord['kind'], string> = { update: 'Update', correction: 'Correction', retraction: 'Withdrawn' }
 const SAID: Record<CorrectionRecord['kind'], 'updated' | 'corrected' | 'withdrawn'> = { update: 'updated', correction: 'corrected', retraction: 'withdrawn' }
