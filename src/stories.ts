@@ -167,7 +167,7 @@ export async function loadStory(db: D1Database, slug: string, version?: number):
 const record = (v: StoryVersion): VersionRecord => ({ version: v.version, kind: v.kind, publicNote: v.publicNote, publishedAt: v.publishedAt, story: v.story })
 
 /** Versions read to say what a version changed; older ones are in the corrections feed only. */
-const MAX_HISTORY = 50
+export const MAX_HISTORY = 50
 const revised = new Map<string, StoryVersion>()
 
 function keep(key: string, v: StoryVersion): StoryVersion {

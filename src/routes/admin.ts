@@ -12,7 +12,7 @@ import { requireAdmin } from '../http/auth'
 import { paramsProblem } from '../http/validation'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
 import { createStory, getVersion, listVersions, publishVersion, sourceTexts } from '../store'
-import { type StoryVersion, bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm, storyHistory } from '../stories'
+import { MAX_HISTORY, type StoryVersion, bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm, storyHistory } from '../stories'
 import { audienceFor, cacheForAudience, withdrawnNotice } from '../http/withdrawn'
 import { revise, withdrawal } from '../../widgets/revision'
 import { leaningLabels } from '../../widgets/standalone'
@@ -332,8 +332,13 @@ adminRoutes.post(
     const problems: Param[] = []
     const body = await readStoryBody(c)
     const { kind, publicNote } = publishFields({ ...body, note: typeof body.note === 'string' && body.note.trim() ? body.note : 'preview' }, problems)
-    // A story not created yet has no history. A bundled story's texts are known before they are stored.
-    const history = await storyHistory(c.env.DB, slug)
+    // The versions the draft would follow (none for a story not created yet); a bundled
+    // story's texts are known before they are stored.
+    const live = await loadStory(c.env.DB, slug).catch((err) => {
+      if (err instanceof ProblemError && err.problem.status === 404) return undefined
+      throw err
+    })
+    const history = live ? await storyHistory(c.env.DB, slug, { through: live.version, count: MAX_HISTORY }) : []
     const dataset = await withSourceTexts(c, { ...body.dataset, slug }, history[history.length - 1]?.story, problems)
     const parsed = parseStory(dataset)
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
