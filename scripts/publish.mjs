@@ -1,4 +1,5 @@
 // npm run publish -- --url URL --story SLUG --file story.json --note "…"
+//   [--kind update|correction|retraction] [--public-note "the sentence readers see"]
 // npm run publish -- --new --file dataset.json --article article.txt [--title … --publisher … --source-url …] --note "…"
 // Publishes a new version of a story from a newsroom script, or with --new creates one: the
 // dataset file's figures, events and statements, and the article file as its first source
@@ -18,6 +19,8 @@ const { values } = parseArgs({
     // Accepted so that older scripts keep working; the worker names the token's editor instead.
     author: { type: 'string' },
     'if-match': { type: 'string' },
+    kind: { type: 'string' },
+    'public-note': { type: 'string' },
     new: { type: 'boolean', default: false },
     article: { type: 'string' },
     title: { type: 'string' },
@@ -46,7 +49,11 @@ function read(file, parse) {
 
 const base = values.url.replace(/\/$/, '')
 const dataset = read(values.file, true)
-const extra = { note: values.note }
+const extra = {
+  note: values.note,
+  ...(values.kind ? { kind: values.kind } : {}),
+  ...(values['public-note'] ? { publicNote: values['public-note'] } : {}),
+}
 
 /** Prints the answer: the version made, or every problem the server named. */
 async function report(res, what) {
@@ -82,7 +89,8 @@ if (values.new) {
   await report(res, 'created')
 } else {
   const storyUrl = `${base}/api/stories/${encodeURIComponent(values.story)}`
-  const live = await fetch(storyUrl)
+  // With the token: a withdrawn story answers readers with its notice, editors with its data.
+  const live = await fetch(storyUrl, { headers: { Authorization: `Bearer ${token}` } })
   if (!live.ok) fail(`${storyUrl} answered ${live.status}`)
   const ifMatch = values['if-match'] ?? live.headers.get('ETag')
   const res = await fetch(storyUrl, {

@@ -10,6 +10,8 @@ import { adminRoutes } from './routes/admin'
 import { adminPageRoutes } from './routes/admin-page'
 import { adminNewPageRoutes } from './routes/admin-new-page'
 import { draftRoutes } from './routes/drafts'
+
+import { correctionRoutes } from './routes/corrections'
 import { embedRoutes } from './routes/embed'
 import { healthRoutes } from './routes/health'
 import { meRoutes } from './routes/me'
@@ -40,6 +42,7 @@ app.use(etag())
 
 app.route('/', healthRoutes)
 app.route('/', storyRoutes)
+app.route('/', correctionRoutes)
 app.route('/', adminRoutes)
 app.route('/', meRoutes)
 app.route('/', tokenRoutes)

@@ -79,6 +79,17 @@ export async function listVersions(db: D1Database, slug: string, withDatasets = 
   return results
 }
 
+/** Up to `count` versions of a story, oldest first, ending with version `through`, with datasets. */
+export async function versionsThrough(db: D1Database, slug: string, through: number, count: number): Promise<VersionWithDataset[]> {
+  const { results } = await timed(() =>
+    db
+      .prepare(`SELECT ${VERSION_COLUMNS}, dataset FROM story_versions WHERE slug = ?1 AND version <= ?2 AND version > ?2 - ?3 ORDER BY version`)
+      .bind(slug, Math.min(through, 2 ** 31), Math.min(count, 2 ** 31))
+      .all<VersionWithDataset>(),
+  )
+  return results
+}
+
 /** A source text to keep, under the SHA-256 of its text. */
 export interface SourceText {
   digest: string

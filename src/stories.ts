@@ -3,9 +3,11 @@
 // which serve as version 1 until something is published over them. Versions never change,
 // so each is parsed once per isolate; which version is the latest (or that a slug has
 // none) is remembered for a second, and at once in the isolate that publishes.
+import { type VersionRecord, revise, withdrawal } from '../widgets/revision'
+import { leaningLabels } from '../widgets/standalone'
 import { type Story, parseStory } from '../widgets/story'
-import { notFound } from './http/problem'
-import { type SourceText, type VersionRow, getVersion, latestVersion, listStories } from './store'
+import { ProblemError, notFound } from './http/problem'
+import { type SourceText, type VersionRow, getVersion, latestVersion, listStories, versionsThrough } from './store'
 
 export interface StoryVersion {
   story: Story
@@ -37,7 +39,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 export function forgetStories(): void {
   parsed.clear()
   latest.clear()
-  changed.clear()
+  revised.clear()
 }
 
 /** The stories bundled in data/: served with nothing in the store. */
@@ -56,6 +58,8 @@ export async function bundledVersion(slug: string): Promise<StoryVersion> {
   if (!v) {
     const result = parseStory((await bundled[slug]()).default)
     if (!result.ok) throw new Error(`data/${slug}.json is invalid: ${JSON.stringify(result.problems)}`)
+    const leaning = leaningLabels(result.story)
+    if (leaning.length) throw new Error(`data/${slug}.json has labels that do not stand alone: ${JSON.stringify(leaning)}`)
     v = { story: result.story, version: 1, publishedAt: `${result.story.published}T00:00:00Z`, author: 'factbox', note: 'Bundled dataset', kind: 'update', publicNote: null }
     parsed.set(key, v)
     // Version 1 is this dataset until something is published, and as stored after that.
@@ -82,15 +86,17 @@ async function fromV1(slug: string, raw: Record<string, unknown>): Promise<Recor
   return { ...rest, sources: b.sources, ...(duration ? { duration: { ...duration, title: duration.title ?? b.duration?.title } } : {}) }
 }
 
-/** A stored version, parsed; corrected versions carry the editor's note for the widgets. */
+/**
+ * A stored version, parsed, as it was published. Versions stored before kinds existed read
+ * as updates with no public note: their note was written for the history, not for readers.
+ */
 async function fromRow(row: VersionRow & { dataset: string }): Promise<StoryVersion> {
   const key = `${row.slug}@${row.version}`
   const cached = parsed.get(key)
   if (cached) return cached
   const result = parseStory(await fromV1(row.slug, JSON.parse(row.dataset)))
   if (!result.ok) throw new Error(`stored version ${key} does not validate: ${JSON.stringify(result.problems)}`)
-  const story = row.version > 1 ? { ...result.story, updated: { date: row.published_at.slice(0, 10), note: row.note } } : result.story
-  return remember(key, { story, version: row.version, publishedAt: row.published_at, author: row.author, note: row.note, kind: row.kind ?? 'update', publicNote: row.public_note ?? null })
+  return remember(key, { story: result.story, version: row.version, publishedAt: row.published_at, author: row.author, note: row.note, kind: row.kind ?? 'update', publicNote: row.public_note ?? null })
 }
 
 /** Records a publish in this isolate at once, so its next request serves the new version. */
@@ -128,47 +134,89 @@ export async function storedForm(story: Story): Promise<{ dataset: Record<string
       return { ...rest, digest }
     }),
   )
-  const { updated: _u, changes: _c, ...dataset } = story
+  const { revision: _r, ...dataset } = story
   return { dataset: { ...dataset, sources }, texts }
 }
 
-/** The story at `version`, or the latest when omitted, with what changed in its figures. */
+/**
+ * The story at `version`, or the latest when omitted, with what readers are told about it
+ * (widgets/revision.ts): notes, corrected figures, change lines, and whether the story is
+ * withdrawn, which the latest version decides for every version.
+ */
 export async function loadStory(db: D1Database, slug: string, version?: number): Promise<StoryVersion> {
   const v = await loadVersion(db, slug, version)
-  const withHistory = await withChanges(db, v)
-  return v.stale ? { ...withHistory, stale: true } : withHistory
-}
-
-const MAX_HISTORY = 50
-const changed = new Map<string, StoryVersion>()
-
-/**
- * For each figure whose value differs from an earlier version, that earlier value and
- * its as-of date ("up 33 since 6 May"): the newest earlier version with another value.
- */
-async function withChanges(db: D1Database, v: StoryVersion): Promise<StoryVersion> {
-  if (v.version === 1) return v
-  const key = `${v.story.slug}@${v.version}`
-  const done = changed.get(key)
-  if (done) return done
-  const changes: Record<string, { previous: number; since: string }> = {}
-  const pending = new Map(v.story.figures.map((f) => [f.id, f.value]))
-  for (let k = v.version - 1; k >= Math.max(1, v.version - MAX_HISTORY) && pending.size; k--) {
-    const older = await loadVersion(db, v.story.slug, k).catch(() => undefined)
-    if (!older) continue
-    for (const [id, value] of pending) {
-      const then = older.story.figures.find((f) => f.id === id)
-      if (!then) pending.delete(id)
-      else if (then.value !== value) {
-        changes[id] = { previous: then.value, since: then.asOf }
-        pending.delete(id)
-      }
+  let latest = v
+  let stale = v.stale === true
+  if (version !== undefined) {
+    try {
+      latest = await loadVersion(db, slug)
+      stale ||= latest.stale === true
+    } catch (err) {
+      // The store is down: the pinned version is served, marked stale, since whether the
+      // story was withdrawn since cannot be known.
+      if (!(err instanceof ProblemError) || err.problem.status !== 503) throw err
+      stale = true
     }
   }
-  const result = Object.keys(changes).length ? { ...v, story: { ...v.story, changes } } : v
-  if (changed.size >= PARSED_LIMIT) changed.delete(changed.keys().next().value as string)
-  changed.set(key, result)
-  return result
+  const revised = await withRevision(db, v)
+  const withdrawn = withdrawal(record(v), record(latest))
+  const shown = withdrawn ? withWithdrawal(revised, withdrawn) : revised
+  return stale ? { ...shown, stale: true } : shown
+}
+
+const record = (v: StoryVersion): VersionRecord => ({ version: v.version, kind: v.kind, publicNote: v.publicNote, publishedAt: v.publishedAt, story: v.story })
+
+/** Versions read to say what a version changed; older ones are in the corrections feed only. */
+export const MAX_HISTORY = 50
+const revised = new Map<string, StoryVersion>()
+
+function keep(key: string, v: StoryVersion): StoryVersion {
+  if (revised.size >= PARSED_LIMIT) revised.delete(revised.keys().next().value as string)
+  revised.set(key, v)
+  return v
+}
+
+/**
+ * The version with its revision, made from the versions before it in one read of the
+ * store, once per isolate and version. The same object is returned every time, so what a
+ * widget says of it is made once too (widgets/common.ts perStory).
+ */
+async function withRevision(db: D1Database, v: StoryVersion): Promise<StoryVersion> {
+  if (v.version === 1) return v
+  const key = `${v.story.slug}@${v.version}`
+  const done = revised.get(key)
+  if (done) return done
+  let history: StoryVersion[]
+  try {
+    history = await storyHistory(db, v.story.slug, { through: v.version, count: MAX_HISTORY })
+  } catch (err) {
+    // The store did not answer: the version is served without its history this once.
+    if (err instanceof ProblemError && err.problem.status === 503) return v
+    throw err
+  }
+  const chain = history.filter((h) => h.version < v.version).map(record)
+  return keep(key, { ...v, story: { ...v.story, revision: revise([...chain, record(v)]) } })
+}
+
+/** The version as readers of a withdrawn story are given it, one object per version and retraction. */
+function withWithdrawal(v: StoryVersion, withdrawn: NonNullable<ReturnType<typeof withdrawal>>): StoryVersion {
+  const key = `${v.story.slug}@${v.version}!${withdrawn.version}`
+  const done = revised.get(key)
+  if (done) return done
+  const revision = v.story.revision ?? { notes: [], corrected: [], changes: {} }
+  return keep(key, { ...v, story: { ...v.story, revision: { ...revision, withdrawn } } })
+}
+
+/**
+ * A story's versions, oldest first, as published: every one, or the `count` up to and
+ * including `through`. The bundled dataset is version 1 until something is stored over it.
+ */
+export async function storyHistory(db: D1Database, slug: string, range: { through?: number; count?: number } = {}): Promise<StoryVersion[]> {
+  const rows = await versionsThrough(db, slug, range.through ?? Number.MAX_SAFE_INTEGER, range.count ?? Number.MAX_SAFE_INTEGER)
+  const versions = await Promise.all(rows.map((r) => fromRow(r)))
+  const from = range.through !== undefined && range.count !== undefined ? range.through - range.count + 1 : 1
+  if (from <= 1 && !versions.some((v) => v.version === 1) && isBundled(slug)) versions.unshift(await bundledVersion(slug))
+  return versions
 }
 
 const LATEST_LIMIT = 10_000

@@ -31,12 +31,14 @@ export function coveredBySource(raw: any): any {
 /**
  * A dataset (as GET /api/stories/{slug} serves it) with the headline toll changed to
  * `value`, sourced as a newsroom would publish it: a follow-up report becomes a new source
- * and the figure's excerpt is its sentence, so the verbatim rule holds.
+ * and the figure's excerpt is its sentence, so the verbatim rule holds. `asOf`, when given,
+ * is the figure's new as-of date (an update of the count); without it the as-of stays (a
+ * fix of the same count).
  */
-export function withFollowUpToll(story: any, value: number, figureId = 'killed-gaza'): any {
+export function withFollowUpToll(story: any, value: number, figureId = 'killed-gaza', asOf?: string): any {
   const id = `ministry-report-${value}`
   const words = `at least ${value.toLocaleString('en-GB')} people have been killed`
   story.sources = [...story.sources.filter((s: any) => s.id !== id), { id, title: 'Health ministry daily report', published: '2025-05-08', language: 'en', text: `The ministry said ${words} in the territory.` }]
-  Object.assign(story.figures.find((f: any) => f.id === figureId), { value, excerpt: words, source: id })
+  Object.assign(story.figures.find((f: any) => f.id === figureId), { value, excerpt: words, source: id, ...(asOf ? { asOf } : {}) })
   return story
 }

@@ -7,7 +7,7 @@
 import { scaleUtc } from 'd3-scale'
 import { type CountableTimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time'
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, perStory, placeFooter, placeHeader, text, updateNotes } from './common'
+import { type Example, type InvalidParam, margin, perStory, placeFooter, placeHeader, text, readerNotes } from './common'
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
 import { commonOptions, lazySchema, isoDateOption, widthOption } from './options'
 import type { Localized, Story, StoryEvent } from './story'
@@ -186,7 +186,7 @@ function blockadeWords(story: Story, opts: BlockadeOptions, fmt: LocaleFormat): 
       ? [m.exactDate, m.approximateDateLegend].map((l, i) => ({ exact: i === 0, label: l, width: measureText(l, 12, 'regular', fmt.script) }))
       : []
     const source = text(startEvent(story).attribution, fmt)
-    const notes = [...updateNotes(story, fmt), `${m.source(source)}. ${m.asReported(fmt.longDate(story.published))}.`]
+    const notes = [...readerNotes(story, fmt), `${m.source(source)}. ${m.asReported(fmt.longDate(story.published))}.`]
     if (after) notes.push(m.countedNotReported(fmt.longDate(story.asOf)))
     return {
       span: s, daysText, label, range: m.dateRange(fmt.longDate(s.start), fmt.longDate(s.until)),
@@ -197,7 +197,7 @@ function blockadeWords(story: Story, opts: BlockadeOptions, fmt: LocaleFormat): 
       sentences: Object.freeze([
         m.blockadeDesc(daysText, label, fmt.longDate(s.start), fmt.longDate(s.until)),
         ...s.events.map((_, i) => `${numbers[i]}. ${dateLines[i]}: ${eventLabels[i]}.`),
-        ...updateNotes(story, fmt),
+        ...readerNotes(story, fmt),
         ...(after ? [m.countedNotReported(fmt.longDate(story.asOf))] : []),
       ]),
     }

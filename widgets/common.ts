@@ -64,10 +64,15 @@ export function pick<T extends { id: string }>(items: T[], ids: string[] | undef
   return [...new Set(ids)].map((id) => byId.get(id)).filter((item): item is T => item !== undefined)
 }
 
-/** The correction line newsrooms print under a changed figure, when the story has one. */
-export function updateNotes(story: Story, fmt: LocaleFormat): string[] {
+/**
+ * The sentences readers are given about this version (widgets/revision.ts): "Updated {date}:
+ * …" for the last update that has one, "Corrected {date}: …" for each correction that still
+ * stands. Only the editor's public note is printed; the version history's note never is.
+ */
+export function readerNotes(story: Story, fmt: LocaleFormat): string[] {
+  const m = fmt.messages
   // The note keeps its own direction inside an Arabic or Hebrew sentence (FSI … PDI).
-  return story.updated ? [fmt.messages.updated(fmt.longDate(story.updated.date), `\u2068${story.updated.note}\u2069`)] : []
+  return (story.revision?.notes ?? []).map((n) => (n.kind === 'correction' ? m.corrected : m.updated)(fmt.longDate(n.day), `\u2068${n.note}\u2069`))
 }
 
 export function text(value: Localized, fmt: LocaleFormat): string {

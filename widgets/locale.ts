@@ -40,7 +40,18 @@ interface Messages {
   exactDate: string
   approximateDateLegend: string
   asReported: (date: string) => string
+  /** Reader-facing notes (issue #13): the note is the editor's public sentence. */
   updated: (date: string, note: string) => string
+  corrected: (date: string, note: string) => string
+  withdrawn: (date: string, note: string) => string
+  /** The heading of a withdrawn story's notice. */
+  withdrawnTitle: string
+  /** The mark by a figure a correction changed. */
+  correctedMark: string
+  /** The day a figure about a past event counts: "on 7 October 2023". */
+  figureDay: (date: string) => string
+  /** The embed page's link to the corrections feed. */
+  corrections: string
   change: (delta: number, amount: string, since: string) => string
   countedNotReported: (date: string) => string
   statementsNote: string
@@ -77,6 +88,12 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'approximate date',
       asReported: (d) => `As reported in an article published ${d}`,
       updated: (d, note) => `Updated ${d}: ${note}`,
+      corrected: (d, note) => `Corrected ${d}: ${note}`,
+      withdrawn: (d, note) => `Withdrawn on ${d}: ${note}`,
+      withdrawnTitle: 'Story withdrawn',
+      correctedMark: 'Corrected figure',
+      figureDay: (d) => `on ${d}`,
+      corrections: 'Corrections',
       change: (d, n, since) => `${d > 0 ? 'up' : 'down'} ${n} since ${since}`,
       countedNotReported: (d) => `The article reports the situation as of ${d}; later days are counted, not reported.`,
       statementsNote: 'Quotes are verbatim; paraphrases are the article’s wording.',
@@ -103,6 +120,12 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'تاريخ تقريبي',
       asReported: (d) => `كما ورد في مقال نُشر في ${d}`,
       updated: (d, note) => `حُدّث في ${d}: ${note}`,
+      corrected: (d, note) => `صُحّح في ${d}: ${note}`,
+      withdrawn: (d, note) => `سُحب في ${d}: ${note}`,
+      withdrawnTitle: 'سُحبت هذه المادة',
+      correctedMark: 'رقم مُصحَّح',
+      figureDay: (d) => `في ${d}`,
+      corrections: 'التصحيحات',
       change: (d, n, since) => `${d > 0 ? 'بزيادة' : 'بانخفاض'} ${n} منذ ${since}`,
       countedNotReported: (d) => `يصف المقال الوضع حتى ${d}؛ الأيام اللاحقة محسوبة وليست منقولة عنه.`,
       statementsNote: 'الاقتباسات حرفية باللغة الأصلية؛ وإعادة الصياغة بكلمات المقال.',
@@ -129,6 +152,12 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'תאריך משוער',
       asReported: (d) => `כפי שדווח בכתבה שפורסמה ב־${d}`,
       updated: (d, note) => `עודכן ב־${d}: ${note}`,
+      corrected: (d, note) => `תוקן ב־${d}: ${note}`,
+      withdrawn: (d, note) => `הוסר ב־${d}: ${note}`,
+      withdrawnTitle: 'הכתבה הוסרה',
+      correctedMark: 'נתון מתוקן',
+      figureDay: (d) => `ב־${d}`,
+      corrections: 'תיקונים',
       change: (d, n, since) => `${d > 0 ? 'עלייה' : 'ירידה'} של ${n} מאז ${since}`,
       countedNotReported: (d) => `הכתבה מתארת את המצב נכון ל־${d}; הימים שאחריו נספרו ולא דווחו.`,
       statementsNote: 'הציטוטים מילה במילה בשפת המקור; הפרפרזות בלשון הכתבה.',
@@ -157,6 +186,12 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'date approximative',
       asReported: (d) => `Selon un article publié le ${d}`,
       updated: (d, note) => `Mis à jour le ${d} : ${note}`,
+      corrected: (d, note) => `Corrigé le ${d} : ${note}`,
+      withdrawn: (d, note) => `Retiré le ${d} : ${note}`,
+      withdrawnTitle: 'Article retiré',
+      correctedMark: 'Chiffre corrigé',
+      figureDay: (d) => `le ${d}`,
+      corrections: 'Corrections',
       change: (d, n, since) => `en ${d > 0 ? 'hausse' : 'baisse'} de ${n} depuis le ${since}`,
       countedNotReported: (d) => `L’article décrit la situation au ${d} ; les jours suivants sont comptés, non rapportés.`,
       statementsNote: 'Citations mot pour mot, en langue originale ; paraphrases dans les termes de l’article.',
@@ -183,6 +218,12 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'ungefähres Datum',
       asReported: (d) => `Laut einem Artikel vom ${d}`,
       updated: (d, note) => `Aktualisiert am ${d}: ${note}`,
+      corrected: (d, note) => `Korrigiert am ${d}: ${note}`,
+      withdrawn: (d, note) => `Zurückgezogen am ${d}: ${note}`,
+      withdrawnTitle: 'Beitrag zurückgezogen',
+      correctedMark: 'Korrigierte Zahl',
+      figureDay: (d) => `am ${d}`,
+      corrections: 'Korrekturen',
       change: (d, n, since) => `${n} ${d > 0 ? 'mehr' : 'weniger'} als am ${since}`,
       countedNotReported: (d) => `Der Artikel beschreibt die Lage am ${d}; spätere Tage sind gezählt, nicht berichtet.`,
       statementsNote: 'Zitate wörtlich in der Originalsprache; sinngemäße Aussagen im Wortlaut des Artikels.',
@@ -209,6 +250,12 @@ const definitions: Record<Locale, LocaleDefinition> = {
       approximateDateLegend: 'fecha aproximada',
       asReported: (d) => `Según un artículo publicado el ${d}`,
       updated: (d, note) => `Actualizado el ${d}: ${note}`,
+      corrected: (d, note) => `Corregido el ${d}: ${note}`,
+      withdrawn: (d, note) => `Retirado el ${d}: ${note}`,
+      withdrawnTitle: 'Artículo retirado',
+      correctedMark: 'Cifra corregida',
+      figureDay: (d) => `el ${d}`,
+      corrections: 'Correcciones',
       change: (d, n, since) => `${n} ${d > 0 ? 'más' : 'menos'} que el ${since}`,
       countedNotReported: (d) => `El artículo describe la situación a ${d}; los días posteriores se cuentan, no se informan.`,
       statementsNote: 'Las citas son literales, en su idioma original; las paráfrasis, con las palabras del artículo.',

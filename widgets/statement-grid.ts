@@ -3,7 +3,7 @@
 // language they were published in. Every card has the same type sizes, colours and, within
 // a row, the same height: no speaker is given more weight than another.
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, perStory, pick, placeFooter, placeHeader, text, unknownIds, updateNotes } from './common'
+import { type Example, type InvalidParam, margin, perStory, pick, placeFooter, placeHeader, text, unknownIds, readerNotes } from './common'
 import { type LocaleFormat, localeFormat } from './locale'
 import { commonOptions, lazySchema, idListOption, widthOption } from './options'
 import type { Statement, Story } from './story'
@@ -107,13 +107,13 @@ function statementWords(story: Story, opts: StatementGridOptions, fmt: LocaleFor
         words: words(s),
         date: statementDate(s, fmt),
       })),
-      notes: [...updateNotes(story, fmt), m.statementsNote, m.asReported(fmt.longDate(story.published))],
+      notes: [...readerNotes(story, fmt), m.statementsNote, m.asReported(fmt.longDate(story.published))],
       sentences: Object.freeze([
         ...statements.map((s) => {
           const who = s.speaker.role ? `${text(s.speaker.name, fmt)} (${text(s.speaker.role, fmt)})` : text(s.speaker.name, fmt)
           return `${who}, ${s.kind === 'quote' ? m.quote : m.paraphrase}: ${words(s)}.`
         }),
-        ...updateNotes(story, fmt),
+        ...readerNotes(story, fmt),
       ]),
     }
   })

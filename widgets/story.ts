@@ -3,6 +3,7 @@
 import en from 'zod/v4/locales/en.js'
 import * as z from 'zod/mini'
 import { locales, type Locale } from './locale'
+import { type Revision, isTimeZone } from './revision'
 import { fold, nearestPassage, numbersWritten, valueWritten } from './verbatim'
 
 // Readable English messages for every issue (zod/mini loads no locale by default). Only
@@ -89,6 +90,14 @@ function buildStorySchema() {
       language,
       published: isoDate,
       asOf: isoDate,
+      /**
+       * The newsroom's time zone (IANA name): the calendar day a publish is dated by on the
+       * widgets ("Corrected 8 May 2025"), whatever the server's clock says. Default UTC.
+       */
+      timeZone: z.optional(z.string().check(
+        z.maxLength(64),
+        z.refine((name) => isTimeZone(name), 'must be an IANA time zone name such as "Europe/London" or "UTC"'),
+      )),
       sources: z.array(source).check(z.minLength(1, 'must list the article as its first source'), z.maxLength(20)),
       headlineFigures: z._default(z.array(id).check(z.maxLength(8)), []),
       /** What the duration widget draws: from one event to another, or to `until`. */
@@ -232,12 +241,12 @@ export function storySchema(): StorySchema {
 }
 
 /**
- * A validated story. Versions published over the first carry the editor's note and, for
- * each figure whose value changed, the earlier value and its as-of date.
+ * A validated story. A version served from the history carries what readers are told about
+ * it (widgets/revision.ts): notes, corrected figures, change lines, or its withdrawal. It is
+ * made from the version history and never stored.
  */
 export type Story = z.infer<StorySchema> & {
-  updated?: { date: string; note: string }
-  changes?: Record<string, { previous: number; since: string }>
+  revision?: Revision
 }
 export type Figure = Story['figures'][number]
 export type StoryEvent = Story['events'][number]

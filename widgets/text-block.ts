@@ -84,11 +84,34 @@ export interface PlacedText {
 /** Where the first baseline sits below the top of a line box, as a share of the size. */
 const ASCENT = 1.0
 
+const ISOLATES = /[\u2066-\u2069]/
+
+/**
+ * Lines of a paragraph in which a bidi isolate (FSI, LRI, RLI … PDI) opened on one line and
+ * closed on a later one: each line closes what is still open at its end and opens it again
+ * at the next line's start. Every line is drawn in its own isolate (svg.ts), so without this
+ * the rest of an English note wrapped inside an Arabic sentence reads right to left on its
+ * second line ("independently." drawn as ".independently").
+ */
+function balanceIsolates(lines: string[]): string[] {
+  const open: string[] = []
+  return lines.map((line) => {
+    const reopened = open.join('')
+    for (const ch of line) {
+      if (ch === '\u2066' || ch === '\u2067' || ch === '\u2068') open.push(ch)
+      else if (ch === '\u2069') open.pop()
+    }
+    return reopened + line + '\u2069'.repeat(open.length)
+  })
+}
+
 /** Wraps `text` to `width` and sets it at `top`, starting at the left edge for ltr and the right for rtl. */
 export function placeText(text: string, x: number, top: number, width: number, style: TextStyle): PlacedText {
   const weight = style.weight ?? 'regular'
   const step = style.size * (style.leading ?? 1.35)
-  const { lines: wrapped, plain } = wrap(text, width, style.size, weight, style.script)
+  const measured = wrap(text, width, style.size, weight, style.script)
+  const plain = measured.plain
+  const wrapped = measured.lines.length > 1 && ISOLATES.test(text) ? balanceIsolates(measured.lines) : measured.lines
   const rtl = style.dir === 'rtl'
   const set = lineStyle(style.size, weight === 'bold', style.role, rtl ? 'end' : 'start', style.dir, style.lang, style.script)
   const lineX = round(rtl ? x + width : x)

@@ -1,7 +1,7 @@
 // toll-counter: the story's headline figures as large numbers, each with its qualifier
 // before the number, its label, its source as the article attributes it and its as-of date.
 import * as z from 'zod/mini'
-import { type Example, type InvalidParam, margin, perStory, pick, placeFooter, placeHeader, text, unknownIds, updateNotes } from './common'
+import { type Example, type InvalidParam, margin, perStory, pick, placeFooter, placeHeader, text, unknownIds, readerNotes } from './common'
 import { type LocaleFormat, localeFormat, sentenceStart } from './locale'
 import { commonOptions, lazySchema, idListOption, widthOption } from './options'
 import type { Figure, Story } from './story'
@@ -51,9 +51,13 @@ export function items(story: Story, opts: TollCounterOptions) {
     precision: f.precision,
     source: text(f.attribution, fmt),
     asOf: f.asOf,
-    // The earlier value when a later version changed it, and the date that value was as of.
-    previousValue: story.changes?.[f.id]?.previous ?? null,
-    previousAsOf: story.changes?.[f.id]?.since ?? null,
+    // The day a figure about a past event counts (7 October 2023), besides the day it is as of.
+    date: f.date ?? null,
+    // Its value at its previous as-of, when an update moved the as-of (widgets/revision.ts).
+    previousValue: story.revision?.changes[f.id]?.previous ?? null,
+    previousAsOf: story.revision?.changes[f.id]?.since ?? null,
+    // Changed by a correction that still stands: the value was wrong, not the world different.
+    corrected: isCorrected(story, f),
     excerpt: f.excerpt,
   }))
 }
@@ -67,10 +71,15 @@ export interface TollCounterLayout {
 const MIN_CELL = 200
 const GAP = 24
 
-/** "up 33 since 6 May 2025", when a later version changed this figure. */
+const isCorrected = (story: Story, f: Figure) => story.revision?.corrected.includes(f.id) ?? false
+
+/**
+ * "up 133 since 6 May 2025": only when an update moved the figure's as-of, against its value
+ * at the previous as-of; never for a corrected figure, whose change is no change in the world.
+ */
 function changeLine(story: Story, f: Figure, fmt: LocaleFormat): string | undefined {
-  const change = story.changes?.[f.id]
-  if (!change || change.previous === f.value) return undefined
+  const change = story.revision?.changes[f.id]
+  if (!change || change.previous === f.value || isCorrected(story, f)) return undefined
   const delta = f.value - change.previous
   return fmt.messages.change(delta, fmt.integer(Math.abs(delta)), fmt.longDate(change.since))
 }
@@ -80,7 +89,15 @@ function figureSentence(story: Story, f: Figure, fmt: LocaleFormat): string {
   const number = fmt.figure(f.value, f.precision)
   const lead = f.qualifier ? `${m.qualifier[f.qualifier]} ${number}` : number
   const change = changeLine(story, f, fmt)
-  return `${sentenceStart(lead, fmt.locale)} ${text(f.label, fmt)}${change ? `, ${change}` : ''} (${m.source(text(f.attribution, fmt))}, ${m.asOf(fmt.longDate(f.asOf))}).`
+  const day = f.date ? `, ${m.figureDay(fmt.longDate(f.date))}` : ''
+  const mark = isCorrected(story, f) ? ` (${m.correctedMark})` : ''
+  return `${sentenceStart(lead, fmt.locale)} ${text(f.label, fmt)}${day}${change ? `, ${change}` : ''}${mark} (${m.source(text(f.attribution, fmt))}, ${m.asOf(fmt.longDate(f.asOf))}).`
+}
+
+/** "As of 6 May 2025", or for a figure about a past event "On 7 October 2023 · as of 6 May 2025". */
+function asOfLine(f: Figure, fmt: LocaleFormat): string {
+  const asOf = fmt.messages.asOf(fmt.longDate(f.asOf))
+  return sentenceStart(f.date ? `${fmt.messages.figureDay(fmt.longDate(f.date))} · ${asOf}` : asOf, fmt.locale)
 }
 
 /** What the widget says for these options, at any width: made once per story (common.ts perStory). */
@@ -90,6 +107,8 @@ interface TollWords {
     qualifier: string | undefined
     number: string
     change: string | undefined
+    /** "Corrected figure", by a figure a standing correction changed. */
+    mark: string | undefined
     label: string
     source: string
     asOf: string
@@ -108,16 +127,17 @@ function tollWords(story: Story, opts: TollCounterOptions, fmt: LocaleFormat): T
       qualifier: f.qualifier ? sentenceStart(m.qualifier[f.qualifier], fmt.locale) : undefined,
       number: fmt.figure(f.value, f.precision),
       change: changeLine(story, f, fmt),
+      mark: isCorrected(story, f) ? m.correctedMark : undefined,
       label: text(f.label, fmt),
       source: m.source(text(f.attribution, fmt)),
-      asOf: sentenceStart(m.asOf(fmt.longDate(f.asOf)), fmt.locale),
+      asOf: asOfLine(f, fmt),
     }))
     return {
       title: `${m.tollTitle}: ${text(story.headline, fmt)}`,
       cells,
       widestNumber: Math.max(...cells.map((c) => measureText(c.number, 1, 'bold', fmt.script))),
-      notes: [...updateNotes(story, fmt), m.asReported(fmt.longDate(story.published))],
-      sentences: Object.freeze([...figures.map((f) => figureSentence(story, f, fmt)), ...updateNotes(story, fmt)]),
+      notes: [...readerNotes(story, fmt), m.asReported(fmt.longDate(story.published))],
+      sentences: Object.freeze([...figures.map((f) => figureSentence(story, f, fmt)), ...readerNotes(story, fmt)]),
     }
   })
 }
@@ -165,6 +185,7 @@ export function layout(story: Story, opts: TollCounterOptions): TollCounterLayou
       let y = rowTop + 10 + qualifierHeight
       y += push(placeText(cell.number, x, y, cellWidth, style(numberSize, 'fg', 'bold', 1.15)))
       if (cell.change) y += push(placeText(cell.change, x, y, cellWidth, style(13, 'muted', 'bold')))
+      if (cell.mark) y += push(placeText(cell.mark, x, y, cellWidth, { ...style(12, 'fg', 'bold'), role: 'bar' }))
       y += push(placeText(cell.label, x, y, cellWidth, style(15, 'fg', 'regular')))
       y += 6
       y += push(placeText(cell.source, x, y, cellWidth, style(12, 'muted', 'regular')))

@@ -4,7 +4,9 @@
 // meanwhile is never overwritten: a 412 shows their change instead. Who is signing in
 // comes from /api/me: behind Cloudflare Access the page is signed in before anything is
 // typed (Access adds its token to every request); otherwise an editor token is typed in
-// and held in this closure only: no cookie, no storage.
+// and held in this closure only: no cookie, no storage. Every publish names its kind
+// (update, correction, retraction) and the previews draw the note for readers as it will
+// read; a retraction asks for confirmation first (issue #13).
 (function () {
   'use strict'
   var $ = function (id) { return document.getElementById(id) }
@@ -105,7 +107,10 @@
         live = { etag: etag, version: bodies[1][0].version, dataset: bodies[0], versions: bodies[1] }
         draft = clone(live.dataset)
         var v = bodies[1][0]
-        $('live').textContent = 'Live: version ' + v.version + ', published ' + v.publishedAt.replace('T', ' ').slice(0, 16) + ' UTC by ' + v.author + ' — ' + v.note
+        $('live').textContent = 'Live: version ' + v.version + ', published ' + v.publishedAt.replace('T', ' ').slice(0, 16) + ' UTC by ' + v.author + ' — ' + v.note +
+          (v.kind === 'retraction' ? ' (withdrawn: readers see only the notice; publish an update or a correction to restore it)' : v.kind === 'correction' ? ' (a correction)' : '')
+        $('corrections-json').href = '/api/stories/' + encodeURIComponent(slug) + '/corrections'
+        $('corrections-atom').href = '/api/stories/' + encodeURIComponent(slug) + '/corrections.atom'
         showHistory(bodies[1])
         $('editor').hidden = false
         status($('status'), 'Loaded version ' + v.version + '. Edit below; nothing is published until you press Publish.', 'ok')
@@ -171,7 +176,27 @@
       field(row, 'Value', input('number', f.value, function (v) { f.value = v === '' ? v : Number(v) }))
       field(row, 'Qualifier', select(QUALIFIERS, f.qualifier, function (v) { if (v) f.qualifier = v; else delete f.qualifier }))
       field(row, 'As of', input('date', f.asOf, function (v) { f.asOf = v }))
-      field(row, 'Excerpt (verbatim from the article)', input('textarea', f.excerpt, function (v) { f.excerpt = v }))
+      // A changed toll comes from a later report: add it under Sources and cite it here.
+      field(row, 'Source', select(draft.sources.map(function (src) { return src.id }), f.source || draft.sources[0].id, function (v) { f.source = v }))
+      field(row, 'Excerpt (verbatim from its source)', input('textarea', f.excerpt, function (v) { f.excerpt = v }))
+    })
+    var sources = $('sources')
+    sources.textContent = ''
+    draft.sources.forEach(function (src) {
+      var row = item(sources, src.title + ' (' + src.id + ')')
+      if (src.digest) {
+        // A kept source's text never changes (CONTRACT.md "v2: stories from any article").
+        var kept = document.createElement('p')
+        kept.className = 'hint'
+        kept.textContent = 'Published ' + src.published + (src.publisher ? ' by ' + src.publisher : '') + '. Kept as published; a new document is a new source.'
+        row.appendChild(kept)
+        return
+      }
+      field(row, 'Title', input('text', src.title, function (v) { src.title = v }))
+      field(row, 'Publisher', input('text', src.publisher, function (v) { if (v) src.publisher = v; else delete src.publisher }))
+      field(row, 'Published', input('date', src.published, function (v) { src.published = v }))
+      field(row, 'URL', input('url', src.url, function (v) { if (v) src.url = v; else delete src.url }))
+      field(row, 'Full text', input('textarea', src.text, function (v) { src.text = v }))
     })
     var statements = $('statements')
     statements.textContent = ''
@@ -236,13 +261,30 @@
     return (body['invalid-params'] || []).map(function (p) { return p.name + ': ' + p.reason }).join('; ')
   }
 
+  function kind() {
+    var checked = document.querySelector('input[name=kind]:checked')
+    return checked ? checked.value : ''
+  }
+
+  // The dataset with what the publish would say to readers, as preview and PUT take it.
+  function withReaderNote(body) {
+    var k = kind()
+    var publicNote = $('public-note').value.trim()
+    if (k) body.kind = k
+    if (publicNote) body.publicNote = publicNote
+    return body
+  }
+
+  var PUBLISH_LABELS = { '': 'Publish', update: 'Publish the update', correction: 'Publish the correction', retraction: 'Withdraw the story' }
+
   function refresh() {
+    $('publish').textContent = PUBLISH_LABELS[kind()]
     showDiff($('changes'), diff(live.dataset, draft, '', []))
     var imgs = document.querySelectorAll('.previews img')
     var failed = ''
     Promise.all(Array.prototype.map.call(imgs, function (img) {
       return api('/preview?widget=' + img.getAttribute('data-widget') + '&width=640&theme=light', {
-        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(draft),
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(withReaderNote(clone(draft))),
       }).then(function (res) {
         if (!res.ok) return res.json().then(function (b) { failed = problems(b) || b.detail })
         return res.blob().then(function (blob) {
@@ -259,8 +301,16 @@
     var out = $('publish-result')
     out.textContent = ''
     var note = $('note').value.trim()
-    if (!note) { out.textContent = 'Write what changed and why first: it is printed under every widget.'; return }
-    var body = Object.assign(clone(draft), { note: note })
+    var k = kind()
+    var publicNote = $('public-note').value.trim()
+    if (!k) { out.textContent = 'Choose what this publish is first: an update, a correction or a retraction.'; return }
+    if (!note) { out.textContent = 'Write what changed and why for the version history first (readers never see it).'; return }
+    if (k !== 'update' && !publicNote) { out.textContent = 'A ' + k + ' needs the note for readers: say what was wrong as well as what is right.'; return }
+    if (k === 'retraction' && !window.confirm('Withdraw this story? Every widget, embed, image and data link of it will show only “Withdrawn on …: ' + publicNote + '” until a later version is published.')) {
+      out.textContent = 'Not withdrawn.'
+      return
+    }
+    var body = Object.assign(withReaderNote(clone(draft)), { note: note })
     $('publish').disabled = true
     api('', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-Match': live.etag }, body: JSON.stringify(body) })
       .then(function (res) {
@@ -270,9 +320,12 @@
         if (r.res.ok) {
           var done = document.createElement('p')
           done.className = 'status ok'
-          done.textContent = 'Published version ' + r.body.version + ' as ' + r.body.author + '. Every widget shows it now.'
+          done.textContent = (r.body.kind === 'retraction' ? 'Withdrew the story in version ' + r.body.version + ' as ' + r.body.author + '. Every widget shows the notice now.' : 'Published version ' + r.body.version + (r.body.kind === 'correction' ? ', a correction,' : '') + ' as ' + r.body.author + '. Every widget shows it now.')
           out.appendChild(done)
           $('note').value = ''
+          $('public-note').value = ''
+          var checked = document.querySelector('input[name=kind]:checked')
+          if (checked) checked.checked = false
           return load()
         }
         var p = document.createElement('p')
@@ -305,6 +358,15 @@
   })
   whoAmI()
   $('publish').addEventListener('click', publish)
+  $('kind').addEventListener('change', schedule)
+  $('public-note').addEventListener('input', schedule)
+  $('add-source').addEventListener('click', function () {
+    var n = draft.sources.length + 1
+    while (draft.sources.some(function (src) { return src.id === 'source-' + n })) n++
+    draft.sources.push({ id: 'source-' + n, title: 'Follow-up report', published: new Date().toISOString().slice(0, 10), language: draft.language, text: '' })
+    render()
+    schedule()
+  })
   $('add-statement').addEventListener('click', function () {
     var n = draft.statements.length + 1
     while (draft.statements.some(function (s) { return s.id === 'statement-' + n })) n++

@@ -134,3 +134,13 @@ export function requireEditor(scope: Scope | Scope[], options: EditorOptions = {
     await next()
   }
 }
+
+/**
+ * True when the request carries an editor's credentials, checked as requireEditor checks
+ * them (a bad one is a 401, and counts towards the throttle); false when it carries none.
+ * Routes that readers also use call this where editors see more: the stored data of a
+ * withdrawn story (CONTRACT.md "v2: updates, corrections, retractions").
+ */
+export async function hasEditorCredentials(c: Context<AppEnv>): Promise<boolean> {
+  return (await authenticate(c)) !== null
+}

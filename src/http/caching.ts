@@ -7,8 +7,13 @@ import pkg from '../../package.json'
 
 /** Latest version: a minute in browsers, longer in shared caches, served stale while refetched. */
 const LATEST = 'public, max-age=60, s-maxage=600, stale-while-revalidate=86400'
-/** A pinned version never changes once published. */
-const PINNED = 'public, max-age=86400, s-maxage=31536000, immutable'
+/**
+ * A pinned version's data never changes once published, but a retraction withdraws every
+ * version of a story, pinned ones too (CONTRACT.md "v2: updates, corrections, retractions"):
+ * so they are cached no longer than the latest, and a takedown reaches shared caches within
+ * their s-maxage.
+ */
+const PINNED = LATEST
 
 export interface CacheIdentity {
   /** Everything the response is made from, e.g. ['widget', slug, version, id, format, options]. */

@@ -42,6 +42,10 @@ button.secondary{background:transparent;color:var(--accent)}button:disabled{opac
 a.button{display:inline-block;font-weight:600;font-size:14px;padding:7px 14px;border-radius:6px;border:1px solid var(--accent);color:var(--accent);text-decoration:none}
 .stories{list-style:none;margin:10px 0 0;padding:0}.stories li{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center;padding:6px 0;border-bottom:1px solid var(--line)}
 .stories .headline{flex:1 1 260px;min-width:0;overflow-wrap:anywhere;font-weight:600}.stories .meta{color:var(--muted);font-size:13px;overflow-wrap:anywhere}
+
+.kinds{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:0}.kinds legend{font-size:13px;font-weight:600;padding:0 4px}
+.kinds label{font-weight:400;font-size:14px;margin:4px 0;display:flex;gap:8px;align-items:baseline}.kinds input{width:auto;margin:0}
+.hint{margin:4px 0 0;font-size:13px;color:var(--muted)}
 [hidden]{display:none!important}
 `
 
@@ -116,6 +120,11 @@ adminPageRoutes.get('/admin', async (c) => {
                     <h2 id="figures-title">Figures</h2>
                     <div id="figures"></div>
                   </section>
+                  <section class="panel" aria-labelledby="sources-title">
+                    <h2 id="sources-title">Sources</h2>
+                    <div id="sources"></div>
+                    <button type="button" class="secondary" id="add-source">Add a source (the report a new figure comes from)</button>
+                  </section>
                   <section class="panel" aria-labelledby="statements-title">
                     <h2 id="statements-title">Statements</h2>
                     <div id="statements"></div>
@@ -127,14 +136,27 @@ adminPageRoutes.get('/admin', async (c) => {
                     <h2 id="publish-title">Publish</h2>
                     <p id="live"></p>
                     <div class="row">
+                      {/* The kind is chosen every time (issue #13): an update and a correction read differently to readers. */}
+                      <fieldset class="field wide kinds" id="kind">
+                        <legend>What is this publish?</legend>
+                        <label><input type="radio" name="kind" value="update" /> Update: newer reporting; figures whose as-of moved show their change</label>
+                        <label><input type="radio" name="kind" value="correction" /> Correction: an error fixed; the figure is marked corrected, never shown as a change</label>
+                        <label><input type="radio" name="kind" value="retraction" /> Retraction: withdraw the story; every widget shows only the notice</label>
+                      </fieldset>
                       <div class="field wide">
-                        <label for="note">What changed and why (shown on every widget)</label>
-                        <textarea id="note" required placeholder="e.g. Health ministry figure of 7 May"></textarea>
+                        <label for="public-note">Note for readers, shown on every widget</label>
+                        <textarea id="public-note" maxlength={300} aria-describedby="public-note-hint" placeholder="e.g. An earlier version gave the toll as 52,700; the health ministry reported 52,600."></textarea>
+                        <p class="hint" id="public-note-hint">Optional for an update (“Updated {'{date}'}: …”); required for a correction (“Corrected {'{date}'}: …”) and a retraction (“Withdrawn on {'{date}'}: …”). Say what was wrong as well as what is right.</p>
+                      </div>
+                      <div class="field wide">
+                        <label for="note">Note for the version history (editors only, never shown to readers)</label>
+                        <textarea id="note" required maxlength={500} placeholder="e.g. Health ministry figure of 7 May"></textarea>
                       </div>
                       <p id="publishing-as"></p>
                       <button type="button" id="publish">Publish</button>
                     </div>
                     <div id="publish-result" role="alert"></div>
+                    <p class="hint">Public record of this story: <a id="corrections-json" href="#" target="_blank" rel="noopener">corrections</a> · <a id="corrections-atom" href="#" target="_blank" rel="noopener" type="application/atom+xml">Atom feed</a></p>
                   </section>
                   <section class="panel" aria-labelledby="history-title">
                     <h2 id="history-title">Versions: who published what</h2>

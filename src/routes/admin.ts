@@ -13,9 +13,13 @@ import { assertSlugAllowed } from '../http/editor'
 import { paramsProblem } from '../http/validation'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
 import { createStory, getVersion, listVersions, publishVersion, sourceTexts } from '../store'
-import { bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm } from '../stories'
+import { MAX_HISTORY, type StoryVersion, bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm, storyHistory } from '../stories'
+import { audienceFor, cacheForAudience, withdrawnNotice } from '../http/withdrawn'
+import { revise, withdrawal } from '../../widgets/revision'
+import { leaningLabels } from '../../widgets/standalone'
 import { type Story, localize, parseStory } from '../../widgets/story'
 import { renderWidget, widgets } from '../../widgets/index'
+import { withdrawnWidget } from '../../widgets/withdrawn'
 import { XML_DECLARATION } from '../../widgets/svg'
 import { SVG_CSP } from './widgets'
 import type { Context } from 'hono'
@@ -128,6 +132,11 @@ async function checkSources(story: Story, previous: Story | undefined, problems:
   }
 }
 
+/** Figure labels that lean on another figure (widgets/standalone.ts), as invalid params. */
+function labelProblems(story: Story): Param[] {
+  return leaningLabels(story).map((p) => ({ name: p.path, reason: p.message }))
+}
+
 /** A slug from the headline and the published date: "port-strike-enters-third-week-2026-03-12". */
 async function slugFor(dataset: Record<string, unknown>): Promise<string | undefined> {
   const headline = dataset.headline as Record<string, unknown> | undefined
@@ -154,7 +163,10 @@ adminRoutes.post(
     const dataset = await withSourceTexts(c, { ...body.dataset, ...(slug ? { slug } : {}) }, undefined, problems)
     const parsed = parseStory(dataset)
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
-    else await checkSources(parsed.story, undefined, problems)
+    else {
+      await checkSources(parsed.story, undefined, problems)
+      problems.push(...labelProblems(parsed.story))
+    }
     if (problems.length || !parsed.ok) throw unprocessable('The story was not created', problems)
     const story = parsed.story
     if (isBundled(story.slug)) throw taken(story.slug)
@@ -208,6 +220,7 @@ adminRoutes.put(
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
     if (parsed.ok && parsed.story.slug !== slug) problems.push({ name: 'slug', reason: `must be "${slug}", the story this URL publishes` })
     if (parsed.ok) await checkSources(parsed.story, current.story, problems)
+    if (parsed.ok) problems.push(...labelProblems(parsed.story))
     if (problems.length || !parsed.ok) throw unprocessable('The story was not published', problems)
 
     const story = parsed.story
@@ -255,19 +268,25 @@ async function versions(c: Context<AppEnv>, slug: string, withDatasets: boolean)
 
 adminRoutes.get('/api/stories/:slug/versions', async (c) => {
   const slug = c.req.param('slug')
+  const { story } = await loadStory(c.env.DB, slug)
+  const audience = await audienceFor(c, story)
   const rows = await versions(c, slug, false)
-  const notModified = await cacheFor(c, { parts: ['versions', slug, rows[0].version], pinned: false })
-  return notModified ?? c.json(rows.map((r) => ({ version: r.version, publishedAt: r.published_at, author: r.author, note: r.note, kind: r.kind, publicNote: r.public_note })))
+  const notModified = await cacheForAudience(c, { parts: ['versions', slug, rows[0].version], pinned: false }, audience, story)
+  if (notModified) return notModified
+  if (audience === 'readers') return c.json(withdrawnNotice(story))
+  return c.json(rows.map((r) => ({ version: r.version, publishedAt: r.published_at, author: r.author, note: r.note, kind: r.kind, publicNote: r.public_note })))
 })
 
 adminRoutes.get('/api/stories/:slug/versions/:n{[0-9]+}', async (c) => {
   const slug = c.req.param('slug')
   const n = Number(c.req.param('n'))
   const v = await loadStory(c.env.DB, slug, n)
-  const stored = await getVersion(c.env.DB, slug, n)
-  const notModified = await cacheFor(c, { parts: ['story', slug, v.version], pinned: true })
+  const audience = await audienceFor(c, v.story)
+  const notModified = await cacheForAudience(c, { parts: ['story', slug, v.version], pinned: true }, audience, v.story)
   if (notModified) return notModified
   c.header('X-Story-Version', String(v.version))
+  if (audience === 'readers') return c.json(withdrawnNotice(v.story))
+  const stored = await getVersion(c.env.DB, slug, n)
   // As stored at publish time; the bundled version 1 as its file says until it is stored.
   return c.body(stored ? stored.dataset : JSON.stringify((await storedForm((await bundledVersion(slug)).story)).dataset), 200, { 'Content-Type': 'application/json; charset=utf-8' })
 })
@@ -275,6 +294,12 @@ adminRoutes.get('/api/stories/:slug/versions/:n{[0-9]+}', async (c) => {
 adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
   const slug = c.req.param('slug')
   const id = c.req.param('id')
+  const { story } = await loadStory(c.env.DB, slug)
+  const audience = await audienceFor(c, story)
+  if (audience === 'readers') {
+    const notModified = await cacheForAudience(c, { parts: ['history', slug, id], pinned: false }, audience, story)
+    return notModified ?? c.json(withdrawnNotice(story))
+  }
   const rows = await versions(c, slug, true)
   const history = rows
     .map((r) => {
@@ -283,14 +308,17 @@ adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
     })
     .filter((h) => h !== undefined)
   if (!history.length) throw notFound(`Story "${slug}" has no figure "${id}" in any version.`)
-  const notModified = await cacheFor(c, { parts: ['history', slug, id, rows[0].version], pinned: false })
+  const notModified = await cacheForAudience(c, { parts: ['history', slug, id, rows[0].version], pinned: false }, audience, story)
   return notModified ?? c.json(history)
 })
 
 /**
  * POST /api/stories/{slug}/preview?widget=…&…options: a widget drawn from an unpublished
  * dataset, for the editor page, of a story stored or not yet created. Editors only (the worker is no open rendering service);
- * nothing is stored. Invalid datasets get the same 422 a publish would.
+ * nothing is stored. The body's `kind` and `publicNote` are drawn as a publish would show
+ * them, against the versions published so far: "Updated …" or "Corrected …" and the change
+ * lines as readers will see them, or the withdrawal notice. Invalid datasets get the same
+ * 422 a publish would.
  */
 adminRoutes.post(
   '/api/stories/:slug/preview',
@@ -304,17 +332,38 @@ adminRoutes.post(
     const opts = widget.options.safeParse(query)
     if (!opts.success) throw paramsProblem(opts.error.issues)
     // Any slug: a story being written in the editor has none stored yet.
+    const slug = c.req.param('slug')
     const problems: Param[] = []
     const body = await readStoryBody(c)
-    const dataset = await withSourceTexts(c, { ...body.dataset, slug: c.req.param('slug') }, undefined, problems)
+    const { kind, publicNote } = publishFields({ ...body, note: typeof body.note === 'string' && body.note.trim() ? body.note : 'preview' }, problems)
+    // The versions the draft would follow (none for a story not created yet); a bundled
+    // story's texts are known before they are stored.
+    const live = await loadStory(c.env.DB, slug).catch((err) => {
+      if (err instanceof ProblemError && err.problem.status === 404) return undefined
+      throw err
+    })
+    const history = live ? await storyHistory(c.env.DB, slug, { through: live.version, count: MAX_HISTORY }) : []
+    const dataset = await withSourceTexts(c, { ...body.dataset, slug }, history[history.length - 1]?.story, problems)
     const parsed = parseStory(dataset)
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
+    else problems.push(...labelProblems(parsed.story))
     if (problems.length || !parsed.ok) throw unprocessable('The story cannot be drawn', problems)
-    const missing = widget.unavailable?.(parsed.story)
+    const story = asPublished(history, parsed.story, kind, publicNote)
+    const shown = story.revision?.withdrawn ? withdrawnWidget(widget) : widget
+    const missing = shown.unavailable?.(story)
     if (missing) throw invalidParams([{ name: 'widget', reason: missing }])
-    const checks = widget.check(parsed.story, opts.data)
+    const checks = shown.check(story, opts.data)
     if (checks.length) throw invalidParams(checks)
     c.header('Content-Security-Policy', SVG_CSP)
-    return c.body(XML_DECLARATION + renderWidget(widget, parsed.story, opts.data as { width: number }), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+    return c.body(XML_DECLARATION + renderWidget(shown, story, opts.data as { width: number }), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
   },
 )
+
+/** The dataset with the revision it would have if it were published now as the next version. */
+function asPublished(history: StoryVersion[], story: Story, kind: Kind, publicNote: string | null): Story {
+  const chain = history.map((v) => ({ version: v.version, kind: v.kind, publicNote: v.publicNote, publishedAt: v.publishedAt, story: v.story }))
+  const next = { version: (chain[chain.length - 1]?.version ?? 0) + 1, kind, publicNote, publishedAt: new Date().toISOString(), story }
+  const revision = revise([...chain, next])
+  const withdrawn = withdrawal(next, next)
+  return { ...story, revision: withdrawn ? { ...revision, withdrawn } : revision }
+}

@@ -24,7 +24,9 @@ const CSS = `
 html,body{margin:0;padding:0}
 body{font:13px/20px 'Noto Sans','Noto Sans Arabic','Noto Sans Hebrew',system-ui,-apple-system,'Segoe UI',Arial,sans-serif}
 #factbox-widget svg{display:block;max-width:100%;height:auto}
-.data{height:${DATA_ROW_HEIGHT}px;box-sizing:border-box;margin:0;padding:4px 16px 6px;overflow:hidden;white-space:nowrap}
+.data{height:${DATA_ROW_HEIGHT}px;box-sizing:border-box;margin:0;padding:4px 16px 6px;display:flex;white-space:nowrap}
+.data .label{overflow:hidden;text-overflow:ellipsis;min-width:1em;margin-inline-end:.3em}.data .sep{padding:0 .3em}
+.data .corrections{margin-inline-start:auto;padding-inline-start:12px;flex:none}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 `
 const colours = (p: (typeof palettes)['light']) => `body{background:${p.bg};color:${p.muted}}a{color:${p.fg}}`
@@ -52,12 +54,12 @@ for (const widget of Object.values(widgets)) {
   embedRoutes.get(`/embed/:slug/${widget.id}`, validate('query', widget.options), async (c) => {
     const url = new URL(c.req.url)
     const origin = url.origin
-    const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
+    const { widget: shown, story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
     const parts = ['embed', origin, story.slug, version, widget.id, normalised, new URLSearchParams(url.search).has('width') ? 'fixed' : 'fluid']
     const notModified = await cacheFor(c, { parts, pinned, stale })
     if (notModified) return notModified
     c.header('Content-Security-Policy', embedCsp(origin))
-    return c.html(cachedRender(parts.join('|'), () => embedPage(widget, story, opts, url, origin)))
+    return c.html(cachedRender(parts.join('|'), () => embedPage(shown, story, opts, url, origin)))
   })
 }
 
@@ -90,6 +92,8 @@ function embedPage(widget: WidgetModule<any>, story: Story, opts: any, url: URL,
     const oembed = (format: string) => `${origin}/oembed?${new URLSearchParams({ url: pageUrl, format })}`
     const dataQuery = query.toString() ? `?${query}` : ''
     const cardQuery = new URLSearchParams([...query, ['preset', 'card']]).toString()
+    // The story's public record of updates, corrections and a withdrawal (issue #13).
+    const corrections = `${origin}/api/stories/${story.slug}/corrections.atom`
 
     // Written as a template, every value through escapeXml: this page is made for every new
     // width an iframe asks for, and JSX cost several times as much (npm run bench:http).
@@ -103,6 +107,7 @@ function embedPage(widget: WidgetModule<any>, story: Story, opts: any, url: URL,
       `<title>${e(title)}</title>` +
       `<link rel="alternate" type="application/json+oembed" href="${e(oembed('json'))}" title="${ogTitle}"/>` +
       `<link rel="alternate" type="text/xml+oembed" href="${e(oembed('xml'))}" title="${ogTitle}"/>` +
+      `<link rel="alternate" type="application/atom+xml" href="${e(corrections)}" title="${e(fmt.messages.corrections)}"/>` +
       '<meta property="og:type" content="website"/><meta property="og:site_name" content="factbox"/>' +
       `<meta property="og:title" content="${ogTitle}"/><meta property="og:description" content="${summary}"/>` +
       `<meta property="og:url" content="${e(pageUrl)}"/><meta property="og:image" content="${card}"/>` +
@@ -115,9 +120,11 @@ function embedPage(widget: WidgetModule<any>, story: Story, opts: any, url: URL,
       `<div id="factbox-widget" aria-hidden="true" data-id="${e(`${story.slug}-${widget.id}`)}" data-src="${e(`${widgetBase}.svg${dataQuery}`)}"` +
       ` data-width="${opts.width}" data-requested-width="${requestedWidth}">${svg}</div>` +
       `<h1 class="sr-only">${ogTitle}</h1><ul class="sr-only">${list}</ul>` +
-      `<p class="data">${e(fmt.messages.getData)}: ` +
-      `<a href="${e(`${widgetBase}.csv${dataQuery}`)}" target="_blank" rel="noopener" lang="en">CSV</a> · ` +
-      `<a href="${e(`${widgetBase}.json${dataQuery}`)}" target="_blank" rel="noopener" lang="en">JSON</a></p>` +
+      // At the narrowest widths the words give way (ellipsis), never the links.
+      `<p class="data"><span class="label">${e(fmt.messages.getData)}:</span>` +
+      `<a href="${e(`${widgetBase}.csv${dataQuery}`)}" target="_blank" rel="noopener" lang="en">CSV</a><span class="sep">·</span>` +
+      `<a href="${e(`${widgetBase}.json${dataQuery}`)}" target="_blank" rel="noopener" lang="en">JSON</a>` +
+      `<a class="corrections" href="${e(corrections)}" target="_blank" rel="noopener" type="application/atom+xml">${e(fmt.messages.corrections)}</a></p>` +
       '</main></body></html>'
     )
 }

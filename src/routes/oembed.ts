@@ -59,11 +59,11 @@ oembedRoutes.get('/oembed', validate('query', oembedQuery), async (c) => {
   const width = Math.min(requested.width, q.maxwidth ?? Infinity)
   if (width < MIN_WIDTH) throw notFound(`No embed fits in ${q.maxwidth} px; the narrowest is ${MIN_WIDTH} px.`)
 
-  const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, decodeURIComponent(match[1]), { ...requested, width })
+  const { widget: shown, story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, decodeURIComponent(match[1]), { ...requested, width })
   const notModified = await cacheFor(c, { parts: ['oembed', origin, q.format, story.slug, version, widget.id, normalised, q.maxheight ?? ''], pinned, stale })
   if (notModified) return notModified
 
-  const layout = widget.layout(story, opts)
+  const layout = shown.layout(story, opts)
   const height = Math.min(layout.frame.height + DATA_ROW_HEIGHT, q.maxheight ?? Infinity)
   const embedQuery = new URLSearchParams(target.searchParams)
   const src = `${origin}/embed/${story.slug}/${widget.id}${embedQuery.toString() ? `?${embedQuery}` : ''}`
@@ -75,7 +75,8 @@ oembedRoutes.get('/oembed', validate('query', oembedQuery), async (c) => {
     title,
     provider_name: 'factbox',
     provider_url: origin,
-    cache_age: pinned ? 31536000 : 600,
+    // A pinned version can still be withdrawn (CONTRACT.md "v2: … retractions"): no longer than the latest.
+    cache_age: 600,
     width,
     height,
     html,

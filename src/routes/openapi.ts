@@ -79,7 +79,7 @@ function buildDocument(origin: string) {
         responses: { 200: { description: 'Stories', headers: { ...cached, Link: { schema: { type: 'string' }, description: '</api/stories?…cursor=…>; rel="next" while there are more' } }, content: { 'application/json': {} } }, ...problems(400) },
       },
       post: {
-        summary: 'Create a story from an article (editor): the whole dataset, its slug optional, plus note; version 1', security: [{ admin: [] }],
+        summary: 'Create a story from an article (editor): the whole dataset, its slug optional, plus note; version 1', security: editorSecurity,
         requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', required: ['note'], properties: { note: { type: 'string', maxLength: 500 } } }] } } } },
         responses: { 201: { description: 'Created: slug, version 1, publishedAt, author, note', headers: { ETag: { schema: { type: 'string' } }, Location: { schema: { type: 'string' } } }, content: { 'application/json': {} } }, ...problems(401, 409, 413, 415, 422) },
       },
@@ -93,9 +93,9 @@ function buildDocument(origin: string) {
     },
     '/api/stories/{slug}': {
       put: {
-        summary: 'Publish a new version (scope stories:publish): the whole dataset plus note; the version’s author is the signed-in editor', security: editorSecurity, parameters: [slugParam, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version edited' }],
-        requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', required: ['note'], properties: { note: { type: 'string', maxLength: 500 }, author: { description: 'Ignored: the author is the signed-in editor' } } }] } } } },
-        responses: { 200: { description: 'Published: version, publishedAt, author, note; ETag of the new version', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': {} } }, ...problems(401, 403, 404, 412, 413, 415, 422, 428, 429) },
+        summary: 'Publish a new version (scope stories:publish): the whole dataset plus note, kind and publicNote; the version’s author is the signed-in editor', security: editorSecurity, parameters: [slugParam, { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version edited' }],
+        requestBody: { required: true, content: { 'application/json': { schema: { allOf: [{ $ref: '#/components/schemas/Story' }, { type: 'object', required: ['note'], properties: { note: { type: 'string', maxLength: 500, description: 'For the version history; readers never see it' }, kind: { type: 'string', enum: ['update', 'correction', 'retraction'], default: 'update' }, publicNote: { type: 'string', maxLength: 300, description: 'The sentence readers see ("Updated/Corrected/Withdrawn on {date}: …"); required for corrections and retractions' }, author: { description: 'Ignored: the author is the signed-in editor' } } }] } } } },
+        responses: { 200: { description: 'Published: version, publishedAt, author, note, kind, publicNote; ETag of the new version', headers: { ETag: { schema: { type: 'string' } } }, content: { 'application/json': {} } }, ...problems(401, 403, 404, 412, 413, 415, 422, 428, 429) },
       },
       get: {
         summary: 'A story’s full dataset', parameters: [slugParam],
@@ -110,6 +110,12 @@ function buildDocument(origin: string) {
         summary: 'That version’s dataset, exactly as stored when it was published', parameters: [slugParam, { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
         responses: { 200: { description: 'The dataset', headers: cached, content: { 'application/json': { schema: { $ref: '#/components/schemas/Story' } } } }, ...problems(404) },
       },
+    },
+    '/api/stories/{slug}/corrections': {
+      get: { summary: 'Every update, correction and retraction after the first version, newest first: version, date, kind, public note, each changed figure before and after', parameters: [slugParam], responses: { 200: { description: 'The record', headers: cached, content: { 'application/json': {} } }, ...problems(404) } },
+    },
+    '/api/stories/{slug}/corrections.atom': {
+      get: { summary: 'The same record as an Atom 1.0 feed (RFC 4287), one entry per version', parameters: [slugParam], responses: { 200: { description: 'Atom feed', headers: cached, content: { 'application/atom+xml': {} } }, ...problems(404) } },
     },
     '/api/stories/{slug}/figures/{id}/history': {
       get: { summary: 'A figure’s value, qualifier and as-of date in every version, newest first', parameters: [slugParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }], responses: { 200: { description: 'History', content: { 'application/json': {} } }, ...problems(404) } },
@@ -150,7 +156,7 @@ function buildDocument(origin: string) {
       post: {
         summary: 'Draft a story from an article (editor; nothing is stored): figures, events and statements, each with the offsets of its excerpt',
         description: 'The article as text/plain or text/html (published, headline and language as query parameters) or as JSON. HTML is read into paragraphs; scripts, styles, figure captions, navigation, header, footer and asides are dropped, and a JSON-LD articleBody is preferred. Every item of the answer has draft: { start, end, rule, confidence } (offsets of its excerpt in sources[0].text), and draft.needs where the editor must supply an attribution or a speaker the text does not give.',
-        security: [{ admin: [] }],
+        security: editorSecurity,
         parameters: [
           { name: 'published', in: 'query', required: false, schema: { type: 'string', format: 'date' }, description: 'YYYY-MM-DD, required for text/plain and text/html: the date relative dates are read against' },
           { name: 'headline', in: 'query', required: false, schema: { type: 'string', maxLength: 200 } },

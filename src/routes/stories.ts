@@ -5,6 +5,7 @@ import { router } from '../env'
 import { cacheFor } from '../http/caching'
 import { invalidParams, notFound } from '../http/problem'
 import { validate } from '../http/validation'
+import { audienceFor, cacheForAudience, withdrawnNotice, withdrawnText } from '../http/withdrawn'
 import { sourceTexts } from '../store'
 import { loadStory, readCursor, storedForm, storyPage } from '../stories'
 import { lazySchema } from '../../widgets/options'
@@ -36,10 +37,12 @@ storyRoutes.get('/api/stories', validate('query', listQuery), async (c) => {
 
 storyRoutes.get('/api/stories/:slug', async (c) => {
   const { story, version } = await loadStory(c.env.DB, c.req.param('slug'))
-  const notModified = await cacheFor(c, { parts: ['story', story.slug, version], pinned: false })
+  const audience = await audienceFor(c, story)
+  const notModified = await cacheForAudience(c, { parts: ['story', story.slug, version], pinned: false }, audience, story)
   // Readers of the dataset may be about to edit it: its ETag is what PUT's If-Match names.
   if (notModified) return notModified
   c.header('X-Story-Version', String(version))
+  if (audience === 'readers') return c.json(withdrawnNotice(story))
   // Sources name their text by digest; a PUT may send them back as they are.
   return c.json((await storedForm(story)).dataset)
 })
@@ -52,10 +55,17 @@ storyRoutes.get('/api/stories/:slug/sources/:id', validate('query', versionQuery
   const pin = c.req.valid('query').version
   const { story, version } = await loadStory(c.env.DB, c.req.param('slug'), pin)
   const id = c.req.param('id')
+  const json = /\bapplication\/json\b/i.test(c.req.header('Accept') ?? '')
+  const audience = await audienceFor(c, story)
+  if (audience === 'readers') {
+    // Whatever the id: which sources the story cites is part of what was withdrawn.
+    const notModified = await cacheForAudience(c, { parts: ['source', story.slug, version, json ? 'json' : 'text'], pinned: pin !== undefined }, audience, story)
+    if (notModified) return notModified
+    return json ? c.json(withdrawnNotice(story)) : c.body(withdrawnText(story), 200, { 'Content-Type': 'text/plain; charset=utf-8' })
+  }
   const source = story.sources.find((s) => s.id === id)
   if (!source) throw notFound(`Story "${story.slug}" cites no source "${id}". Its sources: ${story.sources.map((s) => s.id).join(', ')}.`)
-  const json = /\bapplication\/json\b/i.test(c.req.header('Accept') ?? '')
-  const notModified = await cacheFor(c, { parts: ['source', story.slug, version, id, json ? 'json' : 'text'], pinned: pin !== undefined })
+  const notModified = await cacheForAudience(c, { parts: ['source', story.slug, version, id, json ? 'json' : 'text'], pinned: pin !== undefined }, audience, story)
   if (notModified) return notModified
   const { dataset, texts } = await storedForm({ ...story, sources: [source] })
   const meta = (dataset.sources as Record<string, unknown>[])[0]

@@ -12,6 +12,7 @@ import { invalidParams, notFound } from '../http/problem'
 import { validate } from '../http/validation'
 import { rasterise } from '../png/rasterise'
 import { resolveWidget } from '../widget-request'
+import type { Story } from '../../widgets/story'
 
 /** What an SVG may do once loaded: draw itself with inline styles and data: fonts, nothing else. */
 export const SVG_CSP = "default-src 'none'; style-src 'unsafe-inline'; font-src data:"
@@ -40,11 +41,11 @@ widgetRoutes.get('/api/widgets', (c) => {
 for (const widget of Object.values(widgets)) {
   for (const format of formats) {
     widgetRoutes.get(`/widgets/:slug/${widget.id}.${format}`, validate('query', widget.options), async (c) => {
-      const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
+      const { widget: shown, story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
       const parts = ['widget', story.slug, version, widget.id, format, normalised]
       const notModified = await cacheFor(c, { parts, pinned, stale })
       if (notModified) return notModified
-      return respond(c, widget, format, story, version, opts, parts.join('|'))
+      return respond(c, widget, shown, format, story, version, opts, parts.join('|'))
     })
   }
 }
@@ -82,7 +83,7 @@ function checkPixels(frame: Frame, scale: number): void {
 for (const widget of Object.values(widgets)) {
   widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validate('query', pngOptions[widget.id]), async (c) => {
     const { scale, ...options } = c.req.valid('query') as { scale: number; version?: number }
-    const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), options)
+    const { widget: shown, story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), options)
     const parts = ['widget', story.slug, version, widget.id, 'png', scale, normalised]
     const notModified = await cacheFor(c, { parts, pinned, stale })
     if (notModified) return notModified
@@ -97,9 +98,9 @@ for (const widget of Object.values(widgets)) {
       if (cached) png = new Uint8Array(cached)
       else {
         // Only a PNG that is not kept yet is laid out and measured: every kept one passed.
-        const layout = layoutWidget(widget, story, opts)
+        const layout = layoutWidget(shown, story, opts)
         checkPixels(layout.frame, scale)
-        png = (await rasterise(widget.render(layout as never), scale)) as Uint8Array<ArrayBuffer>
+        png = (await rasterise(shown.render(layout as never), scale)) as Uint8Array<ArrayBuffer>
         c.executionCtx.waitUntil(cache.put(cacheKey, new Response(png, { headers: { 'Cache-Control': 'public, max-age=31536000' } })))
       }
       remember(key, png)
@@ -117,22 +118,24 @@ widgetRoutes.get('/widgets/:slug/:file', (c) => {
   throw notFound(`Widget "${name}" is served as ${[...formats, 'png'].map((f) => `.${f}`).join(', ')}, not "${format}".`)
 })
 
-function respond(c: import('hono').Context<import('../env').AppEnv>, widget: WidgetModule<any>, format: Format, story: import('../../widgets/story').Story, version: number, opts: any, key: string): Response {
+/** `shown` is the widget drawn: `widget` itself, or its notice when the story is withdrawn. */
+function respond(c: import('hono').Context<import('../env').AppEnv>, widget: WidgetModule<any>, shown: WidgetModule<any>, format: Format, story: Story, version: number, opts: any, key: string): Response {
   if (format === 'svg') {
     c.header('Content-Security-Policy', SVG_CSP)
-    return c.body(cachedRender(key, () => XML_DECLARATION + renderWidget(widget, story, opts)), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
+    return c.body(cachedRender(key, () => XML_DECLARATION + renderWidget(shown, story, opts)), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
   }
-  if (format === 'json') return c.body(cachedRender(key, () => JSON.stringify(widgetJson(widget, story, version, opts))), 200, { 'Content-Type': 'application/json' })
+  if (format === 'json') return c.body(cachedRender(key, () => JSON.stringify(widgetJson(shown, story, version, opts))), 200, { 'Content-Type': 'application/json' })
   const filename = `${story.slug}-v${version}-${widget.id}.csv`
-  return c.body(cachedRender(key, () => widgetCsv(widget, story, opts)), 200, {
+  return c.body(cachedRender(key, () => widgetCsv(widget, shown, story, opts)), 200, {
     'Content-Type': 'text/csv; charset=utf-8; header=present',
     'Content-Disposition': `attachment; filename="${filename}"`,
   })
 }
 
-function widgetJson(widget: WidgetModule<any>, story: import('../../widgets/story').Story, version: number, opts: any) {
+function widgetJson(widget: WidgetModule<any>, story: Story, version: number, opts: any) {
   const { version: _pin, ...options } = opts
   const { frame } = layoutWidget(widget, story, opts)
+  const revision = story.revision
   return {
     story: story.slug,
     version,
@@ -143,13 +146,17 @@ function widgetJson(widget: WidgetModule<any>, story: import('../../widgets/stor
     // The picture's <title> and <desc>: ready-made alt text for an <img>.
     title: frame.title,
     description: frame.sentences.join(' '),
+    // What the widget tells readers about this version: public notes only, never the history's.
+    ...(revision?.withdrawn ? {} : { notes: (revision?.notes ?? []).map((n) => ({ kind: n.kind, date: n.day, note: n.note })) }),
     ...(widget.summary ? widget.summary(story, opts) : {}),
     [widget.itemsKey]: widget.items(story, opts),
   }
 }
 
-function widgetCsv(widget: WidgetModule<any>, story: import('../../widgets/story').Story, opts: any): string {
-  const items = widget.items(story, opts)
-  const columns = [...new Set(items.flatMap((row) => Object.keys(row)))]
+/** A withdrawn story's CSV keeps the widget's columns and has no rows. */
+function widgetCsv(widget: WidgetModule<any>, shown: WidgetModule<any>, story: Story, opts: any): string {
+  const items = shown.items(story, opts)
+  const header = shown === widget || widget.unavailable?.(story) ? items : widget.items(story, opts)
+  const columns = [...new Set(header.flatMap((row) => Object.keys(row)))]
   return toCsv(columns, items)
 }

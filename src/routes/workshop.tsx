@@ -40,7 +40,8 @@ async function codesFor(c: Context<AppEnv>, q: Record<string, string>) {
   if (!parsed.success) throw paramsProblem(parsed.error.issues)
   const req = await resolveWidget(c.env.DB, widget, slug, parsed.data as Record<string, unknown>)
   const origin = new URL(c.req.url).origin
-  return { widget, req, codes: embedCodes(origin, widget, req.story, req.opts, !q.width) }
+  // A withdrawn story's codes describe its notice (alt text, height), never its figures.
+  return { widget, req, codes: embedCodes(origin, req.widget, req.story, req.opts, !q.width) }
 }
 
 workshopRoutes.get('/workshop.js', async (c) => {

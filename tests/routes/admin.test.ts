@@ -22,10 +22,10 @@ function put(body: unknown, headers: Record<string, string> = {}) {
 }
 
 /** The current dataset with the toll changed, ready to publish over the version it came from. */
-async function withToll(value: number, note = `Toll updated to ${value}`) {
+async function withToll(value: number, note = `Toll updated to ${value}`, asOf?: string) {
   const { etag, version, story } = await current()
-  withFollowUpToll(story, value)
-  return { etag, version, body: { ...story, note, author: 'Test Editor' } }
+  withFollowUpToll(story, value, 'killed-gaza', asOf)
+  return { etag, version, body: { ...story, note, author: 'Test Editor' } as any }
 }
 
 describe('PUT /api/stories/{slug}', () => {
@@ -78,13 +78,13 @@ describe('PUT /api/stories/{slug}', () => {
   it('publishes a new version: 200 with its number and ETag, and every widget shows it on the next request', async () => {
     const before = await get(`/widgets/${SLUG}/toll-counter.svg`)
     const beforeEtag = before.headers.get('ETag')
-    const { etag, version, body } = await withToll(52600, 'Health ministry figure of 7 May')
-    const res = await put(body, { 'If-Match': etag })
+    const { etag, version, body } = await withToll(52600, 'Health ministry figure of 8 May', '2025-05-08')
+    const res = await put({ ...body, publicNote: 'The toll is the health ministry’s figure of 8 May.' }, { 'If-Match': etag })
     expect(res.status).toBe(200)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
     const published = (await res.json()) as any
     // The body says "Test Editor"; the version names who signed in, the ADMIN_TOKEN's owner.
-    expect(published).toMatchObject({ slug: SLUG, version: version + 1, author: 'owner', note: 'Health ministry figure of 7 May' })
+    expect(published).toMatchObject({ slug: SLUG, version: version + 1, author: 'owner', note: 'Health ministry figure of 8 May', kind: 'update' })
     const now = await current()
     expect(res.headers.get('ETag')).toBe(now.etag)
     expect(now.version).toBe(version + 1)
@@ -93,7 +93,8 @@ describe('PUT /api/stories/{slug}', () => {
     expect(svg.headers.get('ETag')).not.toBe(beforeEtag)
     const text = await svg.text()
     expect(text).toContain('52,600')
-    expect(text).toMatch(/Updated \d+ \w+ \d{4}: \u2068Health ministry figure of 7 May\u2069/)
+    expect(text).toMatch(/Updated \d+ \w+ \d{4}: \u2068The toll is the health ministry’s figure of 8 May.\u2069/)
+    expect(text).not.toContain('Health ministry figure of 8 May')
     expect(text).toContain('up 33 since 6 May 2025')
     const json = (await (await get(`/widgets/${SLUG}/toll-counter.json`)).json()) as any
     expect(json.version).toBe(version + 1)
@@ -122,7 +123,7 @@ describe('versions', () => {
     const list = (await (await get(`/api/stories/${SLUG}/versions`)).json()) as any[]
     expect(list.length).toBeGreaterThanOrEqual(3)
     expect(list[list.length - 1]).toMatchObject({ version: 1, author: 'factbox', note: 'Bundled dataset' })
-    for (const v of list) expect(v).toEqual({ version: expect.any(Number), publishedAt: expect.any(String), author: expect.any(String), note: expect.any(String), kind: 'update', publicNote: null })
+    for (const v of list) expect(v).toEqual({ version: expect.any(Number), publishedAt: expect.any(String), author: expect.any(String), note: expect.any(String), kind: 'update', publicNote: v.version === 2 ? 'The toll is the health ministry’s figure of 8 May.' : null })
   })
 
   it('serves each version unchanged after later publishes', async () => {
@@ -133,8 +134,9 @@ describe('versions', () => {
     expect((await put(body, { 'If-Match': etag })).status).toBe(200)
     expect(await (await get(`/api/stories/${SLUG}/versions/1`)).text()).toBe(v1)
     expect(await (await get(`/api/stories/${SLUG}/versions/2`)).text()).toBe(v2)
+    // Its data never changes; it is cached like the latest because a retraction withdraws it too.
     const res = await get(`/api/stories/${SLUG}/versions/2`)
-    expect(res.headers.get('Cache-Control')).toContain('immutable')
+    expect(res.headers.get('Cache-Control')).toBe((await get(`/api/stories/${SLUG}`)).headers.get('Cache-Control'))
     expect((await get(`/api/stories/${SLUG}/versions/999`)).status).toBe(404)
   })
 
@@ -168,6 +170,26 @@ describe('POST /api/stories/{slug}/preview', () => {
     expect(res.status).toBe(200)
     expect(res.headers.get('Content-Type')).toBe('image/svg+xml; charset=utf-8')
     expect(await res.text()).toContain('12\u00a0345')
+    expect((await current()).etag).toBe(etag)
+  })
+
+  it('draws the kind and public note as the publish would show them, without storing anything (issue #13)', async () => {
+    const { etag, body } = await withToll(12346)
+    const today = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date())
+    const corrected = (await (await preview('widget=toll-counter', { ...body, kind: 'correction', publicNote: 'The toll was misread.' })).text()).replace(/[\u2066-\u2069]/g, '')
+    expect(corrected).toContain(`Corrected ${today}: The toll was misread.`)
+    expect(corrected).toContain('>Corrected figure<')
+    expect(corrected).not.toContain('Toll updated to')
+    for (const widget of ['toll-counter', 'blockade-duration', 'statement-grid']) {
+      const res = await preview(`widget=${widget}&locale=he`, { ...body, kind: 'retraction', publicNote: 'Withdrawn for review.' })
+      expect(res.status).toBe(200)
+      const svg = await res.text()
+      expect(svg).toContain('הוסר ב־')
+      expect(svg).not.toContain('12,346')
+    }
+    const missing = await preview('widget=toll-counter', { ...body, kind: 'correction' })
+    expect(missing.status).toBe(422)
+    expect((await problem(missing))['invalid-params']!.map((p) => p.name)).toEqual(['publicNote'])
     expect((await current()).etag).toBe(etag)
   })
 

@@ -87,7 +87,9 @@ describe('GET /widgets/{slug}/{widget}.png', () => {
     // An isolate that has not drawn it takes the edge cache's copy: no new render.
     forgetRendered()
     expect((await png(path)).bytes.length).toBe(100)
-  })
+    // One full-length statement grid rasterised and put in the edge cache: 2–4 s alone on this
+    // 2-core machine, over vitest's 5 s default while the other test files run beside it.
+  }, 20_000)
 
   it('draws theme=auto as the light theme: resvg has no prefers-color-scheme', async () => {
     const auto = (await png(`/widgets/${SLUG}/toll-counter.png?theme=auto&width=320`)).bytes

@@ -102,10 +102,12 @@ describe('GET /widgets/{slug}/{widget}.csv', () => {
     expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + json[widgets[id].itemsKey].length)
   })
 
-  it('has qualifier and as-of columns for figures', async () => {
+  it('has qualifier, as-of, date and corrected columns for figures', async () => {
     const csv = await (await get(`/widgets/${SLUG}/toll-counter.csv`)).text()
-    expect(csv.split('\r\n')[0]).toBe('id,label,value,formatted,qualifier,precision,source,asOf,previousValue,previousAsOf,excerpt')
-    expect(csv).toContain('killed-gaza,people killed in Gaza since the start of the conflict,52567,"52,567",at least,exact,Gaza’s Hamas-run health ministry,2025-05-06,,,')
+    expect(csv.split('\r\n')[0]).toBe('id,label,value,formatted,qualifier,precision,source,asOf,date,previousValue,previousAsOf,corrected,excerpt')
+    expect(csv).toContain('killed-gaza,people killed in Gaza since the start of the conflict,52567,"52,567",at least,exact,Gaza’s Hamas-run health ministry,2025-05-06,,,,false,')
+    // A figure about a past event carries the day it counts beside its as-of (issue #13).
+    expect(csv).toContain(',2025-05-06,2023-10-07,,,false,')
   })
 })
 
@@ -168,7 +170,7 @@ describe('widget options', () => {
     expect(a.headers.get('ETag')).not.toBe(b.headers.get('ETag'))
   })
 
-  it('answers 304 to a matching If-None-Match, and pins a named version for long', async () => {
+  it('answers 304 to a matching If-None-Match, and caches a pinned version no longer than the latest, since it can be withdrawn', async () => {
     const first = await get(`/widgets/${SLUG}/blockade-duration.svg`)
     const etag = first.headers.get('ETag')!
     expect(etag).toMatch(/^"[0-9a-f]+"$/)
@@ -176,7 +178,8 @@ describe('widget options', () => {
     expect(again.status).toBe(304)
     expect(await again.text()).toBe('')
     const pinned = await get(`/widgets/${SLUG}/blockade-duration.svg?version=1`)
-    expect(pinned.headers.get('Cache-Control')).toContain('immutable')
+    expect(pinned.headers.get('Cache-Control')).not.toContain('immutable')
+    expect(pinned.headers.get('Cache-Control')).toBe(first.headers.get('Cache-Control'))
   })
 })
 
