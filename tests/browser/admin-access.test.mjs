@@ -47,6 +47,7 @@ describe('the editor page behind Cloudflare Access', () => {
     assert.match(await page.textContent('#publishing-as'), /Publishing as maria\.editor@newsroom\.test/)
     // A change the verbatim rule lets through without a new source: the toll's as-of date.
     await page.locator('#figures .item').first().locator('input[type=date]').fill('2025-05-07')
+    await page.check('#kind input[value=update]')
     await page.fill('#note', 'Ministry figure, published through Access')
     await page.click('#publish')
     await page.waitForSelector('#publish-result .ok')
