@@ -45,6 +45,9 @@ export default defineConfig(async () => ({
           TEST_MIGRATIONS: await readD1Migrations('./migrations'),
         },
         outboundService: accessStub,
+        // A second database that tests/routes/upgrade.test.ts builds with the first release's
+        // migration only, then upgrades (DB is wrangler.toml's, named again beside it).
+        d1Databases: { DB: '00000000-0000-0000-0000-000000000000', UPGRADE_DB: 'factbox-upgrade-test' },
       },
     }),
   ],

@@ -7,7 +7,7 @@ import { type VersionRecord, revise, withdrawal } from '../widgets/revision'
 import { leaningLabels } from '../widgets/standalone'
 import { type Story, parseStory } from '../widgets/story'
 import { ProblemError, notFound } from './http/problem'
-import { type SourceText, type VersionRow, getVersion, latestVersion, listStories, versionsThrough } from './store'
+import { type SourceText, type VersionRow, getVersion, latestVersion, listStories, sourceTexts, versionsThrough } from './store'
 
 export interface StoryVersion {
   story: Story
@@ -77,13 +77,17 @@ function remember(key: string, v: StoryVersion): StoryVersion {
 /**
  * A version stored in the v1 shape (before stories carried their sources) of a bundled
  * story: it cites the bundled dataset's sources, and its duration keeps the bundled title.
+ * The sources are named by digest, without their text, as every stored version's are: a
+ * version published before the verbatim rule (a v1 toll changed over an unchanged excerpt)
+ * is served as it was published, never judged again by a rule it was not published under.
  */
 async function fromV1(slug: string, raw: Record<string, unknown>): Promise<Record<string, unknown>> {
   if (raw.sources !== undefined || !isBundled(slug)) return raw
   const b = (await bundledVersion(slug)).story
+  const { dataset } = await storedForm(b)
   const duration = (raw.duration ?? raw.blockade) as Record<string, unknown> | undefined
   const { blockade: _v1, ...rest } = raw
-  return { ...rest, sources: b.sources, ...(duration ? { duration: { ...duration, title: duration.title ?? b.duration?.title } } : {}) }
+  return { ...rest, sources: dataset.sources, ...(duration ? { duration: { ...duration, title: duration.title ?? b.duration?.title } } : {}) }
 }
 
 /**
@@ -117,6 +121,21 @@ export async function digestText(text: string): Promise<string> {
   if (digests.size >= 100) digests.delete(digests.keys().next().value as string)
   digests.set(text, hex)
   return hex
+}
+
+/**
+ * The texts of these digests: the bundled stories' own first (a store upgraded from the
+ * first release never had them written), then those the store keeps.
+ */
+export async function textsByDigest(db: D1Database, wanted: string[]): Promise<Map<string, string>> {
+  const found = new Map<string, string>()
+  for (const slug of bundledSlugs()) {
+    for (const s of (await bundledVersion(slug)).story.sources) {
+      if (s.text !== undefined && wanted.includes(await digestText(s.text))) found.set(await digestText(s.text), s.text)
+    }
+  }
+  for (const [digest, text] of await sourceTexts(db, wanted.filter((d) => !found.has(d)))) found.set(digest, text)
+  return found
 }
 
 /**

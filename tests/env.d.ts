@@ -7,6 +7,7 @@ declare module '*?raw' {
 declare namespace Cloudflare {
   interface Env {
     DB: D1Database
+    UPGRADE_DB: D1Database
     ADMIN_TOKEN: string
     ACCESS_TEAM_DOMAIN: string
     ACCESS_AUD: string

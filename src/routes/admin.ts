@@ -12,8 +12,8 @@ import { requireEditor } from '../http/auth'
 import { assertSlugAllowed } from '../http/editor'
 import { paramsProblem } from '../http/validation'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
-import { createStory, getVersion, listVersions, publishVersion, sourceTexts } from '../store'
-import { MAX_HISTORY, type StoryVersion, bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm, storyHistory } from '../stories'
+import { createStory, getVersion, listVersions, publishVersion } from '../store'
+import { MAX_HISTORY, type StoryVersion, bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm, storyHistory, textsByDigest } from '../stories'
 import { audienceFor, cacheForAudience, withdrawnNotice } from '../http/withdrawn'
 import { revise, withdrawal } from '../../widgets/revision'
 import { leaningLabels } from '../../widgets/standalone'
@@ -98,18 +98,16 @@ function publishFields(f: PublishFields, problems: Param[]): { note: string; kin
  * Sources a body names by digest alone (as GET /api/stories/{slug} serves them) get their
  * kept text back, so the verbatim rule can read it; a digest nothing keeps is a problem.
  */
-async function withSourceTexts(c: Context<AppEnv>, dataset: Record<string, unknown>, known: Story | undefined, problems: Param[]): Promise<Record<string, unknown>> {
+async function withSourceTexts(c: Context<AppEnv>, dataset: Record<string, unknown>, problems: Param[]): Promise<Record<string, unknown>> {
   if (!Array.isArray(dataset.sources)) return dataset
   const wanted = dataset.sources
     .map((s, i) => ({ s: s as Record<string, unknown>, i }))
     .filter(({ s }) => s && typeof s === 'object' && s.text === undefined && typeof s.digest === 'string')
   if (!wanted.length) return dataset
-  const fromKnown = new Map<string, string>()
-  for (const s of known?.sources ?? []) if (s.text !== undefined) fromKnown.set(await digestText(s.text), s.text)
-  const kept = await sourceTexts(c.env.DB, wanted.map(({ s }) => s.digest as string).filter((d) => !fromKnown.has(d)))
+  const kept = await textsByDigest(c.env.DB, wanted.map(({ s }) => s.digest as string))
   const sources = dataset.sources.slice()
   for (const { s, i } of wanted) {
-    const text = fromKnown.get(s.digest as string) ?? kept.get(s.digest as string)
+    const text = kept.get(s.digest as string)
     if (text === undefined) problems.push({ name: `sources.${i}.digest`, reason: 'no kept text has this digest: send the source’s full text' })
     else sources[i] = { ...s, text }
   }
@@ -160,7 +158,7 @@ adminRoutes.post(
     const problems: Param[] = []
     const { note } = publishFields({ ...body, kind: undefined, publicNote: undefined }, problems)
     const slug = typeof body.dataset.slug === 'string' ? body.dataset.slug : await slugFor(body.dataset)
-    const dataset = await withSourceTexts(c, { ...body.dataset, ...(slug ? { slug } : {}) }, undefined, problems)
+    const dataset = await withSourceTexts(c, { ...body.dataset, ...(slug ? { slug } : {}) }, problems)
     const parsed = parseStory(dataset)
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
     else {
@@ -215,7 +213,7 @@ adminRoutes.put(
     const problems: Param[] = []
     const body = await readStoryBody(c)
     const { note, kind, publicNote } = publishFields(body, problems)
-    const dataset = await withSourceTexts(c, body.dataset, current.story, problems)
+    const dataset = await withSourceTexts(c, body.dataset, problems)
     const parsed = parseStory(dataset)
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
     if (parsed.ok && parsed.story.slug !== slug) problems.push({ name: 'slug', reason: `must be "${slug}", the story this URL publishes` })
@@ -343,7 +341,7 @@ adminRoutes.post(
       throw err
     })
     const history = live ? await storyHistory(c.env.DB, slug, { through: live.version, count: MAX_HISTORY }) : []
-    const dataset = await withSourceTexts(c, { ...body.dataset, slug }, history[history.length - 1]?.story, problems)
+    const dataset = await withSourceTexts(c, { ...body.dataset, slug }, problems)
     const parsed = parseStory(dataset)
     if (!parsed.ok) problems.push(...parsed.problems.map((p) => ({ name: p.path, reason: p.message })))
     else problems.push(...labelProblems(parsed.story))

@@ -6,8 +6,7 @@ import { cacheFor } from '../http/caching'
 import { invalidParams, notFound } from '../http/problem'
 import { validate } from '../http/validation'
 import { audienceFor, cacheForAudience, withdrawnNotice, withdrawnText } from '../http/withdrawn'
-import { sourceTexts } from '../store'
-import { loadStory, readCursor, storedForm, storyPage } from '../stories'
+import { loadStory, readCursor, storedForm, storyPage, textsByDigest } from '../stories'
 import { lazySchema } from '../../widgets/options'
 
 export const storyRoutes = router()
@@ -70,7 +69,7 @@ storyRoutes.get('/api/stories/:slug/sources/:id', validate('query', versionQuery
   const { dataset, texts } = await storedForm({ ...story, sources: [source] })
   const meta = (dataset.sources as Record<string, unknown>[])[0]
   let text: string | undefined = source.text ?? texts[0]?.text
-  if (text === undefined && typeof meta.digest === 'string') text = (await sourceTexts(c.env.DB, [meta.digest])).get(meta.digest)
+  if (text === undefined && typeof meta.digest === 'string') text = (await textsByDigest(c.env.DB, [meta.digest])).get(meta.digest)
   if (text === undefined) throw notFound(`The text of source "${id}" is not kept.`)
   c.header('X-Story-Version', String(version))
   if (json) return c.json({ ...meta, text })
