@@ -6,6 +6,7 @@
 import { type VersionRecord, revise, withdrawal } from '../widgets/revision'
 import { leaningLabels } from '../widgets/standalone'
 import { type Story, parseStory } from '../widgets/story'
+import { setBounded } from './bounded-map'
 import { ProblemError, notFound } from './http/problem'
 import { type SourceText, type VersionRow, getVersion, latestVersion, listStories, sourceTexts, versionsThrough } from './store'
 
@@ -69,9 +70,7 @@ export async function bundledVersion(slug: string): Promise<StoryVersion> {
 }
 
 function remember(key: string, v: StoryVersion): StoryVersion {
-  if (parsed.size >= PARSED_LIMIT) parsed.delete(parsed.keys().next().value as string)
-  parsed.set(key, v)
-  return v
+  return setBounded(parsed, key, v, PARSED_LIMIT)
 }
 
 /**
@@ -118,9 +117,7 @@ export async function digestText(text: string): Promise<string> {
   const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
   let hex = ''
   for (const b of bytes) hex += b.toString(16).padStart(2, '0')
-  if (digests.size >= 100) digests.delete(digests.keys().next().value as string)
-  digests.set(text, hex)
-  return hex
+  return setBounded(digests, text, hex, 100)
 }
 
 /**
@@ -190,9 +187,7 @@ export const MAX_HISTORY = 50
 const revised = new Map<string, StoryVersion>()
 
 function keep(key: string, v: StoryVersion): StoryVersion {
-  if (revised.size >= PARSED_LIMIT) revised.delete(revised.keys().next().value as string)
-  revised.set(key, v)
-  return v
+  return setBounded(revised, key, v, PARSED_LIMIT)
 }
 
 /**
@@ -242,9 +237,7 @@ const LATEST_LIMIT = 10_000
 
 /** Records which version is the latest (0: the slug has none), bounded, oldest entries first out. */
 function noteLatest(slug: string, version: number): void {
-  latest.delete(slug)
-  if (latest.size >= LATEST_LIMIT) latest.delete(latest.keys().next().value as string)
-  latest.set(slug, { version, at: Date.now() })
+  setBounded(latest, slug, { version, at: Date.now() }, LATEST_LIMIT)
 }
 
 function noStory(slug: string): never {
