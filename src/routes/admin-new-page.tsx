@@ -4,7 +4,7 @@
 // drawn live from the unsaved dataset; create. Sign-in is /admin's: /api/me first (Access
 // needs nothing typed), else an editor token held in page memory. /admin-new.js does the work
 // against the public API; this is its shell.
-import { raw } from 'hono/html'
+import { EditorHead, setEditorPageHeaders } from './editor-shell'
 import type { Child } from 'hono/jsx'
 import adminNewScript from '../client/admin-new.client.js'
 import { widgets } from '../../widgets/index'
@@ -87,23 +87,12 @@ function field(id: string, label: string, control: Child, className = 'field') {
 
 adminNewPageRoutes.get('/admin/new', (c) => {
   const origin = new URL(c.req.url).origin
-  c.header('Cache-Control', 'no-store')
-  // As /admin: scripts from this origin only (no inline script), requests to it only, previews as blob: images.
-  c.header('Content-Security-Policy', `default-src 'none'; script-src ${origin}; connect-src ${origin}; img-src ${origin} blob: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`)
-  c.header('X-Frame-Options', 'DENY')
+  setEditorPageHeaders(c, origin)
   return c.html(
     '<!doctype html>' +
       (
         <html lang="en">
-          <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <meta name="robots" content="noindex" />
-            <link rel="icon" href="data:," />
-            <title>factbox — new story</title>
-            <style>{raw(CSS)}</style>
-            <script src={`${origin}/admin-new.js`} defer></script>
-          </head>
+          <EditorHead title="factbox — new story" css={CSS} script={`${origin}/admin-new.js`} />
           <body>
             <header class="top">
               <h1>New story</h1>

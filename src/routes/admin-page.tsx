@@ -3,7 +3,7 @@
 // publish. Behind Cloudflare Access the editor is signed in already (the page asks
 // /api/me); otherwise an editor token is typed in and kept in memory only (issue #14).
 // /admin.js does the work against the public API; this is its shell.
-import { raw } from 'hono/html'
+import { EditorHead, setEditorPageHeaders } from './editor-shell'
 import adminScript from '../client/admin.client.js'
 import { widgets } from '../../widgets/index'
 import { router } from '../env'
@@ -57,22 +57,12 @@ adminPageRoutes.get('/admin.js', async (c) => {
 adminPageRoutes.get('/admin', async (c) => {
   const stories = (await storyPage(c.env.DB, { limit: 100 })).stories
   const origin = new URL(c.req.url).origin
-  c.header('Cache-Control', 'no-store')
-  c.header('Content-Security-Policy', `default-src 'none'; script-src ${origin}; connect-src ${origin}; img-src ${origin} blob: data:; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`)
-  c.header('X-Frame-Options', 'DENY')
+  setEditorPageHeaders(c, origin)
   return c.html(
     '<!doctype html>' +
       (
         <html lang="en">
-          <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <meta name="robots" content="noindex" />
-            <link rel="icon" href="data:," />
-            <title>factbox — publish an update</title>
-            <style>{raw(CSS)}</style>
-            <script src={`${origin}/admin.js`} defer></script>
-          </head>
+          <EditorHead title="factbox — publish an update" css={CSS} script={`${origin}/admin.js`} />
           <body>
             <header class="top">
               <h1>factbox editor</h1>
