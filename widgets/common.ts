@@ -80,26 +80,35 @@ export function text(value: Localized, fmt: LocaleFormat): string {
 // then only measure and place, the word-measuring cache finds the same strings, and markup
 // keeps one escaped <desc> per sentences array. What is made must not be changed after.
 //
-// One map for every story, bounded by count: an entry is a few kilobytes for the bundled
-// story (the statement grid's sentences are the largest), about 130 KB for one at the
-// schema's limits (60 statements of 1,000 characters), so 100 entries hold 13 MB at worst
-// however many versions, locales and selections are asked for. The least recently used go
-// first; a version evicted here is made again, not lost.
+// One map for every story, bounded by count and by size: an entry is a few kilobytes for
+// the bundled story (the statement grid's sentences are the largest), about 130 KB for one
+// at the schema's limits (60 statements of 1,000 characters). 600 entries serve three
+// widgets of 200 stories at once (npm run bench:stories); the size of each, the length of
+// its JSON when made, caps the whole at 4 million characters, about 8 MB, whatever the
+// stories. The least recently used go first; an entry evicted here is made again, not lost.
 const storyIds = new WeakMap<Story, number>()
 let nextStoryId = 0
-const said = new Map<string, unknown>()
-const MAX_SAID = 100
+const said = new Map<string, { made: unknown; chars: number }>()
+const MAX_SAID = 600
+const MAX_SAID_CHARS = 4_000_000
+let saidChars = 0
 
 /** What `make` returns for this story and `key` (the widget id and every option it reads), made once. */
 export function perStory<T>(story: Story, key: string, make: () => T): T {
   let storyId = storyIds.get(story)
   if (storyId === undefined) storyIds.set(story, (storyId = nextStoryId++))
   const full = `${storyId}|${key}`
-  let made = said.get(full) as T | undefined
-  if (made === undefined) {
-    made = make()
-    if (said.size >= MAX_SAID) said.delete(said.keys().next().value as string)
+  let entry = said.get(full)
+  if (entry === undefined) {
+    const made = make()
+    entry = { made, chars: full.length + (JSON.stringify(made)?.length ?? 0) }
+    saidChars += entry.chars
+    while (said.size >= MAX_SAID || (saidChars > MAX_SAID_CHARS && said.size)) {
+      const [oldest, { chars }] = said.entries().next().value as [string, { chars: number }]
+      said.delete(oldest)
+      saidChars -= chars
+    }
   } else said.delete(full)
-  said.set(full, made)
-  return made
+  said.set(full, entry)
+  return entry.made as T
 }
