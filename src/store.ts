@@ -232,7 +232,10 @@ export interface StoryRow {
 /**
  * A page of stories created over HTTP, newest first, after `cursor` (the last row of the
  * page before). The (created_at, slug) index makes each page one range scan, however many
- * stories there are; the latest version of each is found by its primary key.
+ * stories there are; the latest version of each is found by its primary key. Pages after
+ * the first have their own statement: with "?1 IS NULL OR (…) < (?1, ?2)" SQLite has no
+ * range to seek to and scans the index from the newest story down to the cursor. A search
+ * (q) reads stories until its page is full: it costs what the number of stories does.
  */
 export async function listStories(db: D1Database, page: { limit: number; after?: { createdAt: string; slug: string }; query?: string }): Promise<StoryRow[]> {
   const { results } = await timed(() =>
@@ -241,7 +244,7 @@ export async function listStories(db: D1Database, page: { limit: number; after?:
         `SELECT s.slug, s.created_at, v.version, v.published_at, v.kind, v.headline, v.as_of
          FROM stories s JOIN story_versions v
            ON v.slug = s.slug AND v.version = (SELECT MAX(version) FROM story_versions WHERE slug = s.slug)
-         WHERE (?1 IS NULL OR (s.created_at, s.slug) < (?1, ?2))
+         WHERE ${page.after ? '(s.created_at, s.slug) < (?1, ?2)' : '?1 IS NULL AND ?2 IS NULL'}
            AND (?4 IS NULL OR v.headline LIKE '%' || ?4 || '%' ESCAPE '\\' OR s.slug LIKE '%' || ?4 || '%' ESCAPE '\\')
          ORDER BY s.created_at DESC, s.slug DESC LIMIT ?3`,
       )

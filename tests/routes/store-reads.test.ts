@@ -10,12 +10,13 @@ import { forgetStories } from '../../src/stories'
 import { SLUG, rawStory } from '../fixtures'
 
 function countingDb() {
-  const counter = { reads: 0 }
+  const counter = { reads: 0, statements: [] as string[] }
   const db = new Proxy(env.DB, {
     get(target, key) {
       if (key === 'prepare') {
         return (sql: string) => {
           counter.reads++
+          counter.statements.push(sql)
           return target.prepare(sql)
         }
       }
@@ -81,4 +82,22 @@ describe('reads of the story store', () => {
     for (const slug of slugs) expect((await request(`/widgets/${slug}/toll-counter.json?width=500`, db)).status).toBe(200)
     expect(counter.reads - before).toBeLessThanOrEqual(1)
   }, 60_000) // 500 requests that parse and draw: a while on a loaded machine.
+
+  it('finds a page after a cursor by seeking the index, not by reading every newer story first', async () => {
+    const dataset = JSON.stringify(rawStory())
+    await env.DB.batch(['paged-a', 'paged-b', 'paged-c'].flatMap((slug, i) => [
+      env.DB.prepare("INSERT INTO stories (slug, created_at, created_by) VALUES (?1, ?2, 'editor')").bind(slug, `2026-01-0${i + 1}T00:00:00Z`),
+      env.DB.prepare("INSERT INTO story_versions (slug, version, published_at, author, note, dataset, headline, as_of) VALUES (?1, 1, ?2, 'editor', 'paged', ?3, ?1, '2026-01-01')").bind(slug, `2026-01-0${i + 1}T00:00:00Z`, dataset),
+    ]))
+    const { db, counter } = countingDb()
+    const first = await request('/api/stories?limit=1', db)
+    const next = /<([^>]+)>; rel="next"/.exec(first.headers.get('Link') ?? '')?.[1] as string
+    counter.statements.length = 0
+    const second = await request(next, db)
+    expect(((await second.json()) as { slug: string }[]).map((s) => s.slug)).toEqual(['paged-b'])
+    const [sql] = counter.statements
+    const cursor = JSON.parse(atob(new URL(next, 'http://x').searchParams.get('cursor') as string))
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(cursor[0], cursor[1], 2, null).all<{ detail: string }>()
+    expect(plan.results.map((r) => r.detail).join('\n')).toMatch(/SEARCH s USING COVERING INDEX stories_newest \(\(created_at,slug\)<\(\?,\?\)\)/)
+  })
 })
