@@ -54,13 +54,53 @@ export interface VersionWithDataset extends VersionRow {
   dataset: string
 }
 
-export async function latestVersion(db: D1Database, slug: string): Promise<VersionWithDataset | null> {
-  return timed(() =>
+/**
+ * The latest version of a story (null when it has none), and the store's position when it
+ * was read: the newest row of story_versions, which `versionsSince` continues from. Both
+ * come from one statement, so they describe one moment.
+ */
+export async function latestVersion(db: D1Database, slug: string): Promise<{ row: VersionWithDataset | null; position: number }> {
+  const found = await timed(() =>
     db
-      .prepare(`SELECT ${VERSION_COLUMNS}, dataset FROM story_versions WHERE slug = ?1 ORDER BY version DESC LIMIT 1`)
+      .prepare(
+        `SELECT p.position, v.* FROM (SELECT COALESCE(MAX(rowid), 0) AS position FROM story_versions) p
+         LEFT JOIN (SELECT ${VERSION_COLUMNS}, dataset FROM story_versions WHERE slug = ?1 ORDER BY version DESC LIMIT 1) v`,
+      )
       .bind(slug)
-      .first<VersionWithDataset>(),
+      .first<VersionWithDataset & { position: number }>(),
   )
+  const { position, ...row } = found ?? { position: 0, slug: null }
+  return { row: row.slug === null ? null : (row as VersionWithDataset), position }
+}
+
+/** At most this many changes are read at once; more means "assume everything changed". */
+export const CHANGES_LIMIT = 1000
+
+/**
+ * The versions appended since `position` (a position latestVersion or this gave), oldest
+ * first, and the position after them. Versions are only ever appended (the triggers refuse
+ * UPDATE and DELETE), so the rowid orders them as they were written, and this is one range
+ * of it however many stories there are. `rewound` says the store holds fewer rows than
+ * `position` counted (restored from a backup, or a test's fresh database).
+ */
+export async function versionsSince(db: D1Database, position: number): Promise<{ changes: { slug: string; version: number }[]; position: number; complete: boolean; rewound: boolean }> {
+  const { results } = await timed(() =>
+    db
+      .prepare(
+        `SELECT p.newest, v.position, v.slug, v.version FROM (SELECT COALESCE(MAX(rowid), 0) AS newest FROM story_versions) p
+         LEFT JOIN (SELECT rowid AS position, slug, version FROM story_versions WHERE rowid > ?1 ORDER BY rowid LIMIT ?2) v`,
+      )
+      .bind(position, CHANGES_LIMIT)
+      .all<{ newest: number; position: number | null; slug: string | null; version: number | null }>(),
+  )
+  const changes = results.filter((r) => r.slug !== null).map((r) => ({ slug: r.slug as string, version: r.version as number }))
+  const newest = results[0]?.newest ?? 0
+  return {
+    changes,
+    position: changes.length ? (results[results.length - 1].position as number) : Math.min(position, newest),
+    complete: changes.length < CHANGES_LIMIT,
+    rewound: newest < position,
+  }
 }
 
 export async function getVersion(db: D1Database, slug: string, version: number): Promise<VersionWithDataset | null> {
@@ -205,7 +245,10 @@ export interface StoryRow {
 /**
  * A page of stories created over HTTP, newest first, after `cursor` (the last row of the
  * page before). The (created_at, slug) index makes each page one range scan, however many
- * stories there are; the latest version of each is found by its primary key.
+ * stories there are; the latest version of each is found by its primary key. Pages after
+ * the first have their own statement: with "?1 IS NULL OR (…) < (?1, ?2)" SQLite has no
+ * range to seek to and scans the index from the newest story down to the cursor. A search
+ * (q) reads stories until its page is full: it costs what the number of stories does.
  */
 export async function listStories(db: D1Database, page: { limit: number; after?: { createdAt: string; slug: string }; query?: string }): Promise<StoryRow[]> {
   const { results } = await timed(() =>
@@ -214,7 +257,7 @@ export async function listStories(db: D1Database, page: { limit: number; after?:
         `SELECT s.slug, s.created_at, v.version, v.published_at, v.kind, v.headline, v.as_of
          FROM stories s JOIN story_versions v
            ON v.slug = s.slug AND v.version = (SELECT MAX(version) FROM story_versions WHERE slug = s.slug)
-         WHERE (?1 IS NULL OR (s.created_at, s.slug) < (?1, ?2))
+         WHERE ${page.after ? '(s.created_at, s.slug) < (?1, ?2)' : '?1 IS NULL AND ?2 IS NULL'}
            AND (?4 IS NULL OR v.headline LIKE '%' || ?4 || '%' ESCAPE '\\' OR s.slug LIKE '%' || ?4 || '%' ESCAPE '\\')
          ORDER BY s.created_at DESC, s.slug DESC LIMIT ?3`,
       )

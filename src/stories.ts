@@ -2,13 +2,14 @@
 // versions published over a bundled one), and under them the bundled datasets in data/,
 // which serve as version 1 until something is published over them. Versions never change,
 // so each is parsed once per isolate; which version is the latest (or that a slug has
-// none) is remembered for a second, and at once in the isolate that publishes.
+// none) is remembered, checked against the store's changes once a second, and known at
+// once in the isolate that publishes.
+import { BoundedCache } from '../widgets/bounded-cache'
 import { type VersionRecord, revise, withdrawal } from '../widgets/revision'
 import { leaningLabels } from '../widgets/standalone'
 import { type Story, parseStory } from '../widgets/story'
-import { setBounded } from './bounded-map'
 import { ProblemError, notFound } from './http/problem'
-import { type SourceText, type VersionRow, getVersion, latestVersion, listStories, sourceTexts, versionsThrough } from './store'
+import { type SourceText, type VersionRow, getVersion, latestVersion, listStories, sourceTexts, versionsSince, versionsThrough } from './store'
 
 export interface StoryVersion {
   story: Story
@@ -28,11 +29,26 @@ const bundled: Record<string, () => Promise<{ default: unknown }>> = {
   'gaza-2025-05-06': () => import('../data/gaza-2025-05-06.json'),
 }
 const LATEST_TTL_MS = 1000
-const PARSED_LIMIT = 200
+// Parsed versions, the least recently used out first, bounded by count and by the length of
+// their stored JSON: a parsed story takes about twice its JSON in the heap (29 KB for the
+// 16.6 KB port-strike story), and a stored dataset may be up to 512 KiB, so 8 million
+// characters hold 500 such stories and, at worst, 16 at the limit: tens of MB either way.
+const PARSED_LIMIT = 500
+const PARSED_CHARS = 8_000_000
 
-const parsed = new Map<string, StoryVersion>()
-const latest = new Map<string, { version: number; at: number }>()
+const parsed = new BoundedCache<string, StoryVersion>(PARSED_LIMIT, PARSED_CHARS, (key) => revised.delete(key))
+/** The latest version of a slug (0: none), when it was learned, and the feed epoch that keeps it current (-1: none). */
+const latest = new BoundedCache<string, { version: number; at: number; epoch: number }>(10_000)
 const refreshing = new Set<string>()
+// Which versions the store appended since this isolate last asked (store.versionsSince):
+// read once a second, it keeps every pointer the isolate knows current with one query,
+// so the reads of a second do not grow with the number of slugs asked for (issue #11).
+// A pointer is kept current by the feed only if it was learned at or after the feed's
+// position in the same epoch; a new epoch (the feed failed, overflowed or the store went
+// back) leaves every earlier pointer to ask for itself once its second is up.
+let feed: { position: number; at: number; epoch: number } | undefined
+let epoch = 0
+let polling = false
 const FIRST_ANSWER_WAIT_MS = 100
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -41,6 +57,8 @@ export function forgetStories(): void {
   parsed.clear()
   latest.clear()
   revised.clear()
+  feed = undefined
+  epoch++
 }
 
 /** The stories bundled in data/: served with nothing in the store. */
@@ -62,15 +80,12 @@ export async function bundledVersion(slug: string): Promise<StoryVersion> {
     const leaning = leaningLabels(result.story)
     if (leaning.length) throw new Error(`data/${slug}.json has labels that do not stand alone: ${JSON.stringify(leaning)}`)
     v = { story: result.story, version: 1, publishedAt: `${result.story.published}T00:00:00Z`, author: 'factbox', note: 'Bundled dataset', kind: 'update', publicNote: null }
-    parsed.set(key, v)
+    // Part of the bundle, so not counted against the stored JSON kept.
+    parsed.set(key, v, 0)
     // Version 1 is this dataset until something is published, and as stored after that.
-    parsed.set(`${slug}@1`, v)
+    parsed.set(`${slug}@1`, v, 0)
   }
   return v
-}
-
-function remember(key: string, v: StoryVersion): StoryVersion {
-  return setBounded(parsed, key, v, PARSED_LIMIT)
 }
 
 /**
@@ -99,17 +114,20 @@ async function fromRow(row: VersionRow & { dataset: string }): Promise<StoryVers
   if (cached) return cached
   const result = parseStory(await fromV1(row.slug, JSON.parse(row.dataset)))
   if (!result.ok) throw new Error(`stored version ${key} does not validate: ${JSON.stringify(result.problems)}`)
-  return remember(key, { story: result.story, version: row.version, publishedAt: row.published_at, author: row.author, note: row.note, kind: row.kind ?? 'update', publicNote: row.public_note ?? null })
+  return parsed.set(key, { story: result.story, version: row.version, publishedAt: row.published_at, author: row.author, note: row.note, kind: row.kind ?? 'update', publicNote: row.public_note ?? null }, row.dataset.length)
 }
 
 /** Records a publish in this isolate at once, so its next request serves the new version. */
 export function notePublished(slug: string, version: number): void {
-  noteLatest(slug, version)
+  // Any later version is appended after the feed's position, so the feed sees it.
+  noteLatest(slug, version, feed ? feed.epoch : -1)
 }
 
 // Source texts by digest, as the store keeps them (SHA-256, hex). A text is digested once
 // per isolate: the bundled article, or a body's text on every publish that repeats it.
-const digests = new Map<string, string>()
+// Keyed by the text, so bounded by the characters kept as well as by count: a source may
+// be 200,000 characters, and 100 of those would hold 20 million.
+const digests = new BoundedCache<string, string>(100, 2_000_000)
 
 export async function digestText(text: string): Promise<string> {
   const known = digests.get(text)
@@ -117,7 +135,7 @@ export async function digestText(text: string): Promise<string> {
   const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)))
   let hex = ''
   for (const b of bytes) hex += b.toString(16).padStart(2, '0')
-  return setBounded(digests, text, hex, 100)
+  return digests.set(text, hex, text.length)
 }
 
 /**
@@ -184,10 +202,11 @@ const record = (v: StoryVersion): VersionRecord => ({ version: v.version, kind: 
 
 /** Versions read to say what a version changed; older ones are in the corrections feed only. */
 export const MAX_HISTORY = 50
-const revised = new Map<string, StoryVersion>()
+// Keyed as parsed is (with "!N" for a withdrawal), and dropped with the parsed version.
+const revised = new BoundedCache<string, StoryVersion>(PARSED_LIMIT)
 
 function keep(key: string, v: StoryVersion): StoryVersion {
-  return setBounded(revised, key, v, PARSED_LIMIT)
+  return revised.set(key, v)
 }
 
 /**
@@ -233,11 +252,51 @@ export async function storyHistory(db: D1Database, slug: string, range: { throug
   return versions
 }
 
-const LATEST_LIMIT = 10_000
+/**
+ * Records which version is the latest (0: the slug has none), bounded, oldest entries
+ * first out. Versions are only ever appended, so a pointer never goes back.
+ */
+function noteLatest(slug: string, version: number, pointerEpoch: number): void {
+  const was = latest.peek(slug)
+  latest.set(slug, { version: Math.max(version, was?.version ?? 0), at: Date.now(), epoch: pointerEpoch })
+}
 
-/** Records which version is the latest (0: the slug has none), bounded, oldest entries first out. */
-function noteLatest(slug: string, version: number): void {
-  setBounded(latest, slug, { version, at: Date.now() }, LATEST_LIMIT)
+/** A pointer learned from the store at `position`: kept current by the feed when the feed is behind it. */
+function learned(slug: string, version: number, position: number): void {
+  if (!feed) feed = { position, at: Date.now(), epoch }
+  noteLatest(slug, version, position >= feed.position ? feed.epoch : -1)
+}
+
+/** True while the pointer may be served without asking the store. */
+function current(p: { at: number; epoch: number }, now: number): boolean {
+  return now - p.at < LATEST_TTL_MS || (feed !== undefined && p.epoch === feed.epoch && (polling || now - feed.at < LATEST_TTL_MS))
+}
+
+/** Reads what the store appended since the feed's position into the pointers, once a second per isolate. */
+async function pollChanges(db: D1Database): Promise<void> {
+  if (!feed || polling) return
+  const was = feed
+  polling = true
+  try {
+    const { changes, position, complete, rewound } = await versionsSince(db, was.position)
+    if (feed !== was) return
+    if (rewound || !complete) {
+      // More changes than one read holds, or a store that went back: start a new epoch.
+      feed = { position, at: Date.now(), epoch: ++epoch }
+      return
+    }
+    for (const c of changes) {
+      const p = latest.peek(c.slug)
+      if (p && c.version > p.version) p.version = c.version
+    }
+    feed = { position, at: Date.now(), epoch: was.epoch }
+  } catch {
+    // The store did not answer: each pointer asks for itself again, and serves stale if it must.
+    if (feed === was) feed = undefined
+    epoch++
+  } finally {
+    polling = false
+  }
 }
 
 function noStory(slug: string): never {
@@ -247,13 +306,15 @@ function noStory(slug: string): never {
 async function loadVersion(db: D1Database, slug: string, version?: number): Promise<StoryVersion> {
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 64) noStory(slug)
   if (version === undefined) {
+    if (feed && !polling && Date.now() - feed.at >= LATEST_TTL_MS && latest.get(slug)?.epoch === feed.epoch) await pollChanges(db)
     const known = latest.get(slug)
-    // Within the second, or while another request is asking the store, the version known
-    // stands: one query per isolate per second however many requests arrive. (Requests may
-    // not await each other's I/O in Workers, so they do not share the query itself.)
-    if (known && (Date.now() - known.at < LATEST_TTL_MS || refreshing.has(slug))) {
+    // Within the second, while the feed keeps it current, or while another request is
+    // asking the store, the version known stands: one query per isolate per second however
+    // many requests and slugs arrive. (Requests may not await each other's I/O in Workers,
+    // so they do not share the query itself.)
+    if (known && (current(known, Date.now()) || refreshing.has(slug))) {
       // A slug with no story is remembered like one with a version, so probing slugs costs
-      // the store no more than reading a known one: one query per slug per second.
+      // the store no more than reading a known one.
       if (known.version === 0) noStory(slug)
       return loadVersion(db, slug, known.version)
     }
@@ -266,10 +327,10 @@ async function loadVersion(db: D1Database, slug: string, version?: number): Prom
       if (answered?.version === 0) noStory(slug)
       if (answered) return loadVersion(db, slug, answered.version)
     }
-    let row
+    let found
     refreshing.add(slug)
     try {
-      row = await latestVersion(db, slug)
+      found = await latestVersion(db, slug)
     } catch (err) {
       // The store is down: the version this isolate served last can stand in, marked
       // stale; the bundled data never does, since a newer version may exist.
@@ -278,12 +339,13 @@ async function loadVersion(db: D1Database, slug: string, version?: number): Prom
     } finally {
       refreshing.delete(slug)
     }
+    const { row, position } = found
     if (!row && !isBundled(slug)) {
-      noteLatest(slug, 0)
+      learned(slug, 0, position)
       noStory(slug)
     }
     const v = row ? await fromRow(row) : await bundledVersion(slug)
-    noteLatest(slug, v.version)
+    learned(slug, v.version, position)
     return v
   }
   const cached = parsed.get(`${slug}@${version}`)

@@ -1,5 +1,6 @@
 // Pieces of layout every widget uses the same way: margins, the header, the footer notes,
 // and the invalid-params entries a story-dependent option check returns.
+import { BoundedCache } from './bounded-cache'
 import { type LocaleFormat } from './locale'
 import { type Localized, type Story, localize } from './story'
 import { type PlacedText, type TextLine, placeText } from './text-block'
@@ -85,26 +86,22 @@ export function text(value: Localized, fmt: LocaleFormat): string {
 // then only measure and place, the word-measuring cache finds the same strings, and markup
 // keeps one escaped <desc> per sentences array. What is made must not be changed after.
 //
-// One map for every story, bounded by count: an entry is a few kilobytes for the bundled
-// story (the statement grid's sentences are the largest), about 130 KB for one at the
-// schema's limits (60 statements of 1,000 characters), so 100 entries hold 13 MB at worst
-// however many versions, locales and selections are asked for. The least recently used go
-// first; a version evicted here is made again, not lost.
+// One map for every story, bounded by count and by size: an entry is a few kilobytes for
+// the bundled story (the statement grid's sentences are the largest), about 130 KB for one
+// at the schema's limits (60 statements of 1,000 characters). 600 entries serve three
+// widgets of 200 stories at once (npm run bench:stories); the size of each, the length of
+// its JSON when made, caps the whole at 4 million characters, about 8 MB, whatever the
+// stories. The least recently used go first; an entry evicted here is made again, not lost.
 const storyIds = new WeakMap<Story, number>()
 let nextStoryId = 0
-const said = new Map<string, unknown>()
-const MAX_SAID = 100
+const said = new BoundedCache<string, unknown>(600, 4_000_000)
 
 /** What `make` returns for this story and `key` (the widget id and every option it reads), made once. */
 export function perStory<T>(story: Story, key: string, make: () => T): T {
   let storyId = storyIds.get(story)
   if (storyId === undefined) storyIds.set(story, (storyId = nextStoryId++))
   const full = `${storyId}|${key}`
-  let made = said.get(full) as T | undefined
-  if (made === undefined) {
-    made = make()
-    if (said.size >= MAX_SAID) said.delete(said.keys().next().value as string)
-  } else said.delete(full)
-  said.set(full, made)
-  return made
+  if (said.has(full)) return said.get(full) as T
+  const made = make()
+  return said.set(full, made, full.length + (JSON.stringify(made)?.length ?? 0)) as T
 }
