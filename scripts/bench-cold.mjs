@@ -1,0 +1,268 @@
+// npm run bench:cold — what the first reader in a quiet edge location waits for (issue #15).
+// Every sample is the first request to a NEW isolate: a fresh Miniflare instance (its own
+// workerd process) running the built worker, with D1 migrated and nothing cached, asked
+// for one URL. Medians of RUNS (≥ 5) samples, side by side with /healthz's first response,
+// a constant route behind the same middleware; compare the ratios, not the milliseconds.
+//
+// Two stories: the bundled one (D1 empty, so it is read from the worker's own file) and the
+// same story published once through PUT /api/stories/{slug}, so every read comes from D1
+// (the latest version, and version 1 for what changed). After each widget's first PNG the
+// same isolate is asked for a PNG at a width not drawn yet.
+//
+// PROFILE=<url path> instead writes a CPU profile of that path's first request, taken with
+// workerd's own inspector (V8's profiler, through the DevTools protocol), and prints where
+// the time went.
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Log, LogLevel, Miniflare } from 'miniflare'
+
+const RUNS = Math.max(5, Number(process.env.RUNS ?? 5))
+const SLUG = 'gaza-2025-05-06'
+const WIDGETS = ['toll-counter', 'blockade-duration', 'statement-grid']
+const TOKEN = 'bench-cold'
+const work = mkdtempSync(join(tmpdir(), 'factbox-cold-'))
+const out = join(work, 'dist')
+// A profile is taken of the unminified bundle, whose comments name each source module.
+execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out, ...(process.env.PROFILE ? ['--minify=false'] : [])], { stdio: 'ignore' })
+const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))[1]
+
+function miniflare(persist, extra = {}) {
+  return new Miniflare({
+    name: 'factbox',
+    modules: true,
+    scriptPath: join(out, 'index.js'),
+    modulesRoot: out,
+    modulesRules: [
+      { type: 'CompiledWasm', include: ['**/*.wasm'] },
+      { type: 'Data', include: ['**/*.ttf'] },
+      { type: 'Text', include: ['**/*.client.js'] },
+    ],
+    compatibilityDate,
+    d1Databases: { DB: 'factbox-cold' },
+    d1Persist: persist,
+    bindings: { ADMIN_TOKEN: TOKEN },
+    // The placeholder request.cf object: the real one would be fetched from the network.
+    cf: false,
+    port: 0,
+    host: '127.0.0.1',
+    log: new Log(process.env.BENCH_DEBUG ? LogLevel.DEBUG : LogLevel.WARN),
+    ...extra,
+  })
+}
+
+// Two D1 databases on disk, made once: migrated and empty, and migrated with one version
+// published over the bundled story. Each sample works on its own copy.
+async function prepare(name, publish) {
+  const dir = join(work, name)
+  const mf = miniflare(dir)
+  const { origin } = await mf.ready
+  const db = await mf.getD1Database('DB')
+  // The schema, statement by statement (migrations separate statements with a blank line).
+  for (const chunk of readFileSync('migrations/0001_story_versions.sql', 'utf8').split(/;\s*\n\s*\n/)) {
+    const sql = chunk.replace(/^--.*$/gm, '').trim().replace(/;$/, '')
+    if (sql) await db.prepare(sql).run()
+  }
+  if (publish) {
+    const current = await fetch(`${origin}/api/stories/${SLUG}`)
+    const story = await current.json()
+    const res = await fetch(`${origin}/api/stories/${SLUG}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'If-Match': current.headers.get('ETag'), 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...story, note: 'bench:cold publishes the bundled story again, so that reads come from D1' }),
+    })
+    if (!res.ok) throw new Error(`PUT /api/stories/${SLUG}: ${res.status} ${await res.text()}`)
+    await res.arrayBuffer()
+  }
+  await mf.dispose()
+  return dir
+}
+const databases = { bundled: await prepare('db-bundled', false), d1: await prepare('db-d1', true) }
+
+let copies = 0
+/** A new isolate on a copy of `database`; `first` is asked first, then each of `then`. */
+async function sample(database, first, then = [], extra = {}) {
+  const dir = join(work, `copy-${copies++}`)
+  cpSync(database, dir, { recursive: true })
+  const mf = miniflare(dir, extra)
+  try {
+    const { origin } = await mf.ready
+    // D1 and the Cache API are services the edge keeps running for every isolate: only
+    // this worker's isolate is new. In Miniflare each is a worker of its own that starts
+    // cold with the instance, so each is asked once from outside before the clock starts.
+    await warmServices(mf)
+    const times = []
+    for (const path of [first, ...then]) {
+      const t = performance.now()
+      const res = await fetch(origin + path)
+      await res.arrayBuffer()
+      times.push(performance.now() - t)
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`)
+      if (database === databases.d1 && path !== '/healthz' && res.headers.get('ETag') && path.includes('.json')) {
+        const version = (await (await fetch(origin + path)).json()).version
+        if (version !== 2) throw new Error(`${path} came from version ${version}, not the one in D1`)
+      }
+    }
+    return { times }
+  } finally {
+    await mf.dispose()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+async function warmServices(mf) {
+  if (process.env.COLD_SERVICES) return
+  const db = await mf.getD1Database('DB')
+  await db.prepare("SELECT version FROM story_versions WHERE slug = 'warm-up' LIMIT 1").first()
+  const cache = await (await mf.getCaches()).open('warm-up')
+  await cache.match('https://warm-up.invalid/')
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+
+if (process.env.PROFILE) await profile(process.env.PROFILE)
+else await table()
+rmSync(work, { recursive: true, force: true })
+
+async function table() {
+  // Each case: a new isolate asked for `paths` in turn, each timed.
+  const cases = [{ key: 'healthz', db: databases.bundled, paths: ['/healthz'], labels: ['/healthz'] }]
+  for (const [store, db] of Object.entries(databases)) {
+    const from = store === 'd1' ? ' (story from D1)' : ''
+    for (const w of WIDGETS) {
+      for (const ext of ['svg', 'json']) cases.push({ key: `${store}-${w}-${ext}`, db, paths: [`/widgets/${SLUG}/${w}.${ext}`], labels: [`${w}.${ext}${from}`] })
+      cases.push({ key: `${store}-${w}-embed`, db, paths: [`/embed/${SLUG}/${w}`], labels: [`embed page, ${w}${from}`] })
+      cases.push({ key: `${store}-${w}-png`, db, paths: [`/widgets/${SLUG}/${w}.png`, (run) => `/widgets/${SLUG}/${w}.png?width=${601 + run}`], labels: [`${w}.png${from}`, `${w}.png at a new width, after the first${from}`] })
+    }
+  }
+  // ONLY=<regular expression> times the matching cases (and /healthz) alone; PATHS=/a,/b
+  // times those paths of the bundled story's isolate instead.
+  const only = process.env.ONLY ? new RegExp(process.env.ONLY) : undefined
+  const chosen = cases.filter((c) => c.key === 'healthz' || (process.env.PATHS ? false : !only || only.test(c.key)))
+  for (const path of process.env.PATHS?.split(',') ?? []) chosen.push({ key: path, db: databases.bundled, paths: [path], labels: [path] })
+  const results = new Map()
+  // Samples are taken in turn, case after case, so that a slow moment of this shared
+  // machine is spread over every route rather than falling on one.
+  for (let run = 0; run < RUNS; run++) {
+    for (const c of chosen) {
+      const [first, then] = resolvePaths(c.paths, run)
+      const { times } = await sample(c.db, first, then)
+      times.forEach((ms, i) => {
+        const key = i ? `${c.key}2` : c.key
+        if (!results.has(key)) results.set(key, { label: c.labels[i], ms: [] })
+        results.get(key).ms.push(ms)
+      })
+    }
+    process.stderr.write(`run ${run + 1} of ${RUNS}\n`)
+  }
+  const healthz = median(results.get('healthz').ms)
+  const rows = []
+  for (const [key, { label, ms }] of results) {
+    const m = median(ms)
+    const svg = key.includes('-png') && results.get(key.replace(/-png2?$/, '-svg'))
+    rows.push({
+      'first request to a new isolate': label,
+      'ms (median)': m.toFixed(1),
+      '÷ /healthz': `${(m / healthz).toFixed(2)}×`,
+      '÷ first SVG': svg ? `${(m / median(svg.ms)).toFixed(2)}×` : '',
+    })
+  }
+  console.table(rows)
+  console.log(`medians of ${RUNS} new isolates each`)
+}
+
+function resolvePaths(paths, run) {
+  const [first, ...then] = paths.map((p) => (typeof p === 'function' ? p(run) : p))
+  return [first, then]
+}
+
+// The CPU profile of one first request, from workerd's inspector: V8's sampling profiler
+// started just before the request and stopped after its response, at 50 µs a sample.
+async function profile(path) {
+  const { default: WebSocket } = await import('ws')
+  const port = 9300 + Math.floor(Math.random() * 500)
+  const store = process.env.PROFILE_STORE === 'd1' ? databases.d1 : databases.bundled
+  const dir = join(work, 'profiled')
+  cpSync(store, dir, { recursive: true })
+  const mf = miniflare(dir, { inspectorPort: port })
+  const { origin } = await mf.ready
+  const targets = await (await fetch(`http://127.0.0.1:${port}/json`)).json()
+  const target = targets.find((t) => t.id === 'core:user:factbox')
+  const socket = new WebSocket(target.webSocketDebuggerUrl)
+  await new Promise((resolve) => socket.once('open', resolve))
+  let id = 0
+  const pending = new Map()
+  socket.on('message', (data) => {
+    const msg = JSON.parse(data)
+    if (msg.id && pending.has(msg.id)) pending.get(msg.id)(msg.result)
+  })
+  const send = (method, params = {}) => new Promise((resolve) => {
+    pending.set(++id, resolve)
+    socket.send(JSON.stringify({ id, method, params }))
+  })
+  await send('Profiler.enable')
+  await send('Profiler.setSamplingInterval', { interval: 50 })
+  await send('Profiler.start')
+  const t = performance.now()
+  const res = await fetch(origin + path)
+  await res.arrayBuffer()
+  const ms = performance.now() - t
+  const { profile: cpu } = await send('Profiler.stop')
+  socket.close()
+  await mf.dispose()
+  const file = join(process.cwd(), `cold-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`)
+  writeFileSync(file, JSON.stringify(cpu))
+  // Self time per function, and the total under each of the worker's own functions.
+  const byId = new Map(cpu.nodes.map((n) => [n.id, n]))
+  const self = new Map()
+  const deltas = cpu.timeDeltas
+  cpu.samples.forEach((nodeId, i) => self.set(nodeId, (self.get(nodeId) ?? 0) + (deltas[i + 1] ?? 0)))
+  const parent = new Map()
+  for (const n of cpu.nodes) for (const c of n.children ?? []) parent.set(c, n.id)
+  const inclusive = new Map()
+  for (const [nodeId, us] of self) {
+    const seen = new Set()
+    for (let n = nodeId; n !== undefined; n = parent.get(n)) {
+      const { functionName, url, lineNumber } = byId.get(n).callFrame
+      const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`
+      if (seen.has(name)) continue
+      seen.add(name)
+      inclusive.set(name, (inclusive.get(name) ?? 0) + us)
+    }
+  }
+  const selfByName = new Map()
+  for (const [nodeId, us] of self) {
+    const { functionName, url, lineNumber } = byId.get(nodeId).callFrame
+    const name = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber + 1}`
+    selfByName.set(name, (selfByName.get(name) ?? 0) + us)
+  }
+  // Self time per source module: esbuild writes `// path/to/module.ts` above each module.
+  const modules = []
+  readFileSync(join(out, 'index.js'), 'utf8').split('\n').forEach((line, i) => {
+    const m = /^\/\/ ((?:node_modules|src|widgets|data)\/\S+)$/.exec(line)
+    if (m) modules.push([i, m[1].replace(/^node_modules\/(\.pnpm\/)?((@[^/]+\/)?[^/]+).*/, '$2')])
+  })
+  const moduleOf = (line) => {
+    let lo = 0
+    let hi = modules.length - 1
+    if (hi < 0 || line < modules[0][0]) return '(bundle prologue)'
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (modules[mid][0] <= line) lo = mid
+      else hi = mid - 1
+    }
+    return modules[lo][1]
+  }
+  const byModule = new Map()
+  for (const [nodeId, us] of self) {
+    const { url, lineNumber, functionName } = byId.get(nodeId).callFrame
+    const name = url.endsWith('index.js') ? moduleOf(lineNumber) : functionName || url || '(runtime)'
+    byModule.set(name, (byModule.get(name) ?? 0) + us)
+  }
+  const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([name, us]) => ({ function: name.slice(0, 90), ms: (us / 1000).toFixed(2) }))
+  console.log(`${path}: ${ms.toFixed(1)} ms end to end; profile in ${file}`)
+  console.log('self time'); console.table(top(selfByName))
+  console.log('total time'); console.table(top(inclusive))
+  console.log('self time by module'); console.table(top(byModule))
+}
