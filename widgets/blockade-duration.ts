@@ -4,10 +4,9 @@
 // outline: the article does not report them.
 import { scaleUtc } from 'd3-scale'
 import { type CountableTimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time'
-import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, perStory, placeFooter, placeHeader, text, updateNotes } from './common'
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
-import { commonOptions, lazySchema, isoDateOption, widthOption } from './options'
+import { type OptionsOf, commonOptionSpecs, isoDate, lazySchema, optionsSchema, widthOption } from './options'
 import type { Story, StoryEvent } from './story'
 import { type Frame, isolatedText, num, svgDocument, textLines } from './svg'
 import { type PlacedText, type TextLine, type TextStyle, appendLines, placeLine, placeText, round } from './text-block'
@@ -18,11 +17,13 @@ export const title = 'Blockade duration'
 export const description = 'Days since aid deliveries were halted, as a bar on a time axis with the story’s events marked along it.'
 export const itemsKey = 'events'
 
-export const options = lazySchema(() => z.extend(commonOptions, {
+export const optionSpecs = {
+  ...commonOptionSpecs,
   width: widthOption(640),
-  until: z.optional(isoDateOption()).check(z.describe('Last day counted, YYYY-MM-DD, not before the blockade began; defaults to the story’s asOf')),
-}))
-export type BlockadeOptions = z.output<typeof options>
+  until: isoDate('Last day counted, YYYY-MM-DD, not before the blockade began; defaults to the story’s asOf'),
+}
+export const options = lazySchema(() => optionsSchema(optionSpecs))
+export type BlockadeOptions = OptionsOf<typeof optionSpecs>
 
 export const examples: Example[] = [
   { title: 'As of the article', options: {} },

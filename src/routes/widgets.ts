@@ -3,13 +3,13 @@
 import { router } from '../env'
 import * as z from 'zod/mini'
 import { type WidgetModule, layoutWidget, renderWidget, widgets } from '../../widgets/index'
-import { lazySchema } from '../../widgets/options'
+import { type OptionSpecs, integer, lazySchema, optionsSchema, withDefault } from '../../widgets/options'
 import { type Frame, XML_DECLARATION } from '../../widgets/svg'
 import { toCsv } from '../http/csv'
 import { cacheFor, computeEtag } from '../http/caching'
 import { cachedRender, recall, remember } from '../http/render-cache'
 import { invalidParams, notFound } from '../http/problem'
-import { validate } from '../http/validation'
+import { validateOptions } from '../http/validation'
 import { rasterise } from '../png/rasterise'
 import { resolveWidget } from '../widget-request'
 
@@ -39,7 +39,7 @@ widgetRoutes.get('/api/widgets', (c) => {
 
 for (const widget of Object.values(widgets)) {
   for (const format of formats) {
-    widgetRoutes.get(`/widgets/:slug/${widget.id}.${format}`, validate('query', widget.options), async (c) => {
+    widgetRoutes.get(`/widgets/:slug/${widget.id}.${format}`, validateOptions(widget.optionSpecs, widget.options), async (c) => {
       const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
       const parts = ['widget', story.slug, version, widget.id, format, normalised]
       const notModified = await cacheFor(c, { parts, pinned, stale })
@@ -49,24 +49,18 @@ for (const widget of Object.values(widgets)) {
   }
 }
 
-/** PNG takes the widget's options plus `scale`: device pixels per CSS pixel. */
-const scaleOption = () =>
-  z
-    ._default(
-      z.coerce.number().check(
-        z.int({ error: 'must be 1, 2 or 3' }),
-        z.minimum(1, { error: 'must be 1, 2 or 3' }),
-        z.maximum(3, { error: 'must be 1, 2 or 3' }),
-      ),
-      1,
-    )
-    .check(z.describe(`Device pixels per CSS pixel: 2 for sharp images on high-density screens. A PNG has at most ${MAX_PNG_PIXELS / 1e6} million pixels`))
-export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [w.id, lazySchema(() => z.extend(w.options, { scale: scaleOption() }))]))
-
 // Rasterising holds the whole picture in the isolate's memory (resvg's pixmap and the PNG
 // encoder's copy, about 9 bytes a pixel, on top of its fonts), and a Worker isolate has
 // 128 MB. Larger PNGs are refused, naming what to change, rather than risk the isolate.
 export const MAX_PNG_PIXELS = 8_000_000
+
+/** PNG takes the widget's options plus `scale`: device pixels per CSS pixel. */
+const scaleOption = withDefault(
+  integer(1, 3, { integer: 'must be 1, 2 or 3', min: 'must be 1, 2 or 3', max: 'must be 1, 2 or 3' }, `Device pixels per CSS pixel: 2 for sharp images on high-density screens. A PNG has at most ${MAX_PNG_PIXELS / 1e6} million pixels`),
+  1,
+)
+export const pngOptionSpecs: Record<string, OptionSpecs> = Object.fromEntries(Object.values(widgets).map((w) => [w.id, { ...w.optionSpecs, scale: scaleOption }]))
+export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [w.id, lazySchema(() => optionsSchema(pngOptionSpecs[w.id]))]))
 
 function checkPixels(frame: Frame, scale: number): void {
   const width = Math.ceil((frame.outer?.width ?? frame.width) * scale)
@@ -80,7 +74,7 @@ function checkPixels(frame: Frame, scale: number): void {
 }
 
 for (const widget of Object.values(widgets)) {
-  widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validate('query', pngOptions[widget.id]), async (c) => {
+  widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validateOptions(pngOptionSpecs[widget.id], pngOptions[widget.id]), async (c) => {
     const { scale, ...options } = c.req.valid('query') as { scale: number; version?: number }
     const { story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), options)
     const parts = ['widget', story.slug, version, widget.id, 'png', scale, normalised]

@@ -12,7 +12,7 @@ import type { Story } from '../../widgets/story'
 import { type EmbedCodes, embedCodes } from '../embed-codes'
 import { cacheFor } from '../http/caching'
 import { notFound } from '../http/problem'
-import { paramsProblem } from '../http/validation'
+import { paramsProblem, parseOptions } from '../http/validation'
 import { loadStory, storySlugs } from '../stories'
 import { resolveWidget } from '../widget-request'
 
@@ -36,7 +36,7 @@ async function codesFor(c: Context<AppEnv>, q: Record<string, string>) {
   const widgetId = q.widget ?? Object.keys(widgets)[0]
   if (!Object.hasOwn(widgets, widgetId)) throw notFound(`There is no widget "${widgetId}".`)
   const widget = widgets[widgetId]
-  const parsed = widget.options.safeParse(q)
+  const parsed = parseOptions(widget.optionSpecs, widget.options, q)
   if (!parsed.success) throw paramsProblem(parsed.error.issues)
   const req = await resolveWidget(c.env.DB, widget, slug, parsed.data as Record<string, unknown>)
   const origin = new URL(c.req.url).origin
