@@ -13,7 +13,7 @@
 // workerd's own inspector (V8's profiler, through the DevTools protocol), and prints where
 // the time went.
 import { execFileSync } from 'node:child_process'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Log, LogLevel, Miniflare } from 'miniflare'
@@ -26,6 +26,7 @@ const work = mkdtempSync(join(tmpdir(), 'factbox-cold-'))
 const out = join(work, 'dist')
 // A profile is taken of the unminified bundle, whose comments name each source module.
 execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out, ...(process.env.PROFILE ? ['--minify=false'] : [])], { stdio: 'ignore' })
+if (process.env.EAGER) writeFileSync(join(out, 'index.js'), '//# allFunctionsCalledOnLoad\n' + readFileSync(join(out, 'index.js'), 'utf8'))
 const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))[1]
 
 function miniflare(persist, extra = {}) {
@@ -140,7 +141,7 @@ async function table() {
   // times those paths of the bundled story's isolate instead.
   const only = process.env.ONLY ? new RegExp(process.env.ONLY) : undefined
   const chosen = cases.filter((c) => c.key === 'healthz' || (process.env.PATHS ? false : !only || only.test(c.key)))
-  for (const path of process.env.PATHS?.split(',') ?? []) chosen.push({ key: path, db: databases.bundled, paths: [path], labels: [path] })
+  for (const path of process.env.PATHS?.split(',') ?? []) chosen.push({ key: path, db: databases.bundled, paths: path.split(' then '), labels: path.split(' then ') })
   const results = new Map()
   // Samples are taken in turn, case after case, so that a slow moment of this shared
   // machine is spread over every route rather than falling on one.
@@ -211,7 +212,8 @@ async function profile(path) {
   const { profile: cpu } = await send('Profiler.stop')
   socket.close()
   await mf.dispose()
-  const file = join(process.cwd(), `cold-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`)
+  mkdirSync(join(process.cwd(), '.prof'), { recursive: true })
+  const file = join(process.cwd(), '.prof', `cold-${path.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}.cpuprofile`)
   writeFileSync(file, JSON.stringify(cpu))
   // Self time per function, and the total under each of the worker's own functions.
   const byId = new Map(cpu.nodes.map((n) => [n.id, n]))
