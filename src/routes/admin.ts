@@ -15,6 +15,7 @@ import { parseStory } from '../../widgets/story'
 import { renderWidget, widgets } from '../../widgets/index'
 import { XML_DECLARATION } from '../../widgets/svg'
 import { SVG_CSP } from './widgets'
+import { prerenderPublished } from '../png/prerender'
 import type { Context } from 'hono'
 
 export const adminRoutes = router()
@@ -100,6 +101,7 @@ adminRoutes.put(
     }
     const version = current.version + 1
     notePublished(slug, version)
+    prerenderPublished(c.executionCtx, c.env, slug, version)
     c.header('ETag', await storyEtag(slug, version))
     return c.json({ slug, version, publishedAt, author: typeof author === 'string' ? author.trim() : 'editor', note: (note as string).trim() })
   },
