@@ -26,7 +26,6 @@ const work = mkdtempSync(join(tmpdir(), 'factbox-cold-'))
 const out = join(work, 'dist')
 // A profile is taken of the unminified bundle, whose comments name each source module.
 execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out, ...(process.env.PROFILE ? ['--minify=false'] : [])], { stdio: 'ignore' })
-if (process.env.EAGER) writeFileSync(join(out, 'index.js'), '//# allFunctionsCalledOnLoad\n' + readFileSync(join(out, 'index.js'), 'utf8'))
 const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))[1]
 
 function miniflare(persist, extra = {}) {
@@ -150,7 +149,7 @@ async function table() {
       const [first, then] = resolvePaths(c.paths, run)
       const { times } = await sample(c.db, first, then)
       times.forEach((ms, i) => {
-        const key = i ? `${c.key}2` : c.key
+        const key = i ? `${c.key}${i + 1}` : c.key
         if (!results.has(key)) results.set(key, { label: c.labels[i], ms: [] })
         results.get(key).ms.push(ms)
       })
@@ -161,7 +160,7 @@ async function table() {
   const rows = []
   for (const [key, { label, ms }] of results) {
     const m = median(ms)
-    const svg = key.includes('-png') && results.get(key.replace(/-png2?$/, '-svg'))
+    const svg = key.includes('-png') && results.get(key.replace(/-png\d*$/, '-svg'))
     rows.push({
       'first request to a new isolate': label,
       'ms (median)': m.toFixed(1),

@@ -23,7 +23,9 @@ import latinRegular from './fonts/NotoSans_400Regular.ttf'
 import { IEND, chunk, pngHeader } from './encode'
 
 let ready: Promise<void> | undefined
-const fontBuffers = [latinRegular, latinBold, arabicRegular, arabicBold, hebrewRegular, hebrewBold].map((b) => new Uint8Array(b))
+const latin = [latinRegular, latinBold].map((b) => new Uint8Array(b))
+const arabic = [arabicRegular, arabicBold].map((b) => new Uint8Array(b))
+const hebrew = [hebrewRegular, hebrewBold].map((b) => new Uint8Array(b))
 
 /** Bands start on multiples of this many CSS pixels: their offset is then exact in floating point. */
 export const BAND_STEP_CSS_PX = 64
@@ -44,9 +46,20 @@ export interface Png {
   body: ReadableStream<Uint8Array<ArrayBuffer>>
 }
 
-function options() {
+/**
+ * resvg parses every font it is given for every picture: a script's fonts are given only to
+ * pictures with a letter of that script (a fifth of an English PNG's first drawing, issue #15).
+ */
+export function fontsFor(svg: string): Uint8Array[] {
+  const fonts = [...latin]
+  if (/[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]/.test(svg)) fonts.push(...arabic)
+  if (/[\u0590-\u05ff\ufb1d-\ufb4f]/.test(svg)) fonts.push(...hebrew)
+  return fonts
+}
+
+function options(svg: string) {
   return {
-    font: { fontBuffers, defaultFontFamily: 'Noto Sans', sansSerifFamily: 'Noto Sans' },
+    font: { fontBuffers: fontsFor(svg), defaultFontFamily: 'Noto Sans', sansSerifFamily: 'Noto Sans' },
     textRendering: 2 as const,
   }
 }
@@ -70,7 +83,7 @@ export async function rasterise(svg: string, picture: Picture, scale: number, ba
   // A band is a slice of the viewBox, in its own units; fitting every band to the PNG's
   // width gives each the same scale (for widgets the viewBox is the picture, and the scale
   // is `scale` itself; a social card's viewBox frames the widget).
-  const resvg = new Resvg(svg, { ...options(), fitTo: { mode: 'width', value: width } })
+  const resvg = new Resvg(svg, { ...options(svg), fitTo: { mode: 'width', value: width } })
   const unit = picture.view.height / picture.height
   const stride = width * 4
   // As many CSS rows as the band's pixels allow, in whole steps: a widget PNG for a page is
@@ -86,18 +99,22 @@ export async function rasterise(svg: string, picture: Picture, scale: number, ba
   // writer.ready waits while the compressor holds unread output, so no more than a band or
   // two is ever in memory however slowly the PNG is read.
   const draw = async () => {
-    const box = resvg.getBBox()
+    // One band is the picture as it is: no box to compute, nothing to crop.
+    const whole = bandCssPx >= picture.height
+    const box = whole ? undefined : resvg.getBBox()
     try {
-      if (!box) throw new Error('resvg found nothing to draw')
+      if (!whole && !box) throw new Error('resvg found nothing to draw')
       for (let top = 0; top < picture.height; top += bandCssPx) {
         const bottom = Math.min(picture.height, top + bandCssPx)
         const from = Math.max(0, top - MARGIN_CSS_PX)
         const to = Math.min(picture.height, bottom + MARGIN_CSS_PX)
-        box.x = picture.view.x
-        box.y = picture.view.y + from * unit
-        box.width = picture.view.width
-        box.height = (to - from) * unit
-        resvg.cropByBBox(box)
+        if (box) {
+          box.x = picture.view.x
+          box.y = picture.view.y + from * unit
+          box.width = picture.view.width
+          box.height = (to - from) * unit
+          resvg.cropByBBox(box)
+        }
         const image = resvg.render()
         let pixels: Uint8Array
         let drawnRows: number
