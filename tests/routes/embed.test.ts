@@ -149,6 +149,25 @@ describe('GET /openapi.json', () => {
     expect(params.find((p: any) => p.name === 'width').schema).toMatchObject({ minimum: 280, maximum: 1600 })
     expect(doc.components.schemas.Story.properties).toHaveProperty('figures')
   })
+
+  it('lists GET /embed/{slug}/{widget}, the path the contract names, with every widget and its options', async () => {
+    const doc = (await (await get('/openapi.json')).json()) as any
+    const embed = doc.paths['/embed/{slug}/{widget}']?.get
+    expect(embed).toBeDefined()
+    const params = Object.fromEntries(embed.parameters.map((p: any) => [p.name, p]))
+    expect(params.widget).toMatchObject({ in: 'path', required: true, schema: { enum: ids } })
+    expect(params.slug).toMatchObject({ in: 'path', required: true })
+    for (const name of ['theme', 'width', 'locale', 'version', 'figures', 'until', 'columns', 'statements']) expect(params[name], name).toMatchObject({ in: 'query' })
+    expect(params.until.description).toMatch(/blockade-duration only/)
+    expect(Object.keys(embed.responses)).toEqual(expect.arrayContaining(['200', '400', '404']))
+    // Every path parameter of every templated path is declared (what OpenAPI validators check).
+    for (const [path, item] of Object.entries<any>(doc.paths)) {
+      for (const name of path.match(/\{[^}]+\}/g) ?? []) {
+        const declared = Object.values<any>(item).some((op) => op.parameters?.some((p: any) => p.in === 'path' && `{${p.name}}` === name))
+        expect(declared, `${path} declares ${name}`).toBe(true)
+      }
+    }
+  })
 })
 
 describe('the workshop', () => {
