@@ -204,7 +204,9 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
 
   // Headline: the day count, then what it counts and the dates it runs between.
   let y = header.bottom + 14
-  y += push(placeText(w.daysText, pad, y, inner, style(width < 480 ? 34 : 42, 'fg', 'bold', 1.1)))
+  // Arabic words hang well below the baseline ("يومًا"): a tight line would let them touch
+  // the tall letters of the line under it.
+  y += push(placeText(w.daysText, pad, y, inner, style(width < 480 ? 34 : 42, 'fg', 'bold', fmt.script === 'arabic' ? 1.35 : 1.1)))
   y += push(placeText(w.label, pad, y, inner, style(15, 'fg'))) + 2
   y += push(placeText(w.range, pad, y, inner, style(13, 'muted'))) + 14
 
