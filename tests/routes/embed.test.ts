@@ -189,6 +189,19 @@ describe('the workshop', () => {
     expect(html).toContain('data-factbox=&quot;gaza-2025-05-06/blockade-duration&quot; data-width=&quot;400&quot; data-locale=&quot;ar&quot; data-until=&quot;2025-05-20&quot;')
   })
 
+  it('shows a live thumbnail of every widget of the story in the chooser, in the chosen language', async () => {
+    for (const [query, locale] of [['', ''], ['?locale=ar&widget=statement-grid', '&amp;locale=ar']]) {
+      const html = await (await get(`/${query}`)).text()
+      for (const id of ids) {
+        // The thumbnail is inside its radio's label: clicking it chooses the widget, without script too.
+        const label = new RegExp(`<label class="choice"><input type="radio" name="widget" value="${id}"[^>]*/>.*?</label>`).exec(html)?.[0]
+        expect(label, `${id} choice`).toBeDefined()
+        expect(label).toContain(`<img src="${ORIGIN}/widgets/${SLUG}/${id}.svg?width=360${locale}" data-thumb="${id}" width="360" height="`)
+        expect(label).toContain('alt=""')
+      }
+    }
+  })
+
   it('shows the defaults with a note when its URL has a bad option', async () => {
     const res = await get('/?widget=toll-counter&width=5')
     expect(res.status).toBe(200)
