@@ -9,6 +9,10 @@
 // (the latest version, and version 1 for what changed). After each widget's first PNG the
 // same isolate is asked for a PNG at a width not drawn yet.
 //
+// BASELINE=<directory> builds that checkout too (e.g. `git archive <commit> | tar -x -C dir`,
+// with node_modules linked in) and takes its samples in turn with this one's: before and
+// after in one run, each against its own /healthz.
+//
 // PROFILE=<url path> instead writes a CPU profile of that path's first request, taken with
 // workerd's own inspector (V8's profiler, through the DevTools protocol), and prints where
 // the time went.
@@ -23,17 +27,23 @@ const SLUG = 'gaza-2025-05-06'
 const WIDGETS = ['toll-counter', 'blockade-duration', 'statement-grid']
 const TOKEN = 'bench-cold'
 const work = mkdtempSync(join(tmpdir(), 'factbox-cold-'))
-const out = join(work, 'dist')
 // A profile is taken of the unminified bundle, whose comments name each source module.
-execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out, ...(process.env.PROFILE ? ['--minify=false'] : [])], { stdio: 'ignore' })
+function build(checkout, name) {
+  const dir = join(work, name)
+  execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', dir, ...(process.env.PROFILE ? ['--minify=false'] : [])], { cwd: checkout, stdio: 'ignore' })
+  return dir
+}
+const builds = { this: build(process.cwd(), 'dist') }
+if (process.env.BASELINE) builds.baseline = build(process.env.BASELINE, 'dist-baseline')
+const out = builds.this
 const compatibilityDate = /compatibility_date = "([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))[1]
 
-function miniflare(persist, extra = {}) {
+function miniflare(persist, extra = {}, dist = out) {
   return new Miniflare({
     name: 'factbox',
     modules: true,
-    scriptPath: join(out, 'index.js'),
-    modulesRoot: out,
+    scriptPath: join(dist, 'index.js'),
+    modulesRoot: dist,
     modulesRules: [
       { type: 'CompiledWasm', include: ['**/*.wasm'] },
       { type: 'Data', include: ['**/*.ttf'] },
@@ -82,10 +92,10 @@ const databases = { bundled: await prepare('db-bundled', false), d1: await prepa
 
 let copies = 0
 /** A new isolate on a copy of `database`; `first` is asked first, then each of `then`. */
-async function sample(database, first, then = [], extra = {}) {
+async function sample(database, first, then = [], dist = out) {
   const dir = join(work, `copy-${copies++}`)
   cpSync(database, dir, { recursive: true })
-  const mf = miniflare(dir, extra)
+  const mf = miniflare(dir, {}, dist)
   try {
     const { origin } = await mf.ready
     // D1 and the Cache API are services the edge keeps running for every isolate: only
@@ -141,33 +151,39 @@ async function table() {
   const only = process.env.ONLY ? new RegExp(process.env.ONLY) : undefined
   const chosen = cases.filter((c) => c.key === 'healthz' || (process.env.PATHS ? false : !only || only.test(c.key)))
   for (const path of process.env.PATHS?.split(',') ?? []) chosen.push({ key: path, db: databases.bundled, paths: path.split(' then '), labels: path.split(' then ') })
-  const results = new Map()
-  // Samples are taken in turn, case after case, so that a slow moment of this shared
-  // machine is spread over every route rather than falling on one.
+  const results = Object.fromEntries(Object.keys(builds).map((b) => [b, new Map()]))
+  // Samples are taken in turn, case after case (and build after build), so that a slow
+  // moment of this shared machine is spread over every route rather than falling on one.
   for (let run = 0; run < RUNS; run++) {
     for (const c of chosen) {
-      const [first, then] = resolvePaths(c.paths, run)
-      const { times } = await sample(c.db, first, then)
-      times.forEach((ms, i) => {
-        const key = i ? `${c.key}${i + 1}` : c.key
-        if (!results.has(key)) results.set(key, { label: c.labels[i], ms: [] })
-        results.get(key).ms.push(ms)
-      })
+      for (const [name, dist] of Object.entries(builds)) {
+        const [first, then] = resolvePaths(c.paths, run)
+        const { times } = await sample(c.db, first, then, dist)
+        times.forEach((ms, i) => {
+          const key = i ? `${c.key}${i + 1}` : c.key
+          if (!results[name].has(key)) results[name].set(key, { label: c.labels[i] ?? `${i + 1}. ${[first, ...then][i]}`, ms: [] })
+          results[name].get(key).ms.push(ms)
+        })
+      }
     }
     process.stderr.write(`run ${run + 1} of ${RUNS}\n`)
   }
-  const healthz = median(results.get('healthz').ms)
-  const rows = []
-  for (const [key, { label, ms }] of results) {
-    const m = median(ms)
-    const svg = key.includes('-png') && results.get(key.replace(/-png\d*$/, '-svg'))
-    rows.push({
-      'first request to a new isolate': label,
-      'ms (median)': m.toFixed(1),
-      '÷ /healthz': `${(m / healthz).toFixed(2)}×`,
-      '÷ first SVG': svg ? `${(m / median(svg.ms)).toFixed(2)}×` : '',
-    })
+  const columns = (name, key) => {
+    const r = results[name]
+    const m = median(r.get(key).ms)
+    const svg = key.includes('-png') && r.get(key.replace(/-png\d*$/, '-svg'))
+    const prefix = builds.baseline ? `${name} ` : ''
+    return {
+      [`${prefix}ms`]: m.toFixed(1),
+      [`${prefix}÷ /healthz`]: `${(m / median(r.get('healthz').ms)).toFixed(2)}×`,
+      [`${prefix}÷ first SVG`]: svg ? `${(m / median(svg.ms)).toFixed(2)}×` : '',
+    }
   }
+  const rows = [...results.this.keys()].map((key) => ({
+    'first request to a new isolate': results.this.get(key).label,
+    ...(builds.baseline ? columns('baseline', key) : {}),
+    ...columns('this', key),
+  }))
   console.table(rows)
   console.log(`medians of ${RUNS} new isolates each`)
 }

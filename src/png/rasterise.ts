@@ -102,6 +102,7 @@ export async function rasterise(svg: string, picture: Picture, scale: number, ba
     // One band is the picture as it is: no box to compute, nothing to crop.
     const whole = bandCssPx >= picture.height
     const box = whole ? undefined : resvg.getBBox()
+    let raw: Uint8Array | undefined
     try {
       if (!whole && !box) throw new Error('resvg found nothing to draw')
       for (let top = 0; top < picture.height; top += bandCssPx) {
@@ -127,15 +128,19 @@ export async function rasterise(svg: string, picture: Picture, scale: number, ba
         }
         const skip = Math.round((top - from) * scale)
         const rows = Math.round(bottom * scale) - Math.round(top * scale)
-        const raw = new Uint8Array((stride + 1) * rows)
+        // One buffer of rows behind their filter bytes (0) serves every band: a write is
+        // done with its chunk once it resolves, and a buffer per band would leave one more
+        // band of garbage behind each band for the collector.
+        raw ??= new Uint8Array((stride + 1) * (Math.ceil(Math.min(bandCssPx, picture.height) * scale) + 1))
+        const band = raw.subarray(0, (stride + 1) * rows)
         // A band whose height is not whole device pixels may come out a row short: the
         // last row drawn stands in (only a social card's viewBox can do this).
         for (let r = 0; r < rows; r++) {
           const source = Math.min(skip + r, drawnRows - 1)
-          raw.set(pixels.subarray(source * stride, (source + 1) * stride), r * (stride + 1) + 1)
+          band.set(pixels.subarray(source * stride, (source + 1) * stride), r * (stride + 1) + 1)
         }
         await writer.ready
-        await writer.write(raw)
+        await writer.write(band)
       }
       await writer.close()
     } catch (err) {

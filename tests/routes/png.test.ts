@@ -66,7 +66,7 @@ describe('GET /widgets/{slug}/{widget}.png', () => {
     expect(twice.headers.get('ETag')).not.toBe(etag)
   })
 
-  it('keeps each PNG in the isolate and in the edge cache, which an isolate without it takes it from', async () => {
+  it('keeps each PNG in the isolate and in the edge cache, which an isolate without it takes it from', { timeout: 20_000 }, async () => {
     const path = `/widgets/${SLUG}/statement-grid.png?width=300&theme=dark`
     const first = await png(path)
     const cache = await caches.open('factbox-png')
