@@ -54,9 +54,39 @@ function checkSize(frame: Frame, scale: number): void {
   }])
 }
 
+// One PNG is drawn at a time in an isolate. Drawing is CPU-bound, so taking turns costs no
+// throughput, and a band of pixels is then all the memory drawing holds: interleaved at
+// their awaits, 32 requests for new PNGs would hold 32 bands. A request waiting its turn
+// polls this isolate's memory rather than awaiting the drawing request's promise (Workers
+// do not let a request wait on another's I/O), and takes the PNG if the turn before it
+// kept the one it wants.
+let drawing = false
+let turnStarted = 0
+const TURN_POLL_MS = 5
+/** A turn held longer than this was abandoned (its request went away mid-drawing): it lapses. */
+const MAX_TURN_MS = 60_000
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function waitForTurn(key: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  while (drawing && Date.now() - turnStarted < MAX_TURN_MS) {
+    await sleep(TURN_POLL_MS)
+    const kept = recall<Uint8Array<ArrayBuffer>>(key)
+    if (kept) return kept
+  }
+  drawing = true
+  turnStarted = Date.now()
+  return undefined
+}
+
 async function keep(body: ReadableStream<Uint8Array>, key: string, cacheKey: Request): Promise<void> {
-  const bytes = new Uint8Array(await new Response(body).arrayBuffer())
-  if (bytes.byteLength <= MAX_KEPT_IN_ISOLATE) remember(key, bytes)
+  let bytes: Uint8Array<ArrayBuffer>
+  try {
+    bytes = new Uint8Array(await new Response(body).arrayBuffer())
+    if (bytes.byteLength <= MAX_KEPT_IN_ISOLATE) remember(key, bytes)
+  } finally {
+    // The turn ends once the PNG is drawn and kept, or has failed.
+    drawing = false
+  }
   const cache = await caches.open(CACHE_NAME)
   await cache.put(cacheKey, new Response(bytes, { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=31536000' } }))
 }
@@ -83,7 +113,18 @@ export async function widgetPng(ctx: Pick<ExecutionContext, 'waitUntil'>, p: Wid
   const frame = layout.frame
   checkSize(frame, p.scale)
   const picture = { width: frame.outer?.width ?? frame.width, height: frame.outer?.height ?? frame.height, view: frame.view ?? { x: 0, y: 0, width: frame.width, height: frame.height } }
-  const { body } = await rasterise(p.widget.render(layout as never), picture, p.scale)
+  const svg = p.widget.render(layout as never)
+  const keptMeanwhile = await waitForTurn(key)
+  if (keptMeanwhile) return keptMeanwhile
+  let body: ReadableStream<Uint8Array<ArrayBuffer>>
+  try {
+    body = (await rasterise(svg, picture, p.scale)).body
+  } catch (err) {
+    drawing = false
+    throw err
+  }
+  // The reader's copy and the kept copy are the same bands: the kept copy reads as fast as
+  // they are drawn, so the turn ends when drawing does, however slowly the reader reads.
   const [forReader, forKeeping] = body.tee()
   ctx.waitUntil(keep(forKeeping, key, cacheKey).catch((err) => console.error('PNG not kept:', err instanceof Error ? err.message : err)))
   return forReader
