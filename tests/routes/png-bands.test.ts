@@ -9,6 +9,7 @@ import hebrewBold from '../../src/png/fonts/NotoSansHebrew_700Bold.ttf'
 import hebrewRegular from '../../src/png/fonts/NotoSansHebrew_400Regular.ttf'
 import latinBold from '../../src/png/fonts/NotoSans_700Bold.ttf'
 import latinRegular from '../../src/png/fonts/NotoSans_400Regular.ttf'
+import { forgetRendered } from '../../src/http/render-cache'
 import { crc32 } from '../../src/png/encode'
 import { rasteriseBytes } from '../../src/png/rasterise'
 import { layoutWidget, widgets } from '../../widgets/index'
@@ -87,6 +88,20 @@ describe('a PNG drawn in bands', () => {
     expect([served.width, served.height]).toEqual([1520, reference.height])
     expect(served.chunks.filter((c) => c === 'IDAT').length).toBeGreaterThan(2)
     expectSamePixels(served.pixels, reference.pixels, served.width, 'served statement grid')
+  })
+})
+
+describe('PNGs asked for at once', () => {
+  it('are each drawn whole, in turn, and the same PNG asked twice is the same bytes', { timeout: 60_000 }, async () => {
+    forgetRendered()
+    const paths = ['toll-counter.png?width=420', 'blockade-duration.png?width=430&locale=he', 'statement-grid.png?width=440', 'toll-counter.png?width=450&scale=2']
+    const responses = await Promise.all([...paths, ...paths].map((p) => get(`/widgets/${SLUG}/${p}`)))
+    const bodies = await Promise.all(responses.map(async (r) => (expect(r.status).toBe(200), new Uint8Array(await r.arrayBuffer()))))
+    for (let i = 0; i < paths.length; i++) {
+      expect(bodies[i + paths.length], paths[i]).toEqual(bodies[i])
+      const png = await decodePng(bodies[i])
+      expect(png.width, paths[i]).toBe(paths[i].includes('scale=2') ? 900 : Number(/width=(\d+)/.exec(paths[i])![1]))
+    }
   })
 })
 
