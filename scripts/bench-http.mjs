@@ -8,29 +8,21 @@
 // 32 connections (autocannon), BENCH_SECONDS (10) per run, loopback only; BENCH_FORMATS
 // picks the routes (svg,json,csv,embed,png).
 import autocannon from 'autocannon'
-import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Log, LogLevel, Miniflare } from 'miniflare'
+import { buildWorker, migrate, workerOptions } from './worker-build.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10)
 // BENCH_FORMATS=svg,png runs only those routes.
 const FORMATS = (process.env.BENCH_FORMATS ?? 'svg,json,csv,embed,png').split(',')
 const SLUG = 'gaza-2025-05-06'
 const out = mkdtempSync(join(tmpdir(), 'factbox-http-'))
-execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', out], { stdio: 'ignore' })
+buildWorker(out)
 
 const mf = new Miniflare({
-  modules: true,
-  scriptPath: join(out, 'index.js'),
-  modulesRoot: out,
-  modulesRules: [
-    { type: 'CompiledWasm', include: ['**/*.wasm'] },
-    { type: 'Data', include: ['**/*.ttf'] },
-    { type: 'Text', include: ['**/*.client.js'] },
-  ],
-  compatibilityDate: /compatibility_date = "([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))[1],
+  ...workerOptions(out),
   d1Databases: { DB: 'factbox-bench' },
   bindings: { ADMIN_TOKEN: 'bench' },
   port: 0,
@@ -39,11 +31,7 @@ const mf = new Miniflare({
 })
 const url = await mf.ready
 const db = await mf.getD1Database('DB')
-// The schema, statement by statement (migrations separate statements with a blank line).
-for (const chunk of readFileSync('migrations/0001_story_versions.sql', 'utf8').split(/;\s*\n\s*\n/)) {
-  const sql = chunk.replace(/^--.*$/gm, '').trim().replace(/;$/, '')
-  if (sql) await db.prepare(sql).run()
-}
+await migrate(db)
 const base = url.origin
 
 async function run(path, fresh) {

@@ -29,6 +29,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Log, LogLevel, Miniflare } from 'miniflare'
+import { buildWorker, migrate, workerOptions } from './worker-build.mjs'
 // ws comes with miniflare (Node 20 has no WebSocket client of its own).
 import WebSocket from 'ws'
 
@@ -46,21 +47,13 @@ const PROFILE = process.env.BENCH_PROFILE
 const INSPECTOR_PORT = 9229 + (process.pid % 500)
 
 const out = mkdtempSync(join(tmpdir(), 'factbox-stories-'))
-execFileSync('npx', ['wrangler', 'deploy', '--dry-run', '--outdir', join(out, 'build')], { stdio: 'ignore' })
+buildWorker(join(out, 'build'))
 
 // D1 is kept on disk, so that the runtime's memory is the worker's and not the database's,
 // and so that the memory run's instance (with an inspector) reads the same seeded stories.
 function miniflare(inspectorPort) {
   return new Miniflare({
-    modules: true,
-    scriptPath: join(out, 'build', 'index.js'),
-    modulesRoot: join(out, 'build'),
-    modulesRules: [
-      { type: 'CompiledWasm', include: ['**/*.wasm'] },
-      { type: 'Data', include: ['**/*.ttf'] },
-      { type: 'Text', include: ['**/*.client.js'] },
-    ],
-    compatibilityDate: /compatibility_date = "([^"]+)"/.exec(readFileSync('wrangler.toml', 'utf8'))[1],
+    ...workerOptions(join(out, 'build')),
     d1Databases: { DB: 'factbox-stories-bench' },
     d1Persist: join(out, 'd1'),
     bindings: { ADMIN_TOKEN: TOKEN },
@@ -101,19 +94,7 @@ if (PROFILE) mkdirSync(PROFILE, { recursive: true })
 if (profiler) await profiler.cdp('Profiler.enable')
 const db = await mf.getD1Database('DB')
 
-// Every migration, statement by statement; a trigger's body (BEGIN … END;) stays whole.
-for (const file of ['0001_story_versions.sql', '0002_stories_and_sources.sql']) {
-  const sql = readFileSync(join('migrations', file), 'utf8').replace(/^--.*$/gm, '')
-  let statement = ''
-  for (const line of sql.split('\n')) {
-    statement += `${line}\n`
-    const inTrigger = /\bBEGIN\b/i.test(statement) && !/\bEND;\s*$/i.test(statement)
-    if (/;\s*$/.test(line) && !inTrigger) {
-      await db.prepare(statement.trim().replace(/;$/, '')).run()
-      statement = ''
-    }
-  }
-}
+await migrate(db)
 
 // ---------------------------------------------------------------------------------------
 // The stories

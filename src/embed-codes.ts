@@ -2,6 +2,7 @@
 // the workshop (/), by GET /api/embed-codes and, for the iframe, by /oembed, so that each
 // code is written in one place.
 import type { WidgetModule } from '../widgets/index'
+import { optionDefaults } from '../widgets/options'
 import type { Story } from '../widgets/story'
 import { escapeXml } from '../widgets/svg'
 
@@ -26,7 +27,7 @@ export interface EmbedCodes {
 
 /** The options a page wrote, minus defaults: short URLs that still mean the same thing. */
 export function optionQuery(widget: WidgetModule<any>, opts: Record<string, unknown>): URLSearchParams {
-  const defaults = widget.options.parse({}) as Record<string, unknown>
+  const defaults = optionDefaults(widget.optionSpecs)
   const query = new URLSearchParams()
   for (const [key, value] of Object.entries(opts)) {
     if (value === undefined || value === defaults[key]) continue

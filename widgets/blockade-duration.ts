@@ -6,10 +6,9 @@
 // title and words come from the story (CONTRACT.md "v2: stories from any article").
 import { scaleUtc } from 'd3-scale'
 import { type CountableTimeInterval, utcDay, utcMonday, utcMonth, utcYear } from 'd3-time'
-import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, perStory, placeFooter, placeHeader, text, readerNotes } from './common'
 import { type LocaleFormat, localeFormat, parseIsoDate } from './locale'
-import { commonOptions, lazySchema, isoDateOption, widthOption } from './options'
+import { type OptionsOf, commonOptionSpecs, isoDate, lazySchema, optionsSchema, widthOption } from './options'
 import type { Localized, Story, StoryEvent } from './story'
 import { type Frame, isolatedText, num, svgDocument, textLines } from './svg'
 import { type PlacedText, type TextLine, type TextStyle, appendLines, placeLine, placeText, round } from './text-block'
@@ -20,11 +19,13 @@ export const title = 'Duration'
 export const description = 'How long the story’s duration has lasted (from its start event to its end event, or to a chosen day), as a bar on a time axis with the story’s events marked along it.'
 export const itemsKey = 'events'
 
-export const options = lazySchema(() => z.extend(commonOptions, {
+export const optionSpecs = {
+  ...commonOptionSpecs,
   width: widthOption(640),
-  until: z.optional(isoDateOption()).check(z.describe('Last day counted, YYYY-MM-DD, not before the duration’s start; defaults to its end event, or else the story’s asOf')),
-}))
-export type BlockadeOptions = z.output<typeof options>
+  until: isoDate('Last day counted, YYYY-MM-DD, not before the duration’s start; defaults to its end event, or else the story’s asOf'),
+}
+export const options = lazySchema(() => optionsSchema(optionSpecs))
+export type BlockadeOptions = OptionsOf<typeof optionSpecs>
 
 export const examples: Example[] = [
   { title: 'As of the article', options: {} },
@@ -220,7 +221,9 @@ export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
 
   // Headline: the day count, then what it counts and the dates it runs between.
   let y = header.bottom + 14
-  y += push(placeText(w.daysText, pad, y, inner, style(width < 480 ? 34 : 42, 'fg', 'bold', 1.1)))
+  // Arabic words hang well below the baseline ("يومًا"): a tight line would let them touch
+  // the tall letters of the line under it.
+  y += push(placeText(w.daysText, pad, y, inner, style(width < 480 ? 34 : 42, 'fg', 'bold', fmt.script === 'arabic' ? 1.35 : 1.1)))
   y += push(placeText(w.label, pad, y, inner, style(15, 'fg'))) + 2
   y += push(placeText(w.range, pad, y, inner, style(13, 'muted'))) + 14
 

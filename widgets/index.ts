@@ -4,6 +4,7 @@ import type * as z from 'zod/mini'
 import * as blockadeDuration from './blockade-duration'
 import { layoutCard } from './card'
 import type { Example, InvalidParam } from './common'
+import type { OptionSpecs } from './options'
 import type { Story } from './story'
 import type { Frame } from './svg'
 import type { TextLine } from './text-block'
@@ -17,6 +18,8 @@ export interface WidgetModule<O extends { width: number; theme: string; locale: 
   /** Name of the list the widget shows in .json ("figures", "events", "statements"). */
   itemsKey: string
   options: z.ZodMiniObject<any>
+  /** The same options as specs: quickOptions reads a query with them, without zod. */
+  optionSpecs: OptionSpecs
   examples: Example[]
   /** Why this story has nothing for the widget to show (no duration, no statements), if so. */
   unavailable?(story: Story): string | undefined

@@ -2,7 +2,7 @@
 // d3-time-format locale definitions, built once per isolate) and the chrome strings.
 // Data strings (labels, attributions) come translated in the dataset; quotes never are.
 import { formatLocale, type FormatLocaleDefinition } from 'd3-format'
-import { timeFormatLocale, type TimeLocaleDefinition } from 'd3-time-format'
+import type { TimeLocaleDefinition } from 'd3-time-format'
 import type { Qualifier } from './story'
 import type { Script } from './text-measure'
 import enNumber from 'd3-format/locale/en-GB'
@@ -284,12 +284,11 @@ function build(locale: Locale): LocaleFormat {
   const numbers = formatLocale(def.number)
   const integer = numbers.format(',d')
   const oneDecimal = numbers.format(',.1~f')
-  const times = timeFormatLocale(def.time)
-  // d3-time-format has no numerals of its own: dates take the number locale's digits.
+  // Dates have no numerals of their own: they take the number locale's digits.
   const digits = def.number.numerals
   const localDigits = digits ? (s: string) => s.replace(/[0-9]/g, (d) => digits[Number(d)]) : (s: string) => s
-  const long = times.utcFormat(def.longDate)
-  const short = times.utcFormat(def.shortDate)
+  const long = utcDayFormat(def.longDate, def.time)
+  const short = utcDayFormat(def.shortDate, def.time)
   const shortByTime = memo((time: number) => localDigits(short(new Date(time))))
   return {
     locale,
@@ -305,7 +304,40 @@ function build(locale: Locale): LocaleFormat {
 }
 
 /**
- * Formatting a date with d3-time-format costs microseconds and a story has a handful of
+ * A UTC calendar day written with the d3-time-format directives the locales use: %-d (day
+ * of the month), %B and %b (month name, short name) and %Y (year, four digits). A locale
+ * needs no more, and d3-time-format's timeFormatLocale builds a parser (a regular
+ * expression per list of names) that a new isolate's first response would wait for
+ * (issue #15). tests/widgets/locale.test.ts compares every pattern with d3-time-format's.
+ */
+export function utcDayFormat(pattern: string, names: Pick<TimeLocaleDefinition, 'months' | 'shortMonths'>): (day: Date) => string {
+  const parts: (string | ((day: Date) => string))[] = []
+  let literal = ''
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] !== '%') {
+      literal += pattern[i]
+      continue
+    }
+    const directive = pattern.slice(i + 1, pattern[i + 1] === '-' ? i + 3 : i + 2)
+    i += directive.length
+    if (literal) parts.push(literal)
+    literal = ''
+    if (directive === '-d') parts.push((day) => String(day.getUTCDate()))
+    else if (directive === 'B') parts.push((day) => names.months[day.getUTCMonth()])
+    else if (directive === 'b') parts.push((day) => names.shortMonths[day.getUTCMonth()])
+    else if (directive === 'Y') parts.push((day) => String(day.getUTCFullYear() % 10000).padStart(4, '0'))
+    else throw new Error(`date pattern ${pattern}: %${directive} is not written by utcDayFormat`)
+  }
+  if (literal) parts.push(literal)
+  return (day) => {
+    let out = ''
+    for (const part of parts) out += typeof part === 'string' ? part : part(day)
+    return out
+  }
+}
+
+/**
+ * Formatting a date costs microseconds and a story has a handful of
  * dates, formatted on every render: each formatter remembers what it made (bounded).
  */
 function memo<K>(format: (key: K) => string): (key: K) => string {

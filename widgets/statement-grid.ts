@@ -2,10 +2,9 @@
 // whether the words are a verbatim quote or the article's paraphrase, and the words in the
 // language they were published in. Every card has the same type sizes, colours and, within
 // a row, the same height: no speaker is given more weight than another.
-import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, perStory, pick, placeFooter, placeHeader, text, unknownIds, readerNotes } from './common'
 import { type LocaleFormat, localeFormat } from './locale'
-import { commonOptions, lazySchema, idListOption, widthOption } from './options'
+import { type OptionsOf, commonOptionSpecs, idList, integer, lazySchema, optionsSchema, widthOption } from './options'
 import type { Statement, Story } from './story'
 import { type Frame, num, svgDocument, textLines } from './svg'
 import { type PlacedText, type TextLine, type TextStyle, appendLines, placeText, round } from './text-block'
@@ -15,18 +14,19 @@ export const title = 'Statement grid'
 export const description = 'What each party said, as quotes or paraphrase, one card per statement with equal weight.'
 export const itemsKey = 'statements'
 
-export const options = lazySchema(() => z.extend(commonOptions, {
+export const optionSpecs = {
+  ...commonOptionSpecs,
   width: widthOption(760),
-  columns: z.optional(
-    z.coerce.number().check(
-      z.int({ error: 'must be a whole number from 1 to 4' }),
-      z.minimum(1, { error: 'must be at least 1' }),
-      z.maximum(4, { error: 'must be at most 4' }),
-    ),
-  ).check(z.describe('Columns of cards, 1 to 4; defaults to as many as the width holds. Never narrower than a readable card')),
-  statements: idListOption('statement').check(z.describe('Comma-separated statement ids, in display order; defaults to all, in the article’s order')),
-}))
-export type StatementGridOptions = z.output<typeof options>
+  columns: integer(
+    1,
+    4,
+    { integer: 'must be a whole number from 1 to 4', min: 'must be at least 1', max: 'must be at most 4' },
+    'Columns of cards, 1 to 4; defaults to as many as the width holds. Never narrower than a readable card',
+  ),
+  statements: idList('statement', 'Comma-separated statement ids, in display order; defaults to all, in the article’s order'),
+}
+export const options = lazySchema(() => optionsSchema(optionSpecs))
+export type StatementGridOptions = OptionsOf<typeof optionSpecs>
 
 export const examples: Example[] = [
   { title: 'All statements', options: {} },

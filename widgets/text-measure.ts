@@ -20,7 +20,9 @@ interface FontMetrics {
 // The tables as typed arrays indexed by UTF-16 code unit below SIZE (Latin, Greek,
 // Cyrillic, Hebrew, Arabic, punctuation, arrows), with a map for the few measured
 // characters above. The measuring loop runs for every word of every widget and must not
-// allocate; the tables are built on first use, keeping them out of the isolate's start-up.
+// allocate. Each table is built the first time a line of its weight and script is
+// measured, keeping them out of the isolate's start-up, and out of a first English
+// response the Arabic and Hebrew ones (issue #15).
 const SIZE = 0x2200
 const UNKNOWN = 0xffff
 const JOINS_BOTH = 2
@@ -33,45 +35,47 @@ interface Widths {
 
 function widthTable(table: WidthTable, base?: Widths): Widths {
   const out = base ? { low: base.low.slice(), high: new Map(base.high) } : { low: new Uint16Array(SIZE).fill(UNKNOWN), high: new Map<number, number>() }
-  for (const [key, w] of Object.entries(table)) {
-    const cp = Number(key)
-    if (cp < SIZE) out.low[cp] = w
-    else out.high.set(cp, w)
+  for (const key in table) {
+    const cp = +key
+    if (cp < SIZE) out.low[cp] = table[key]
+    else out.high.set(cp, table[key])
   }
   return out
 }
 
-const weights: FontWeight[] = ['regular', 'bold']
+let metrics: FontMetrics | undefined
+const raw = () => (metrics ??= JSON.parse(fontMetricsJson) as FontMetrics)
 
-interface Tables {
-  widths: Record<FontWeight, Widths>
-  script: Record<Script, Record<FontWeight, Widths>>
-  /** Four widths per Arabic letter (isolated, initial, medial, final), at cp * 4. */
-  forms: Record<FontWeight, Uint16Array>
-  joining: Uint8Array
+const widthTables: Partial<Record<FontWeight, Widths>> = {}
+const scriptTables: Record<Script, Partial<Record<FontWeight, Widths>>> = { arabic: {}, hebrew: {} }
+const formTables: Partial<Record<FontWeight, Uint16Array>> = {}
+let joiningTable: Uint8Array | undefined
+
+function widthsFor(weight: FontWeight, script: Script | undefined): Widths {
+  const latin = (widthTables[weight] ??= widthTable(raw().widths[weight]))
+  if (!script) return latin
+  return (scriptTables[script][weight] ??= widthTable(raw().scriptWidths[script][weight], latin))
 }
 
-let built: Tables | undefined
-function tables(): Tables {
-  if (built) return built
-  const metrics = JSON.parse(fontMetricsJson) as FontMetrics
-  const rawWidths = metrics.widths
-  const rawForms = metrics.arabicForms
-  const rawScript = metrics.scriptWidths
-  const widths = Object.fromEntries(weights.map((w) => [w, widthTable(rawWidths[w])])) as Record<FontWeight, Widths>
-  const script = Object.fromEntries(
-    (['arabic', 'hebrew'] as Script[]).map((sc) => [sc, Object.fromEntries(weights.map((w) => [w, widthTable(rawScript[sc][w], widths[w])]))]),
-  ) as Record<Script, Record<FontWeight, Widths>>
-  const forms = Object.fromEntries(
-    weights.map((w) => {
-      const out = new Uint16Array(0x0700 * 4)
-      for (const [cp, f] of Object.entries(rawForms[w])) out.set(f, Number(cp) * 4)
-      return [w, out]
-    }),
-  ) as Record<FontWeight, Uint16Array>
-  const joiningTable = new Uint8Array(0x0700)
-  for (const [cp, type] of Object.entries(metrics.joining)) joiningTable[Number(cp)] = type === 'D' ? JOINS_BOTH : JOINS_RIGHT
-  return (built = { widths, script, forms, joining: joiningTable })
+/** Four widths per Arabic letter (isolated, initial, medial, final), at cp * 4. */
+function formsFor(weight: FontWeight): Uint16Array {
+  let out = formTables[weight]
+  if (!out) {
+    out = new Uint16Array(0x0700 * 4)
+    const forms = raw().arabicForms[weight]
+    for (const cp in forms) out.set(forms[cp], +cp * 4)
+    formTables[weight] = out
+  }
+  return out
+}
+
+function joining(): Uint8Array {
+  if (!joiningTable) {
+    joiningTable = new Uint8Array(0x0700)
+    const types = raw().joining
+    for (const cp in types) joiningTable[+cp] = types[cp] === 'D' ? JOINS_BOTH : JOINS_RIGHT
+  }
+  return joiningTable
 }
 
 // Characters missing from the table: emoji and CJK are about an em wide; other scripts
@@ -97,10 +101,7 @@ export function measureText(text: string, fontSize: number, weight: FontWeight =
 
 /** Advance of text[start, end) in 1/1000 em, without slicing the string. */
 function advance(text: string, start: number, end: number, weight: FontWeight, script?: Script): number {
-  const t = tables()
-  const { low: table, high } = script ? t.script[script][weight] : t.widths[weight]
-  const forms = t.forms[weight]
-  const joiningTable = t.joining
+  const { low: table, high } = widthsFor(weight, script)
   let total = 0
   for (let i = start; i < end; i++) {
     const cu = text.charCodeAt(i)
@@ -110,9 +111,12 @@ function advance(text: string, start: number, end: number, weight: FontWeight, s
       i++
       continue
     }
-    if (cu >= 0x0600 && cu < 0x0700 && joiningTable[cu]) {
-      total += forms[cu * 4 + arabicForm(text, i, table, joiningTable)]
-      continue
+    if (cu >= 0x0600 && cu < 0x0700) {
+      const joiningTable = joining()
+      if (joiningTable[cu]) {
+        total += formsFor(weight)[cu * 4 + arabicForm(text, i, table, joiningTable)]
+        continue
+      }
     }
     const w = cu < SIZE ? table[cu] : (high.get(cu) ?? UNKNOWN)
     if (w !== UNKNOWN) total += w

@@ -1,9 +1,8 @@
 // toll-counter: the story's headline figures as large numbers, each with its qualifier
 // before the number, its label, its source as the article attributes it and its as-of date.
-import * as z from 'zod/mini'
 import { type Example, type InvalidParam, margin, perStory, pick, placeFooter, placeHeader, text, unknownIds, readerNotes } from './common'
 import { type LocaleFormat, localeFormat, sentenceStart } from './locale'
-import { commonOptions, lazySchema, idListOption, widthOption } from './options'
+import { type OptionsOf, commonOptionSpecs, idList, lazySchema, optionsSchema, widthOption } from './options'
 import type { Figure, Story } from './story'
 import { type Frame, num, svgDocument, textLines } from './svg'
 import { type PlacedText, type TextLine, type TextStyle, appendLines, placeText, round } from './text-block'
@@ -14,11 +13,13 @@ export const title = 'Toll counter'
 export const description = 'The headline figures as large numbers, each with its qualifier, label, source and as-of date.'
 export const itemsKey = 'figures'
 
-export const options = lazySchema(() => z.extend(commonOptions, {
+export const optionSpecs = {
+  ...commonOptionSpecs,
   width: widthOption(640),
-  figures: idListOption('figure').check(z.describe('Comma-separated figure ids, in display order; defaults to the story’s headline figures')),
-}))
-export type TollCounterOptions = z.output<typeof options>
+  figures: idList('figure', 'Comma-separated figure ids, in display order; defaults to the story’s headline figures'),
+}
+export const options = lazySchema(() => optionsSchema(optionSpecs))
+export type TollCounterOptions = OptionsOf<typeof optionSpecs>
 
 export const examples: Example[] = [
   { title: 'Headline figures', options: {} },

@@ -73,13 +73,14 @@ const wrapped = new Map<string, WidgetModule<any>>()
  * in its .json.
  */
 export function withdrawnWidget(widget: WidgetModule<any>): WidgetModule<any> {
-  let made = wrapped.get(widget.id)
+  let made: WidgetModule<any> | undefined = wrapped.get(widget.id)
   if (!made) {
     made = {
       id: widget.id,
       title: widget.title,
       description: widget.description,
       itemsKey: widget.itemsKey,
+      optionSpecs: widget.optionSpecs,
       options: widget.options,
       examples: widget.examples,
       // Nothing of the story is checked: a 400 naming the story's ids would say what it held.

@@ -20,7 +20,10 @@
 
   function announce() {
     var height = Math.ceil(document.documentElement.getBoundingClientRect().height)
-    if (height === lastHeight || window.parent === window) return
+    // An iframe the host page hides (display:none, a closed <details>, an inactive tab) has
+    // no layout and measures 0: a loader told so would collapse it. Say nothing until it is
+    // shown; the ResizeObserver then fires with the real height.
+    if (!(height > 0) || height === lastHeight || window.parent === window) return
     lastHeight = height
     var parent = window.parent
     parent.postMessage('pymxPYMx' + childId + 'xPYMxheightxPYMx' + height, '*')

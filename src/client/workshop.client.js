@@ -47,9 +47,23 @@
     if (el) el.value = text
   }
 
+  // The chooser's thumbnails follow the story and language chosen (their theme is auto).
+  function updateThumbnails(params) {
+    var thumbs = form.querySelectorAll('img[data-thumb]')
+    for (var i = 0; i < thumbs.length; i++) {
+      var src = new URL(thumbs[i].src)
+      var story = params.get('story')
+      if (story) src.pathname = src.pathname.replace(/^\/widgets\/[^/]+\//, '/widgets/' + encodeURIComponent(story) + '/')
+      if (params.get('locale')) src.searchParams.set('locale', params.get('locale'))
+      else src.searchParams.delete('locale')
+      if (thumbs[i].src !== src.href) thumbs[i].src = src.href
+    }
+  }
+
   function update() {
     showFields()
     var params = query()
+    updateThumbnails(params)
     var mine = ++ticket
     history.replaceState(null, '', '?' + params)
     fetch('/api/embed-codes?' + params)

@@ -13,7 +13,7 @@ import { escapeXml } from '../../widgets/svg'
 import { palettes } from '../../widgets/theme'
 import { cacheFor } from '../http/caching'
 import { cachedRender } from '../http/render-cache'
-import { validate } from '../http/validation'
+import { validateOptions } from '../http/validation'
 import { DATA_ROW_HEIGHT, optionQuery } from '../embed-codes'
 import { resolveWidget } from '../widget-request'
 
@@ -51,7 +51,7 @@ embedRoutes.get('/embed.js', (c) => script(c, 'loader', loaderScript))
 embedRoutes.get('/embed/frame.js', (c) => script(c, 'frame', frameScript))
 
 for (const widget of Object.values(widgets)) {
-  embedRoutes.get(`/embed/:slug/${widget.id}`, validate('query', widget.options), async (c) => {
+  embedRoutes.get(`/embed/:slug/${widget.id}`, validateOptions(widget.optionSpecs, widget.options), async (c) => {
     const url = new URL(c.req.url)
     const origin = url.origin
     const { widget: shown, story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))

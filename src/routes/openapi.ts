@@ -219,6 +219,42 @@ function buildDocument(origin: string) {
       get: { tags: [w.id], summary: `${w.title}: HTML page for an <iframe>`, parameters, responses: { 200: { description: 'Embed page', content: { 'text/html': {} } }, ...problems(400, 404) } },
     }
   }
+  // The contract names the embed page GET /embed/{slug}/{widget}: the same pages as one
+  // templated path, for tools that look the contract's path up, with every widget's options
+  // (each says which widget takes it; the concrete paths above list each widget's own).
+  const optionsByName = new Map<string, { parameter: ReturnType<typeof queryParameters>[number]; widgets: string[] }>()
+  for (const w of Object.values(widgets)) {
+    for (const parameter of queryParameters(w.options)) {
+      const known = optionsByName.get(parameter.name)
+      if (known) known.widgets.push(w.id)
+      else optionsByName.set(parameter.name, { parameter, widgets: [w.id] })
+    }
+  }
+  const allWidgets = Object.keys(widgets)
+  paths['/embed/{slug}/{widget}'] = {
+    get: {
+      summary: 'Any widget as an HTML page for an <iframe>: responsive, posts its height to the parent, carries oEmbed discovery links',
+      parameters: [
+        slugParam,
+        { name: 'widget', in: 'path', required: true, schema: { type: 'string', enum: allWidgets }, description: 'Widget id, as GET /api/widgets lists them' },
+        ...[...optionsByName.values()].map(({ parameter, widgets: takers }) =>
+          takers.length === allWidgets.length ? parameter : { ...parameter, description: `${parameter.description ?? ''} (${takers.join(', ')} only)`.trim() },
+        ),
+      ],
+      responses: { 200: { description: 'Embed page', headers: cached, content: { 'text/html': {} } }, 304: { description: 'Not modified' }, ...problems(400, 404) },
+    },
+  }
+  paths['/api/embed-codes'] = {
+    get: {
+      summary: 'Every embed code for a story, widget and options: iframe, script, SVG and PNG images, social card, oEmbed, AMP, CSP',
+      parameters: [
+        { name: 'story', in: 'query', schema: { type: 'string' }, description: 'Story slug; defaults to the first story' },
+        { name: 'widget', in: 'query', schema: { type: 'string', enum: allWidgets, default: allWidgets[0] } },
+        ...[...optionsByName.values()].map(({ parameter }) => parameter),
+      ],
+      responses: { 200: { description: 'The codes, with the embed URL, width, height and alt text', headers: cached, content: { 'application/json': {} } }, ...problems(400, 404) },
+    },
+  }
   return {
     openapi: '3.1.0',
     info: { title: 'factbox', version: pkg.version, description: 'Embeddable, sourced data-journalism widgets. Every error is application/problem+json (RFC 9457).' },

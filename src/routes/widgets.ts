@@ -3,14 +3,14 @@
 import { router } from '../env'
 import * as z from 'zod/mini'
 import { type WidgetModule, layoutWidget, renderWidget, widgets } from '../../widgets/index'
-import { lazySchema } from '../../widgets/options'
-import { type Frame, XML_DECLARATION } from '../../widgets/svg'
+import { type OptionSpecs, integer, lazySchema, optionsSchema, withDefault } from '../../widgets/options'
+import { XML_DECLARATION } from '../../widgets/svg'
 import { toCsv } from '../http/csv'
-import { cacheFor, computeEtag } from '../http/caching'
-import { cachedRender, recall, remember } from '../http/render-cache'
-import { invalidParams, notFound } from '../http/problem'
-import { validate } from '../http/validation'
-import { rasterise } from '../png/rasterise'
+import { cacheFor } from '../http/caching'
+import { cachedRender } from '../http/render-cache'
+import { notFound } from '../http/problem'
+import { validateOptions } from '../http/validation'
+import { MAX_PNG_HEIGHT, MAX_PNG_PIXELS, pngParts, widgetPng } from '../png/widget-png'
 import { resolveWidget } from '../widget-request'
 import type { Story } from '../../widgets/story'
 
@@ -40,7 +40,7 @@ widgetRoutes.get('/api/widgets', (c) => {
 
 for (const widget of Object.values(widgets)) {
   for (const format of formats) {
-    widgetRoutes.get(`/widgets/:slug/${widget.id}.${format}`, validate('query', widget.options), async (c) => {
+    widgetRoutes.get(`/widgets/:slug/${widget.id}.${format}`, validateOptions(widget.optionSpecs, widget.options), async (c) => {
       const { widget: shown, story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), c.req.valid('query'))
       const parts = ['widget', story.slug, version, widget.id, format, normalised]
       const notModified = await cacheFor(c, { parts, pinned, stale })
@@ -51,62 +51,23 @@ for (const widget of Object.values(widgets)) {
 }
 
 /** PNG takes the widget's options plus `scale`: device pixels per CSS pixel. */
-const scaleOption = () =>
-  z
-    ._default(
-      z.coerce.number().check(
-        z.int({ error: 'must be 1, 2 or 3' }),
-        z.minimum(1, { error: 'must be 1, 2 or 3' }),
-        z.maximum(3, { error: 'must be 1, 2 or 3' }),
-      ),
-      1,
-    )
-    .check(z.describe(`Device pixels per CSS pixel: 2 for sharp images on high-density screens. A PNG has at most ${MAX_PNG_PIXELS / 1e6} million pixels`))
-export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [w.id, lazySchema(() => z.extend(w.options, { scale: scaleOption() }))]))
-
-// Rasterising holds the whole picture in the isolate's memory (resvg's pixmap and the PNG
-// encoder's copy, about 9 bytes a pixel, on top of its fonts), and a Worker isolate has
-// 128 MB. Larger PNGs are refused, naming what to change, rather than risk the isolate.
-export const MAX_PNG_PIXELS = 8_000_000
-
-function checkPixels(frame: Frame, scale: number): void {
-  const width = Math.ceil((frame.outer?.width ?? frame.width) * scale)
-  const height = Math.ceil((frame.outer?.height ?? frame.height) * scale)
-  if (width * height <= MAX_PNG_PIXELS) return
-  const size = `${width}×${height} px (${(width * height / 1e6).toFixed(1)} million pixels)`
-  throw invalidParams([{
-    name: scale > 1 ? 'scale' : 'width',
-    reason: `this PNG would be ${size}; PNGs are limited to ${MAX_PNG_PIXELS / 1e6} million pixels: ${scale > 1 ? 'use a smaller scale or width' : 'use another width, fewer items, or the SVG'}`,
-  }])
-}
+const scaleOption = withDefault(
+  integer(1, 3, { integer: 'must be 1, 2 or 3', min: 'must be 1, 2 or 3', max: 'must be 1, 2 or 3' }, `Device pixels per CSS pixel: 2 for sharp images on high-density screens, 3 for print at 300 dpi. A PNG is at most ${MAX_PNG_HEIGHT} px tall and ${MAX_PNG_PIXELS / 1e6} million pixels`),
+  1,
+)
+export const pngOptionSpecs: Record<string, OptionSpecs> = Object.fromEntries(Object.values(widgets).map((w) => [w.id, { ...w.optionSpecs, scale: scaleOption }]))
+export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [w.id, lazySchema(() => optionsSchema(pngOptionSpecs[w.id]))]))
 
 for (const widget of Object.values(widgets)) {
-  widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validate('query', pngOptions[widget.id]), async (c) => {
+  widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validateOptions(pngOptionSpecs[widget.id], pngOptions[widget.id]), async (c) => {
     const { scale, ...options } = c.req.valid('query') as { scale: number; version?: number }
     const { widget: shown, story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, c.req.param('slug'), options)
-    const parts = ['widget', story.slug, version, widget.id, 'png', scale, normalised]
-    const notModified = await cacheFor(c, { parts, pinned, stale })
+    const request = { widget: shown, story, version, opts, normalised, scale }
+    const notModified = await cacheFor(c, { parts: pngParts(request), pinned, stale })
     if (notModified) return notModified
     // Rasterising costs tens of milliseconds: each PNG is kept in this isolate's memory and in
     // the edge cache (which other isolates of the location share), keyed like its ETag.
-    const key = parts.join('|')
-    let png = recall<Uint8Array<ArrayBuffer>>(key)
-    if (!png) {
-      const cacheKey = new Request(`https://png.factbox.internal/${(await computeEtag(parts)).replace(/"/g, '')}`)
-      const cache = await caches.open('factbox-png')
-      const cached = await cache.match(cacheKey).then((hit) => hit?.arrayBuffer())
-      if (cached) png = new Uint8Array(cached)
-      else {
-        // Only a PNG that is not kept yet is laid out and measured: every kept one passed.
-        const layout = layoutWidget(shown, story, opts)
-        checkPixels(layout.frame, scale)
-        png = (await rasterise(shown.render(layout as never), scale)) as Uint8Array<ArrayBuffer>
-        c.executionCtx.waitUntil(cache.put(cacheKey, new Response(png, { headers: { 'Cache-Control': 'public, max-age=31536000' } })))
-      }
-      remember(key, png)
-    }
-    // Responses copy their body (the PNG test asks for the kept bytes again after several).
-    return c.body(png, 200, { 'Content-Type': 'image/png' })
+    return c.body(await widgetPng(c.executionCtx, request), 200, { 'Content-Type': 'image/png' })
   })
 }
 

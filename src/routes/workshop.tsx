@@ -6,13 +6,14 @@ import type { Context } from 'hono'
 import { type AppEnv, router } from '../env'
 import { raw } from 'hono/html'
 import workshopScript from '../client/workshop.client.js'
-import { widgets } from '../../widgets/index'
+import { type WidgetModule, widgets } from '../../widgets/index'
+import { optionDefaults } from '../../widgets/options'
 import { locales } from '../../widgets/locale'
 import { type Story, localize } from '../../widgets/story'
 import { type EmbedCodes, embedCodes } from '../embed-codes'
 import { cacheFor } from '../http/caching'
 import { notFound } from '../http/problem'
-import { paramsProblem } from '../http/validation'
+import { paramsProblem, parseOptions } from '../http/validation'
 import { bundledSlugs, storyPage } from '../stories'
 import { resolveWidget } from '../widget-request'
 
@@ -36,7 +37,7 @@ async function codesFor(c: Context<AppEnv>, q: Record<string, string>) {
   const widgetId = q.widget ?? Object.keys(widgets)[0]
   if (!Object.hasOwn(widgets, widgetId)) throw notFound(`There is no widget "${widgetId}".`)
   const widget = widgets[widgetId]
-  const parsed = widget.options.safeParse(q)
+  const parsed = parseOptions(widget.optionSpecs, widget.options, q)
   if (!parsed.success) throw paramsProblem(parsed.error.issues)
   const req = await resolveWidget(c.env.DB, widget, slug, parsed.data as Record<string, unknown>)
   const origin = new URL(c.req.url).origin
@@ -72,7 +73,10 @@ form .hint{font-size:13px;color:var(--muted);margin:2px 0 0}
 select,input[type=number],input[type=date]{width:100%;font:inherit;padding:7px 9px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg)}
 fieldset{border:0;padding:0;margin:0 0 14px;min-width:0}
 .choices{display:grid;gap:6px}.choice{display:flex;gap:8px;align-items:flex-start;font-weight:400;font-size:14px;border:1px solid var(--line);border-radius:6px;padding:7px 9px;cursor:pointer}
-.choice input{margin-top:4px}.choice strong{display:block}.choice span{color:var(--muted);font-size:13px}
+.choice input{margin-top:4px}.choice>div{min-width:0;flex:1}.choice strong{display:block}.choice span{color:var(--muted);font-size:13px}
+.choice:has(input:checked){border-color:var(--accent);box-shadow:0 0 0 1px var(--accent)}
+.choice .thumb{display:block;position:relative;height:150px;overflow:hidden;margin:0 0 8px;border:1px solid var(--line);border-radius:4px;background:var(--panel)}
+.thumb img{display:block;width:100%;height:auto}.thumb::after{content:'';position:absolute;left:0;right:0;bottom:0;height:32px;background:linear-gradient(transparent,var(--panel))}
 .segmented{display:flex;border:1px solid var(--line);border-radius:6px;overflow:hidden}.segmented label{flex:1;margin:0;text-align:center;font-weight:400;padding:6px 0;cursor:pointer;border-inline-start:1px solid var(--line)}
 .segmented label:first-child{border-inline-start:0}.segmented input{position:absolute;opacity:0;pointer-events:none}.segmented input:checked+span{font-weight:700;color:var(--accent)}
 .segmented label:has(input:checked){background:var(--code)}.segmented label:has(input:focus-visible){outline:2px solid var(--accent);outline-offset:-2px}
@@ -112,6 +116,20 @@ const CODE_BLOCKS: CodeBlock[] = [
 function codeText(codes: EmbedCodes, key: CodeBlock['key']): string {
   if (key === 'oembed') return `${codes.embedUrl}\n${codes.oembed}`
   return String(codes[key as keyof EmbedCodes])
+}
+
+/** Thumbnails are the widget itself at this width, drawn smaller: its own layout, not a shrunk page. */
+const THUMB_WIDTH = 360
+
+/**
+ * The chooser's picture of a widget: its SVG for the story at THUMB_WIDTH in the chosen
+ * language, theme auto (so it follows the page's light or dark, also inside an <img>).
+ */
+function thumbnail(origin: string, story: Story, widget: WidgetModule<any>, locale: string | undefined) {
+  const lang = locale && (locales as readonly string[]).includes(locale) ? locale : 'en'
+  const query = lang === 'en' ? `width=${THUMB_WIDTH}` : `width=${THUMB_WIDTH}&locale=${lang}`
+  const height = widget.layout(story, { ...optionDefaults(widget.optionSpecs), width: THUMB_WIDTH, locale: lang } as never).frame.height
+  return { src: `${origin}/widgets/${story.slug}/${widget.id}.svg?${query}`, height }
 }
 
 function Page(props: { origin: string; stories: { slug: string; headline: string }[]; story: Story; widgetId: string; q: Record<string, string>; codes: EmbedCodes; error?: string }) {
@@ -154,15 +172,21 @@ function Page(props: { origin: string; stories: { slug: string; headline: string
             <fieldset>
               <legend>Widget</legend>
               <div class="choices">
-                {storyWidgets.map((w) => (
-                  <label class="choice">
-                    <input type="radio" name="widget" value={w.id} checked={w.id === widgetId} />
-                    <div>
-                      <strong>{w.title}</strong>
-                      <span>{w.description}</span>
-                    </div>
-                  </label>
-                ))}
+                {storyWidgets.map((w) => {
+                  const thumb = thumbnail(props.origin, story, w, q.locale)
+                  return (
+                    <label class="choice">
+                      <input type="radio" name="widget" value={w.id} checked={w.id === widgetId} />
+                      <div>
+                        <span class="thumb">
+                          <img src={thumb.src} data-thumb={w.id} width={THUMB_WIDTH} height={thumb.height} alt="" loading="lazy" decoding="async" />
+                        </span>
+                        <strong>{w.title}</strong>
+                        <span>{w.description}</span>
+                      </div>
+                    </label>
+                  )
+                })}
               </div>
             </fieldset>
             <h2>Adjust</h2>

@@ -39,6 +39,13 @@ function hostPages(base) {
       `<script>window.messages=[];addEventListener('message',function(e){window.messages.push(e.data)})</script>` +
         `<iframe id="sandboxed" sandbox="allow-scripts" src="${base}/embed/${SLUG}/toll-counter?locale=he" style="width:100%;border:0;height:200px"></iframe>`,
     ),
+    // Several embeds, some hidden until the reader opens them: hidden iframes have no layout.
+    '/hidden.html': page(
+      `<script>window.messages=[];addEventListener('message',function(e){window.messages.push(e.data)})</script>` +
+        `<div id="tab" style="display:none">${widgets.map((w) => `<iframe src="${base}/embed/${SLUG}/${w}" style="width:100%;border:0;height:200px"></iframe>`).join('')}</div>` +
+        `<details id="more"><summary>More</summary>${widgets.map((w) => `<iframe src="${base}/embed/${SLUG}/${w}?locale=ar" style="width:100%;border:0;height:200px"></iframe>`).join('')}</details>` +
+        `<iframe src="${base}/embed/${SLUG}/toll-counter?theme=dark" style="width:100%;border:0;height:200px"></iframe>`,
+    ),
     '/pym.v1.min.js': pymSource,
   }
 }
@@ -131,6 +138,32 @@ describe('a host page on another origin', () => {
       await context.close()
     })
   }
+
+  it('never announces a height that is not positive, also for embeds hidden until the reader opens them', async () => {
+    const { page, context, errors } = await open('/hidden.html', 700)
+    await page.waitForTimeout(1500)
+    const heightOf = (m) =>
+      typeof m === 'string' && m.startsWith('pymxPYMx') ? Number(m.split('xPYMx').pop())
+        : m && m.sentinel === 'amp' ? m.height
+          : m && m['datawrapper-height'] ? Object.values(m['datawrapper-height'])[0]
+            : m && m.message === 'height' ? m.value
+              : undefined
+    const heights = async () => (await page.evaluate(() => window.messages)).map(heightOf).filter((h) => h !== undefined)
+    const before = await heights()
+    // The one visible embed announced itself, in all four formats; the hidden six said nothing.
+    assert.ok(before.length >= 4, 'the visible embed announced its height')
+    assert.deepEqual(before.filter((h) => !(h > 0)), [])
+    await page.evaluate(() => {
+      document.getElementById('tab').style.display = 'block'
+      document.getElementById('more').open = true
+    })
+    await page.waitForTimeout(1500)
+    const after = await heights()
+    assert.deepEqual(after.filter((h) => !(h > 0)), [])
+    assert.ok(after.length >= before.length + 6 * 4, `each embed announced once shown (${after.length - before.length} messages)`)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
 
   it('works in a sandboxed iframe: re-lays out, announces its height in every format', async () => {
     const { page, context, errors } = await open('/sandbox.html', 700)

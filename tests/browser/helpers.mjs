@@ -2,6 +2,7 @@
 // started on a fresh database, and the measurement of drawn text.
 import assert from 'node:assert/strict'
 import { after, before } from 'node:test'
+import { inflateSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { CHROMIUM_ARGS, startServer } from '../../scripts/dev-server.mjs'
 
@@ -65,4 +66,39 @@ export function assertInsideAndApart({ width, height, boxes }) {
       assert.ok(!(across > 1 && down > 1), `"${a.text}" overlaps "${b.text}"`)
     }
   }
+}
+
+/**
+ * Pixels of a PNG screenshot (8-bit RGB or RGBA, not interlaced), read with node:zlib: the
+ * mean brightness of a region says which theme it was drawn in.
+ */
+export function screenshotPixels(png) {
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
+  const width = view.getUint32(16)
+  const height = view.getUint32(20)
+  const channels = png[25] === 6 ? 4 : 3
+  const idat = []
+  for (let at = 8; at < png.length; ) {
+    const length = view.getUint32(at)
+    if (png.toString('latin1', at + 4, at + 8) === 'IDAT') idat.push(png.subarray(at + 8, at + 8 + length))
+    at += 12 + length
+  }
+  const raw = inflateSync(Buffer.concat(idat))
+  const stride = width * channels
+  const out = new Uint8Array(stride * height)
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)]
+    for (let i = 0; i < stride; i++) {
+      const x = raw[y * (stride + 1) + 1 + i]
+      const a = i >= channels ? out[y * stride + i - channels] : 0
+      const b = y ? out[(y - 1) * stride + i] : 0
+      const c = y && i >= channels ? out[(y - 1) * stride + i - channels] : 0
+      const p = a + b - c
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c
+      out[y * stride + i] = (x + [0, a, b, (a + b) >> 1, paeth][filter]) & 255
+    }
+  }
+  let sum = 0
+  for (let i = 0; i < out.length; i += channels) sum += (out[i] + out[i + 1] + out[i + 2]) / 3
+  return { width, height, channels, pixels: out, meanBrightness: sum / (width * height) }
 }

@@ -152,6 +152,25 @@ describe('GET /openapi.json', () => {
     expect(doc.paths['/api/stories']).toHaveProperty('post')
     expect(doc.paths['/api/stories/{slug}/sources/{id}']).toHaveProperty('get')
   })
+
+  it('lists GET /embed/{slug}/{widget}, the path the contract names, with every widget and its options', async () => {
+    const doc = (await (await get('/openapi.json')).json()) as any
+    const embed = doc.paths['/embed/{slug}/{widget}']?.get
+    expect(embed).toBeDefined()
+    const params = Object.fromEntries(embed.parameters.map((p: any) => [p.name, p]))
+    expect(params.widget).toMatchObject({ in: 'path', required: true, schema: { enum: ids } })
+    expect(params.slug).toMatchObject({ in: 'path', required: true })
+    for (const name of ['theme', 'width', 'locale', 'version', 'figures', 'until', 'columns', 'statements']) expect(params[name], name).toMatchObject({ in: 'query' })
+    expect(params.until.description).toMatch(/blockade-duration only/)
+    expect(Object.keys(embed.responses)).toEqual(expect.arrayContaining(['200', '400', '404']))
+    // Every path parameter of every templated path is declared (what OpenAPI validators check).
+    for (const [path, item] of Object.entries<any>(doc.paths)) {
+      for (const name of path.match(/\{[^}]+\}/g) ?? []) {
+        const declared = Object.values<any>(item).some((op) => op.parameters?.some((p: any) => p.in === 'path' && `{${p.name}}` === name))
+        expect(declared, `${path} declares ${name}`).toBe(true)
+      }
+    }
+  })
 })
 
 describe('the workshop', () => {
@@ -171,6 +190,19 @@ describe('the workshop', () => {
     const html = await (await get('/?widget=blockade-duration&locale=ar&until=2025-05-20&width=400')).text()
     expect(html).toContain(`src="${ORIGIN}/embed/${SLUG}/blockade-duration?width=400&amp;locale=ar&amp;until=2025-05-20"`)
     expect(html).toContain('data-factbox=&quot;gaza-2025-05-06/blockade-duration&quot; data-width=&quot;400&quot; data-locale=&quot;ar&quot; data-until=&quot;2025-05-20&quot;')
+  })
+
+  it('shows a live thumbnail of every widget of the story in the chooser, in the chosen language', async () => {
+    for (const [query, locale] of [['', ''], ['?locale=ar&widget=statement-grid', '&amp;locale=ar']]) {
+      const html = await (await get(`/${query}`)).text()
+      for (const id of ids) {
+        // The thumbnail is inside its radio's label: clicking it chooses the widget, without script too.
+        const label = new RegExp(`<label class="choice"><input type="radio" name="widget" value="${id}"[^>]*/>.*?</label>`).exec(html)?.[0]
+        expect(label, `${id} choice`).toBeDefined()
+        expect(label).toContain(`<img src="${ORIGIN}/widgets/${SLUG}/${id}.svg?width=360${locale}" data-thumb="${id}" width="360" height="`)
+        expect(label).toContain('alt=""')
+      }
+    }
   })
 
   it('shows the defaults with a note when its URL has a bad option', async () => {

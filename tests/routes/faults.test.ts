@@ -3,7 +3,7 @@
 // exists, never a 500; a failed publish leaves no partial version. The app is called
 // directly with a broken database in place of the real one. Order matters here: the
 // isolate's memory of what it served is part of the behaviour under test.
-import { createExecutionContext, env } from 'cloudflare:test'
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
 import { SLUG, withFollowUpToll } from '../fixtures'
@@ -12,8 +12,8 @@ const fail = () => Promise.reject(new Error('D1_ERROR: storage is down'))
 const statement = { bind: () => statement, first: fail, all: fail, run: fail, raw: fail }
 const brokenDb = { prepare: () => statement, batch: fail, exec: fail } as unknown as D1Database
 
-function request(path: string, db: D1Database, init: RequestInit = {}) {
-  return app.request(`http://factbox.test${path}`, init, { ...env, DB: db }, createExecutionContext())
+function request(path: string, db: D1Database, init: RequestInit = {}, ctx = createExecutionContext()) {
+  return app.request(`http://factbox.test${path}`, init, { ...env, DB: db }, ctx)
 }
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -31,12 +31,15 @@ describe('when the story store fails', () => {
     const live = await request(`/api/stories/${SLUG}`, env.DB)
     const story = (await live.json()) as any
     withFollowUpToll(story, 60000)
+    const publishing = createExecutionContext()
     const put = await request(`/api/stories/${SLUG}`, env.DB, {
       method: 'PUT',
       headers: { Authorization: `Bearer ${env.ADMIN_TOKEN}`, 'If-Match': live.headers.get('ETag')!, 'Content-Type': 'application/json' },
       body: JSON.stringify({ ...story, note: 'Before the outage' }),
-    })
+    }, publishing)
     expect(put.status).toBe(200)
+    // The publish draws its PNGs after answering, reading the store as it does.
+    await waitOnExecutionContext(publishing)
     expect((await request(`/widgets/${SLUG}/toll-counter.json`, env.DB)).status).toBe(200)
     await wait(1100) // past the moment the isolate trusts its pointer without asking
 

@@ -65,3 +65,17 @@ describe('blockade-duration', () => {
     expect(markers[0].cx).toBeGreaterThan(markers[markers.length - 1].cx)
   })
 })
+
+describe('blockade-duration in Arabic', () => {
+  it('leaves the day count’s descenders clear of the tall letters of the line under it', () => {
+    // Ink of Noto Sans Arabic (fontkit, 1/1000 em): "يومًا" in bold reaches 232 below its
+    // baseline; the label's tallest letters (أ, إ, ل) 814 above theirs.
+    for (const width of [320, 640]) {
+      const layout = blockade.layout(story, opts({ locale: 'ar', width: String(width) }))
+      const days = layout.lines.find((l) => l.text.includes('يوم'))!
+      const next = layout.lines.find((l) => l.y > days.y)!
+      const size = width < 480 ? 34 : 42
+      expect(next.y - days.y, `${width} px`).toBeGreaterThanOrEqual(0.232 * size + 0.814 * 15 + 2)
+    }
+  })
+})

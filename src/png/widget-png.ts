@@ -1,0 +1,131 @@
+// A widget's PNG for a story version and options: from this isolate's memory, else from the
+// location's Cache API, else drawn, streamed out and kept in both. The PNG route and the
+// drawing done when a version is published (prerender.ts) share it, so both keep a PNG
+// under the same key as its ETag.
+import { type WidgetModule, layoutWidget } from '../../widgets/index'
+import type { Story } from '../../widgets/story'
+import type { Frame } from '../../widgets/svg'
+import { computeEtag } from '../http/caching'
+import { invalidParams } from '../http/problem'
+import { recall, remember } from '../http/render-cache'
+import { rasterise } from './rasterise'
+
+/**
+ * The tallest PNG drawn, in device pixels. Bands keep memory flat at any height (a 4800 px
+ * wide band is 2 million pixels), so the limits are about the time drawing takes and what image tools
+ * open: 16384 px is where several stop.
+ */
+export const MAX_PNG_HEIGHT = 16384
+/** At most this many pixels: a 1600 × 3 print column 10,000 px tall, a few seconds of CPU. */
+export const MAX_PNG_PIXELS = 48_000_000
+/** PNGs larger than this are kept in the Cache API only, not in the isolate's memory. */
+const MAX_KEPT_IN_ISOLATE = 1024 * 1024
+
+const CACHE_NAME = 'factbox-png'
+
+export interface WidgetPng {
+  widget: WidgetModule<any>
+  story: Story
+  version: number
+  /** Parsed options without `version` and `scale`, as every widget route resolves them. */
+  opts: any
+  normalised: string
+  scale: number
+}
+
+/** What a PNG is made from: also its ETag's parts. */
+export function pngParts(p: Pick<WidgetPng, 'story' | 'version' | 'widget' | 'scale' | 'normalised'>): (string | number)[] {
+  return ['widget', p.story.slug, p.version, p.widget.id, 'png', p.scale, p.normalised]
+}
+
+/** The Cache API request a PNG is kept under (a host of our own: it is never fetched). */
+export async function pngCacheKey(parts: (string | number)[]): Promise<Request> {
+  return new Request(`https://png.factbox.internal/${(await computeEtag(parts)).replace(/"/g, '')}`)
+}
+
+function checkSize(frame: Frame, scale: number): void {
+  const width = Math.ceil((frame.outer?.width ?? frame.width) * scale)
+  const height = Math.ceil((frame.outer?.height ?? frame.height) * scale)
+  if (height <= MAX_PNG_HEIGHT && width * height <= MAX_PNG_PIXELS) return
+  const size = `${width}×${height} px`
+  throw invalidParams([{
+    name: scale > 1 ? 'scale' : 'width',
+    reason: `this PNG would be ${size}; PNGs are at most ${MAX_PNG_HEIGHT} px tall and ${MAX_PNG_PIXELS / 1e6} million pixels: ${scale > 1 ? 'use a smaller scale, or the SVG' : 'use a wider width, fewer items, or the SVG'}`,
+  }])
+}
+
+// One PNG is drawn at a time in an isolate. Drawing is CPU-bound, so taking turns costs no
+// throughput, and a band of pixels is then all the memory drawing holds: interleaved at
+// their awaits, 32 requests for new PNGs would hold 32 bands. A request waiting its turn
+// polls this isolate's memory rather than awaiting the drawing request's promise (Workers
+// do not let a request wait on another's I/O), and takes the PNG if the turn before it
+// kept the one it wants.
+let drawing = false
+let turnStarted = 0
+const TURN_POLL_MS = 5
+/** A turn held longer than this was abandoned (its request went away mid-drawing): it lapses. */
+const MAX_TURN_MS = 60_000
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+async function waitForTurn(key: string): Promise<Uint8Array<ArrayBuffer> | undefined> {
+  while (drawing && Date.now() - turnStarted < MAX_TURN_MS) {
+    await sleep(TURN_POLL_MS)
+    const kept = recall<Uint8Array<ArrayBuffer>>(key)
+    if (kept) return kept
+  }
+  drawing = true
+  turnStarted = Date.now()
+  return undefined
+}
+
+async function keep(body: ReadableStream<Uint8Array>, key: string, cacheKey: Request): Promise<void> {
+  let bytes: Uint8Array<ArrayBuffer>
+  try {
+    bytes = new Uint8Array(await new Response(body).arrayBuffer())
+    if (bytes.byteLength <= MAX_KEPT_IN_ISOLATE) remember(key, bytes)
+  } finally {
+    // The turn ends once the PNG is drawn and kept, or has failed.
+    drawing = false
+  }
+  const cache = await caches.open(CACHE_NAME)
+  await cache.put(cacheKey, new Response(bytes, { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=31536000' } }))
+}
+
+/**
+ * The PNG, as bytes when it was kept, or as a stream being drawn. A drawn one is kept by
+ * `ctx.waitUntil` as it streams (the reader's copy and the kept copy are the same bands),
+ * so a reader who leaves early still leaves it kept.
+ */
+export async function widgetPng(ctx: Pick<ExecutionContext, 'waitUntil'>, p: WidgetPng): Promise<Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>>> {
+  const parts = pngParts(p)
+  const key = parts.join('|')
+  const kept = recall<Uint8Array<ArrayBuffer>>(key)
+  if (kept) return kept
+  const cacheKey = await pngCacheKey(parts)
+  const cached = await (await caches.open(CACHE_NAME)).match(cacheKey).then((hit) => hit?.arrayBuffer())
+  if (cached) {
+    const bytes = new Uint8Array(cached)
+    if (bytes.byteLength <= MAX_KEPT_IN_ISOLATE) remember(key, bytes)
+    return bytes
+  }
+  // Only a PNG that is not kept yet is laid out and measured: every kept one passed.
+  const layout = layoutWidget(p.widget, p.story, p.opts)
+  const frame = layout.frame
+  checkSize(frame, p.scale)
+  const picture = { width: frame.outer?.width ?? frame.width, height: frame.outer?.height ?? frame.height, view: frame.view ?? { x: 0, y: 0, width: frame.width, height: frame.height } }
+  const svg = p.widget.render(layout as never)
+  const keptMeanwhile = await waitForTurn(key)
+  if (keptMeanwhile) return keptMeanwhile
+  let body: ReadableStream<Uint8Array<ArrayBuffer>>
+  try {
+    body = (await rasterise(svg, picture, p.scale)).body
+  } catch (err) {
+    drawing = false
+    throw err
+  }
+  // The reader's copy and the kept copy are the same bands: the kept copy reads as fast as
+  // they are drawn, so the turn ends when drawing does, however slowly the reader reads.
+  const [forReader, forKeeping] = body.tee()
+  ctx.waitUntil(keep(forKeeping, key, cacheKey).catch((err) => console.error('PNG not kept:', err instanceof Error ? err.message : err)))
+  return forReader
+}

@@ -1,0 +1,84 @@
+// Issue #15: a new version's card and default PNGs are drawn while it is published (in the
+// PUT's waitUntil), so that no reader of the new version waits for resvg.
+import { createExecutionContext, env, waitOnExecutionContext } from 'cloudflare:test'
+import { describe, expect, it } from 'vitest'
+import { app } from '../../src/app'
+import { forgetRendered } from '../../src/http/render-cache'
+import { widgets } from '../../widgets/index'
+import strike from '../fixtures/stories/port-strike.json'
+import { SLUG } from '../fixtures'
+import { get } from '../http'
+import { decodePng } from '../png-decode'
+
+async function request(req: Request): Promise<Response> {
+  const ctx = createExecutionContext()
+  const res = await app.fetch(req, env, ctx)
+  await waitOnExecutionContext(ctx)
+  return res
+}
+
+async function publish(note: string) {
+  const current = await get(`/api/stories/${SLUG}`)
+  const story = await current.json()
+  const ctx = createExecutionContext()
+  const res = await app.fetch(
+    new Request(`http://factbox.test/api/stories/${SLUG}`, {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag')! },
+      body: JSON.stringify({ ...(story as object), note }),
+    }),
+    env,
+    ctx,
+  )
+  expect(res.status).toBe(200)
+  await waitOnExecutionContext(ctx)
+  return (await res.json()) as { version: number }
+}
+
+/** The PNG kept in the location's Cache API for a URL, found by the ETag the route sends. */
+async function keptFor(path: string): Promise<Uint8Array | undefined> {
+  const etag = (await get(path, { 'If-None-Match': '*' })).headers.get('ETag')!
+  const hit = await (await caches.open('factbox-png')).match(`https://png.factbox.internal/${etag.replace(/"/g, '')}`)
+  return hit ? new Uint8Array(await hit.arrayBuffer()) : undefined
+}
+
+describe('publishing a version', () => {
+  it('has drawn every widget’s card and default PNG by the time the publish is done', async () => {
+    const { version } = await publish('Publishing draws the cards')
+    expect(version).toBe(2)
+    // Another isolate of the location: nothing in memory, only the Cache API.
+    forgetRendered()
+    for (const id of Object.keys(widgets)) {
+      const card = await keptFor(`/widgets/${SLUG}/${id}.png?preset=card`)
+      expect(card, `${id} card`).toBeDefined()
+      expect((await decodePng(card!)).width).toBe(1200)
+      const plain = await keptFor(`/widgets/${SLUG}/${id}.png`)
+      expect(plain, `${id} PNG`).toBeDefined()
+      // What a reader then gets is that PNG, for the version just published.
+      const res = await get(`/widgets/${SLUG}/${id}.png?preset=card`)
+      expect(new Uint8Array(await res.arrayBuffer())).toEqual(card)
+    }
+    // Other options are not drawn ahead: only what embed pages and codes link by default.
+    expect(await keptFor(`/widgets/${SLUG}/toll-counter.png?preset=card&locale=ar`)).toBeUndefined()
+  })
+
+  it('draws a story created through POST, only the widgets it has', async () => {
+    // The port strike without its duration: it has no duration widget.
+    const { duration: _d, ...rest } = structuredClone(strike) as any
+    const body = { ...rest, slug: 'strike-no-duration', events: rest.events, note: 'First version' }
+    const res = await request(
+      new Request('http://factbox.test/api/stories', {
+        method: 'POST',
+        headers: { Authorization: 'Bearer test-admin-token', 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      }),
+    )
+    expect(res.status).toBe(201)
+    forgetRendered()
+    for (const id of ['toll-counter', 'statement-grid']) {
+      expect(await keptFor(`/widgets/strike-no-duration/${id}.png?preset=card`), `${id} card`).toBeDefined()
+      expect(await keptFor(`/widgets/strike-no-duration/${id}.png`), `${id} PNG`).toBeDefined()
+    }
+    expect((await get('/widgets/strike-no-duration/blockade-duration.png')).status).toBe(404)
+  })
+})
