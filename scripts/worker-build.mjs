@@ -33,6 +33,8 @@ export function workerOptions(dir, cwd = process.cwd()) {
   return {
     modules,
     modulesRoot: dir,
+    // The placeholder request.cf object: the real one would be fetched from the network.
+    cf: false,
     compatibilityDate: /compatibility_date = "([^"]+)"/.exec(readFileSync(join(cwd, 'wrangler.toml'), 'utf8'))[1],
   }
 }
