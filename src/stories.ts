@@ -311,6 +311,27 @@ async function pollChanges(db: D1Database): Promise<void> {
   }
 }
 
+/**
+ * Asks the store for the slug's latest version and records it (null: the slug has none),
+ * marking the slug as being asked for meanwhile.
+ */
+async function readLatest(db: D1Database, slug: string): Promise<StoryVersion | null> {
+  refreshing.add(slug)
+  try {
+    const { row, position } = await latestVersion(db, slug)
+    if (!row && !isBundled(slug)) {
+      learned(slug, 0, position)
+      return null
+    }
+    const v = row ? await fromRow(row) : await bundledVersion(slug)
+    learned(slug, v.version, position)
+    return v
+  } finally {
+    // Only once the answer is recorded: a request waiting for it stops waiting now.
+    refreshing.delete(slug)
+  }
+}
+
 function noStory(slug: string): never {
   throw notFound(`There is no story "${slug}". GET /api/stories lists every story.`)
 }
@@ -339,25 +360,16 @@ async function loadVersion(db: D1Database, slug: string, version?: number): Prom
       if (answered?.version === 0) noStory(slug)
       if (answered) return loadVersion(db, slug, answered.version)
     }
-    let found
-    refreshing.add(slug)
+    let v
     try {
-      found = await latestVersion(db, slug)
+      v = await readLatest(db, slug)
     } catch (err) {
       // The store is down: the version this isolate served last can stand in, marked
       // stale; the bundled data never does, since a newer version may exist.
       if (known?.version) return { ...(await loadVersion(db, slug, known.version)), stale: true }
       throw err
-    } finally {
-      refreshing.delete(slug)
     }
-    const { row, position } = found
-    if (!row && !isBundled(slug)) {
-      learned(slug, 0, position)
-      noStory(slug)
-    }
-    const v = row ? await fromRow(row) : await bundledVersion(slug)
-    learned(slug, v.version, position)
+    if (!v) noStory(slug)
     return v
   }
   const cached = parsed.get(`${slug}@${version}`)
