@@ -20,6 +20,19 @@ export async function audienceFor(c: Context<AppEnv>, story: Story): Promise<Aud
 }
 
 /**
+ * Who a story's version history (its versions and figure histories) is for: each version's
+ * `note` is written for the history, for editors only (CONTRACT.md "v2: updates,
+ * corrections, retractions"), so a request with an editor's credentials gets the history
+ * with its notes, and every other gets it without them (or, for a withdrawn story, the
+ * notice). Readers see what a version says to them: its kind and public note.
+ */
+export async function historyAudience(c: Context<AppEnv>, story: Story): Promise<Audience> {
+  c.header('Vary', 'Authorization')
+  if (await hasEditorCredentials(c)) return 'editors'
+  return story.revision?.withdrawn ? 'readers' : 'everyone'
+}
+
+/**
  * cacheFor, for a response that depends on the audience: readers' notice has its own ETag
  * (the retraction is in it); editors' data keeps the ETag it always had (PUT's If-Match
  * names it) and is never stored by a cache.

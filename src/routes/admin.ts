@@ -14,7 +14,7 @@ import { paramsProblem } from '../http/validation'
 import { ProblemError, invalidParams, notFound } from '../http/problem'
 import { createStory, getVersion, listVersions, publishVersion } from '../store'
 import { MAX_HISTORY, type StoryVersion, bundledVersion, digestText, isBundled, loadStory, notePublished, storedForm, storyHistory, textsByDigest } from '../stories'
-import { audienceFor, cacheForAudience, withdrawnNotice } from '../http/withdrawn'
+import { audienceFor, cacheForAudience, historyAudience, withdrawnNotice } from '../http/withdrawn'
 import { revise, withdrawal } from '../../widgets/revision'
 import { leaningLabels } from '../../widgets/standalone'
 import { type Story, localize, parseStory } from '../../widgets/story'
@@ -270,12 +270,13 @@ async function versions(c: Context<AppEnv>, slug: string, withDatasets: boolean)
 adminRoutes.get('/api/stories/:slug/versions', async (c) => {
   const slug = c.req.param('slug')
   const { story } = await loadStory(c.env.DB, slug)
-  const audience = await audienceFor(c, story)
+  const audience = await historyAudience(c, story)
   const rows = await versions(c, slug, false)
-  const notModified = await cacheForAudience(c, { parts: ['versions', slug, rows[0].version], pinned: false }, audience, story)
+  const notModified = await cacheForAudience(c, { parts: ['versions', slug, rows[0].version, audience], pinned: false }, audience, story)
   if (notModified) return notModified
   if (audience === 'readers') return c.json(withdrawnNotice(story))
-  return c.json(rows.map((r) => ({ version: r.version, publishedAt: r.published_at, author: r.author, note: r.note, kind: r.kind, publicNote: r.public_note })))
+  // The history note is the editors'; readers get what each version says to them.
+  return c.json(rows.map((r) => ({ version: r.version, publishedAt: r.published_at, author: r.author, ...(audience === 'editors' ? { note: r.note } : {}), kind: r.kind, publicNote: r.public_note })))
 })
 
 adminRoutes.get('/api/stories/:slug/versions/:n{[0-9]+}', async (c) => {
@@ -296,7 +297,7 @@ adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
   const slug = c.req.param('slug')
   const id = c.req.param('id')
   const { story } = await loadStory(c.env.DB, slug)
-  const audience = await audienceFor(c, story)
+  const audience = await historyAudience(c, story)
   if (audience === 'readers') {
     const notModified = await cacheForAudience(c, { parts: ['history', slug, id], pinned: false }, audience, story)
     return notModified ?? c.json(withdrawnNotice(story))
@@ -305,11 +306,11 @@ adminRoutes.get('/api/stories/:slug/figures/:id/history', async (c) => {
   const history = rows
     .map((r) => {
       const figure = (JSON.parse(r.dataset) as { figures: { id: string; value: number; qualifier?: string; asOf: string }[] }).figures.find((f) => f.id === id)
-      return figure && { version: r.version, publishedAt: r.published_at, note: r.note, value: figure.value, qualifier: figure.qualifier ?? null, asOf: figure.asOf }
+      return figure && { version: r.version, publishedAt: r.published_at, ...(audience === 'editors' ? { note: r.note } : {}), kind: r.kind, publicNote: r.public_note, value: figure.value, qualifier: figure.qualifier ?? null, asOf: figure.asOf }
     })
     .filter((h) => h !== undefined)
   if (!history.length) throw notFound(`Story "${slug}" has no figure "${id}" in any version.`)
-  const notModified = await cacheForAudience(c, { parts: ['history', slug, id, rows[0].version], pinned: false }, audience, story)
+  const notModified = await cacheForAudience(c, { parts: ['history', slug, id, rows[0].version, audience], pinned: false }, audience, story)
   return notModified ?? c.json(history)
 })
 

@@ -119,11 +119,27 @@ describe('PUT /api/stories/{slug}', () => {
 })
 
 describe('versions', () => {
-  it('lists every version newest first with time, author and note, the bundled data as version 1', async () => {
-    const list = (await (await get(`/api/stories/${SLUG}/versions`)).json()) as any[]
+  it('lists every version newest first with time, author and, for editors, the history note, the bundled data as version 1', async () => {
+    const auth = { Authorization: `Bearer ${TOKEN}` }
+    const list = (await (await get(`/api/stories/${SLUG}/versions`, auth)).json()) as any[]
     expect(list.length).toBeGreaterThanOrEqual(3)
     expect(list[list.length - 1]).toMatchObject({ version: 1, author: 'factbox', note: 'Bundled dataset' })
-    for (const v of list) expect(v).toEqual({ version: expect.any(Number), publishedAt: expect.any(String), author: expect.any(String), note: expect.any(String), kind: 'update', publicNote: v.version === 2 ? 'The toll is the health ministry’s figure of 8 May.' : null })
+    const publicNote = (v: any) => (v.version === 2 ? 'The toll is the health ministry’s figure of 8 May.' : null)
+    for (const v of list) expect(v).toEqual({ version: expect.any(Number), publishedAt: expect.any(String), author: expect.any(String), note: expect.any(String), kind: 'update', publicNote: publicNote(v) })
+    // Without credentials: the same versions, never the notes written for the history.
+    const res = await get(`/api/stories/${SLUG}/versions`)
+    const readers = (await res.json()) as any[]
+    expect(readers.map((v) => v.version)).toEqual(list.map((v) => v.version))
+    for (const v of readers) expect(v).toEqual({ version: expect.any(Number), publishedAt: expect.any(String), author: expect.any(String), kind: 'update', publicNote: publicNote(v) })
+    expect(res.headers.get('Vary')).toMatch(/Authorization/)
+    // Nor in a figure's history; and the two answers have their own ETags.
+    const history = (await (await get(`/api/stories/${SLUG}/figures/killed-gaza/history`)).json()) as any[]
+    for (const h of history) expect(h).not.toHaveProperty('note')
+    const editorsHistory = (await (await get(`/api/stories/${SLUG}/figures/killed-gaza/history`, auth)).json()) as any[]
+    expect(editorsHistory[0]).toHaveProperty('note')
+    const editorsRes = await get(`/api/stories/${SLUG}/versions`, auth)
+    expect(editorsRes.headers.get('ETag')).not.toBe(res.headers.get('ETag'))
+    expect(editorsRes.headers.get('Cache-Control')).toBe('private, no-store')
   })
 
   it('serves each version unchanged after later publishes', async () => {

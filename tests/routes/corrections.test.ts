@@ -386,6 +386,9 @@ describe('versions stored before kinds existed', () => {
     expect(svg).toContain('52,601')
     expect(svg).not.toMatch(/Toll of 7 May|Updated|since 6 May/)
     const list = (await (await get(`/api/stories/${slug}/versions`)).json()) as any[]
-    expect(list[0]).toMatchObject({ version: 2, kind: 'update', publicNote: null, note: 'Toll of 7 May' })
+    expect(list[0]).toMatchObject({ version: 2, kind: 'update', publicNote: null })
+    expect(list[0]).not.toHaveProperty('note')
+    const editors = (await (await get(`/api/stories/${slug}/versions`, AUTH)).json()) as any[]
+    expect(editors[0]).toMatchObject({ version: 2, kind: 'update', publicNote: null, note: 'Toll of 7 May' })
   })
 })

@@ -111,8 +111,12 @@ describe('an editor token at work', () => {
     expect(res.status).toBe(200)
     const published = (await res.json()) as any
     expect(published.author).toBe('Election night script')
-    const versions = (await (await get(`/api/stories/${SLUG}/versions`)).json()) as any[]
+    const versions = (await (await get(`/api/stories/${SLUG}/versions`, { Authorization: `Bearer ${token}` })).json()) as any[]
     expect(versions[0]).toMatchObject({ version: published.version, author: 'Election night script', note: 'Figure from the script' })
+    // Readers see who signed it, not the note written for the history.
+    const public_ = (await (await get(`/api/stories/${SLUG}/versions`)).json()) as any[]
+    expect(public_[0]).toMatchObject({ version: published.version, author: 'Election night script' })
+    expect(public_[0]).not.toHaveProperty('note')
     const stored = await env.DB.prepare('SELECT author FROM story_versions WHERE slug = ?1 AND version = ?2').bind(SLUG, published.version).first<{ author: string }>()
     expect(stored!.author).toBe('Election night script')
   })
