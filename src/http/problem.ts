@@ -34,6 +34,9 @@ export function problemResponse(problem: Problem, headers: Record<string, string
       'Content-Type': 'application/problem+json',
       'Cache-Control': 'no-store',
       ...(retryAfter !== undefined ? { 'Retry-After': String(retryAfter) } : {}),
+      // A 401 names how to authenticate (RFC 9110 §15.5.2): an editor token as a bearer
+      // token (or Cloudflare Access, which signs the request before it arrives).
+      ...(problem.status === 401 ? { 'WWW-Authenticate': 'Bearer realm="factbox"' } : {}),
       ...headers,
     },
   })

@@ -217,10 +217,11 @@ describe('an editor token at work', () => {
 })
 
 describe('GET /api/tokens and DELETE /api/tokens/{id}', () => {
-  it('need tokens:admin: 401 without credentials', async () => {
+  it('need tokens:admin: 401 without credentials, naming the bearer scheme', async () => {
     for (const res of [await send('/api/tokens', undefined), await send('/api/tokens/x', undefined, { method: 'DELETE' }), await send('/api/tokens', undefined, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"x","scopes":["stories:create"]}' })]) {
       expect(res.status).toBe(401)
       expect(res.headers.get('Cache-Control')).toBe('no-store')
+      expect(res.headers.get('WWW-Authenticate')).toBe('Bearer realm="factbox"')
     }
   })
 })
