@@ -5,8 +5,9 @@
 // a constant route behind the same middleware; compare the ratios, not the milliseconds.
 //
 // Two stories: the bundled one (D1 empty, so it is read from the worker's own file) and the
-// port strike of the tests, created through POST /api/stories, which only D1 holds. After
-// each widget's first PNG the same isolate is asked for a PNG at a width not drawn yet.
+// port strike of the tests, created through POST /api/stories, which only D1 holds; its
+// publish drew the cards and default PNGs into KV, as on the edge. After each widget's
+// first PNG the same isolate is asked for a PNG at a width not drawn yet.
 //
 // BASELINE=<directory> builds that checkout too (e.g. `git archive <commit> | tar -x -C dir`,
 // with node_modules linked in) and takes its samples in turn with this one's: before and
@@ -43,6 +44,8 @@ function miniflare(persist, extra = {}, dist = out) {
     ...workerOptions(dist),
     d1Databases: { DB: 'factbox-cold' },
     d1Persist: persist,
+    kvNamespaces: ['PUBLISHED_PNGS'],
+    kvPersist: persist,
     bindings: { ADMIN_TOKEN: TOKEN },
     // The placeholder request.cf object: the real one would be fetched from the network.
     cf: false,
@@ -71,6 +74,13 @@ async function prepare(name, publish) {
     })
     if (!res.ok) throw new Error(`POST /api/stories: ${res.status} ${await res.text()}`)
     await res.arrayBuffer()
+    // Publishing draws each widget's card and default PNG after answering and writes them
+    // to KV, where a new isolate (another location) finds them: wait until all six are there.
+    const kv = await mf.getKVNamespace('PUBLISHED_PNGS')
+    for (let waited = 0; (await kv.list()).keys.length < 6; waited += 100) {
+      if (waited > 60_000) throw new Error('publishing did not write its PNGs to KV')
+      await new Promise((r) => setTimeout(r, 100))
+    }
   }
   await mf.dispose()
   return dir

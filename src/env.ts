@@ -16,6 +16,13 @@ export interface Env {
   OWNER_EMAILS?: string
   /** Workers Rate Limiting (wrangler.toml [[ratelimits]]): consulted only after a credential failed. Absent in a bare Miniflare (bench:http). */
   AUTH_FAILURES?: RateLimit
+  /**
+   * Workers KV (wrangler.toml [[kv_namespaces]]): the PNGs drawn when a version is published
+   * (its cards and default PNGs), read by isolates in every location, so that no reader of a
+   * new version waits for resvg (issue #15). Absent: those PNGs are kept in the publishing
+   * location's Cache API only.
+   */
+  PUBLISHED_PNGS?: KVNamespace
 }
 
 export type AppEnv = { Bindings: Env; Variables: { editor: Editor } }

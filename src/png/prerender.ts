@@ -1,7 +1,7 @@
 // What a new version's readers would otherwise wait for (issue #15): the og:image card
 // (preset=card) and the default PNG of every widget, drawn in the publishing request's
-// waitUntil and kept where the PNG route looks first (this isolate and the location's
-// Cache API), under the keys the route computes for the same URLs.
+// waitUntil and kept where the PNG route looks (this isolate, the location's Cache API, and
+// Workers KV for every other location), under the keys the route computes for the same URLs.
 import type { Env } from '../env'
 import { widgets } from '../../widgets/index'
 import { quickOptions } from '../../widgets/options'
@@ -31,7 +31,7 @@ async function drawAll(ctx: Pick<ExecutionContext, 'waitUntil'>, env: Env, slug:
       }
       const { widget: shown, story, opts, normalised } = resolved
       const { version: _pinned, ...latestOpts } = opts
-      const png = await widgetPng(ctx, { widget: shown, story, version, opts: latestOpts, normalised, scale })
+      const png = await widgetPng(ctx, { widget: shown, story, version, opts: latestOpts, normalised, scale }, env.PUBLISHED_PNGS && { kv: env.PUBLISHED_PNGS, write: true })
       // A PNG being drawn is kept by widgetPng's own waitUntil; reading it here draws it now.
       if (png instanceof ReadableStream) await png.pipeTo(new WritableStream())
     }

@@ -1,7 +1,8 @@
 // A widget's PNG for a story version and options: from this isolate's memory, else from the
-// location's Cache API, else drawn, streamed out and kept in both. The PNG route and the
+// location's Cache API, else from the PNGs drawn at publish time (Workers KV, every
+// location), else drawn, streamed out and kept in the first two. The PNG route and the
 // drawing done when a version is published (prerender.ts) share it, so both keep a PNG
-// under the same key as its ETag.
+// under the same key as its ETag; what publishing draws is also written to KV.
 import { type WidgetModule, layoutWidget } from '../../widgets/index'
 import type { Story } from '../../widgets/story'
 import type { Frame } from '../../widgets/svg'
@@ -78,7 +79,27 @@ async function waitForTurn(key: string): Promise<Uint8Array<ArrayBuffer> | undef
   return undefined
 }
 
-async function keep(body: ReadableStream<Uint8Array>, key: string, cacheKey: Request): Promise<void> {
+/** Where a PNG is kept everywhere: Workers KV, and the key it is kept under there. */
+export interface PublishedPngs {
+  kv: KVNamespace
+  /** Write what is drawn (a publish draws), or only read (a reader's request). */
+  write: boolean
+}
+
+// PNGs drawn at publish stay in KV for 30 days: long after readers have moved on to a newer
+// version, and then they go without anyone deleting them. KV takes values up to 25 MiB.
+const PUBLISHED_TTL_S = 30 * 24 * 3600
+const MAX_PUBLISHED_BYTES = 25 * 1024 * 1024
+
+/** The key of a PNG in KV: its ETag, as in the Cache API. */
+const kvKey = (cacheKey: Request) => `png/${new URL(cacheKey.url).pathname.slice(1)}`
+
+async function putInCache(cacheKey: Request, bytes: Uint8Array<ArrayBuffer>): Promise<void> {
+  const cache = await caches.open(CACHE_NAME)
+  await cache.put(cacheKey, new Response(bytes, { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=31536000' } }))
+}
+
+async function keep(body: ReadableStream<Uint8Array>, key: string, cacheKey: Request, published?: PublishedPngs): Promise<void> {
   let bytes: Uint8Array<ArrayBuffer>
   try {
     bytes = new Uint8Array(await new Response(body).arrayBuffer())
@@ -87,8 +108,8 @@ async function keep(body: ReadableStream<Uint8Array>, key: string, cacheKey: Req
     // The turn ends once the PNG is drawn and kept, or has failed.
     drawing = false
   }
-  const cache = await caches.open(CACHE_NAME)
-  await cache.put(cacheKey, new Response(bytes, { headers: { 'Content-Type': 'image/png', 'Cache-Control': 'public, max-age=31536000' } }))
+  await putInCache(cacheKey, bytes)
+  if (published?.write && bytes.byteLength <= MAX_PUBLISHED_BYTES) await published.kv.put(kvKey(cacheKey), bytes, { expirationTtl: PUBLISHED_TTL_S })
 }
 
 /**
@@ -96,17 +117,33 @@ async function keep(body: ReadableStream<Uint8Array>, key: string, cacheKey: Req
  * `ctx.waitUntil` as it streams (the reader's copy and the kept copy are the same bands),
  * so a reader who leaves early still leaves it kept.
  */
-export async function widgetPng(ctx: Pick<ExecutionContext, 'waitUntil'>, p: WidgetPng): Promise<Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>>> {
+export async function widgetPng(ctx: Pick<ExecutionContext, 'waitUntil'>, p: WidgetPng, published?: PublishedPngs): Promise<Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>>> {
   const parts = pngParts(p)
   const key = parts.join('|')
-  const kept = recall<Uint8Array<ArrayBuffer>>(key)
-  if (kept) return kept
   const cacheKey = await pngCacheKey(parts)
+  // A publish that finds the PNG drawn already (a reader was quicker) still writes it to KV.
+  const publish = (bytes: Uint8Array<ArrayBuffer>) => {
+    if (published?.write && bytes.byteLength <= MAX_PUBLISHED_BYTES) ctx.waitUntil(published.kv.put(kvKey(cacheKey), bytes, { expirationTtl: PUBLISHED_TTL_S }))
+    return bytes
+  }
+  const kept = recall<Uint8Array<ArrayBuffer>>(key)
+  if (kept) return publish(kept)
   const cached = await (await caches.open(CACHE_NAME)).match(cacheKey).then((hit) => hit?.arrayBuffer())
   if (cached) {
     const bytes = new Uint8Array(cached)
     if (bytes.byteLength <= MAX_KEPT_IN_ISOLATE) remember(key, bytes)
-    return bytes
+    return publish(bytes)
+  }
+  // Drawn when its version was published, maybe in another location: one KV read, not resvg.
+  // (KV reaches other locations within about a minute; until then they draw it themselves.)
+  if (published && !published.write) {
+    const stored = await published.kv.get(kvKey(cacheKey), 'arrayBuffer').catch(() => null)
+    if (stored) {
+      const bytes = new Uint8Array(stored)
+      if (bytes.byteLength <= MAX_KEPT_IN_ISOLATE) remember(key, bytes)
+      ctx.waitUntil(putInCache(cacheKey, bytes).catch(() => undefined))
+      return bytes
+    }
   }
   // Only a PNG that is not kept yet is laid out and measured: every kept one passed.
   const layout = layoutWidget(p.widget, p.story, p.opts)
@@ -115,7 +152,7 @@ export async function widgetPng(ctx: Pick<ExecutionContext, 'waitUntil'>, p: Wid
   const picture = { width: frame.outer?.width ?? frame.width, height: frame.outer?.height ?? frame.height, view: frame.view ?? { x: 0, y: 0, width: frame.width, height: frame.height } }
   const svg = p.widget.render(layout as never)
   const keptMeanwhile = await waitForTurn(key)
-  if (keptMeanwhile) return keptMeanwhile
+  if (keptMeanwhile) return publish(keptMeanwhile)
   let body: ReadableStream<Uint8Array<ArrayBuffer>>
   try {
     body = (await rasterise(svg, picture, p.scale)).body
@@ -126,6 +163,6 @@ export async function widgetPng(ctx: Pick<ExecutionContext, 'waitUntil'>, p: Wid
   // The reader's copy and the kept copy are the same bands: the kept copy reads as fast as
   // they are drawn, so the turn ends when drawing does, however slowly the reader reads.
   const [forReader, forKeeping] = body.tee()
-  ctx.waitUntil(keep(forKeeping, key, cacheKey).catch((err) => console.error('PNG not kept:', err instanceof Error ? err.message : err)))
+  ctx.waitUntil(keep(forKeeping, key, cacheKey, published).catch((err) => console.error('PNG not kept:', err instanceof Error ? err.message : err)))
   return forReader
 }

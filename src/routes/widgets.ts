@@ -67,7 +67,8 @@ for (const widget of Object.values(widgets)) {
     if (notModified) return notModified
     // Rasterising costs tens of milliseconds: each PNG is kept in this isolate's memory and in
     // the edge cache (which other isolates of the location share), keyed like its ETag.
-    return c.body(await widgetPng(c.executionCtx, request), 200, { 'Content-Type': 'image/png' })
+    const published = c.env.PUBLISHED_PNGS && { kv: c.env.PUBLISHED_PNGS, write: false }
+    return c.body(await widgetPng(c.executionCtx, request, published), 200, { 'Content-Type': 'image/png' })
   })
 }
 

@@ -81,4 +81,29 @@ describe('publishing a version', () => {
     }
     expect((await get('/widgets/strike-no-duration/blockade-duration.png')).status).toBe(404)
   })
+
+  it('writes them to Workers KV too, where an isolate of another location takes them instead of drawing', async () => {
+    const { version } = await publish('Publishing writes the cards everywhere')
+    const path = `/widgets/${SLUG}/toll-counter.png?preset=card`
+    const etag = (await get(path, { 'If-None-Match': '*' })).headers.get('ETag')!.replace(/"/g, '')
+    const kv = env.PUBLISHED_PNGS!
+    const stored = await kv.get(`png/${etag}`, 'arrayBuffer')
+    expect(stored, `card of version ${version} in KV`).not.toBeNull()
+    expect((await decodePng(new Uint8Array(stored!))).width).toBe(1200)
+    // Another location: nothing in this isolate, nothing in its Cache API. What it serves is
+    // what KV holds (here a marker in its place, so that a drawing would show).
+    const marker = new Uint8Array(stored!).slice(0, 64)
+    await kv.put(`png/${etag}`, marker)
+    forgetRendered()
+    await (await caches.open('factbox-png')).delete(`https://png.factbox.internal/${etag}`)
+    const res = await get(path)
+    expect(res.status).toBe(200)
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(marker)
+    // A reader's PNG that publishing did not draw is drawn and kept, but not written to KV.
+    const other = `/widgets/${SLUG}/toll-counter.png?preset=card&locale=ar`
+    const otherRes = await request(new Request(`http://factbox.test${other}`))
+    expect(otherRes.status).toBe(200)
+    const otherEtag = otherRes.headers.get('ETag')!.replace(/"/g, '')
+    expect(await kv.get(`png/${otherEtag}`)).toBeNull()
+  })
 })
