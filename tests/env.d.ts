@@ -13,6 +13,7 @@ declare namespace Cloudflare {
     ACCESS_AUD: string
     OWNER_EMAILS: string
     AUTH_FAILURES: RateLimit
+    PUBLISHED_PNGS: KVNamespace
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
   }
 }

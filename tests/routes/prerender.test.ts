@@ -86,7 +86,7 @@ describe('publishing a version', () => {
     const { version } = await publish('Publishing writes the cards everywhere')
     const path = `/widgets/${SLUG}/toll-counter.png?preset=card`
     const etag = (await get(path, { 'If-None-Match': '*' })).headers.get('ETag')!.replace(/"/g, '')
-    const kv = env.PUBLISHED_PNGS!
+    const kv = env.PUBLISHED_PNGS
     const stored = await kv.get(`png/${etag}`, 'arrayBuffer')
     expect(stored, `card of version ${version} in KV`).not.toBeNull()
     expect((await decodePng(new Uint8Array(stored!))).width).toBe(1200)
