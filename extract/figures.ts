@@ -249,6 +249,8 @@ export function findFigures(
       let { label, end } = countedAfter(text, q && q.start >= n.end ? { start: n.start, end: q.end } : n, sentence)
       let rule = 'figure-counted-after'
       if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label)) {
+        // The preposition after it ("rose 3.1% to …") says nothing: the excerpt ends at the number.
+        end = q && q.start >= n.end ? q.end : n.end
         const before = countedBefore(text, sentence, start)
         if (before) {
           label = before

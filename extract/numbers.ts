@@ -112,11 +112,16 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
       const match: NumberMatch = { start: s, end: e, value: roundScaled(value), kind: 'digits', scaled: factor > 1 && !(g.short && !g.cur), unit }
       if (g.d2) {
         const high = parseDigits(g.d2) * (g.dscale2 ? scale(g.dscale2) : factor)
+        // "rose 3.1% to 1.92 billion francs", "climbed 17% to $684 million", "rose from 300
+        // to 400": a change and the level it reached, two numbers, not a range.
+        const twoNumbers = (Boolean(g.pct) && !g.pct2) || /\bfrom\s+$/i.test(text.slice(Math.max(0, s - 6), s))
         // "1990-1995" or "2-1" are years or scores, not a range of a count.
-        if (high > match.value!) match.high = roundScaled(high)
+        if (!twoNumbers && high > match.value!) match.high = roundScaled(high)
         else {
           const cut = s + m[0].search(/\s?(?:-|–|to)\s?[$£€¥₪₹]?\d/)
           match.end = cut
+          // The second number is read on its own.
+          if (twoNumbers) NUMBER.lastIndex = cut - start
         }
       }
       if (!unit) {

@@ -72,7 +72,8 @@ const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'e
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
 function writtenIn(value, excerpt) {
   const forms = [String(value), value.toLocaleString('en-US')]
-  for (const [scale, word] of [[1e9, 'billion'], [1e6, 'million']]) if (value >= scale) forms.push(`${+(value / scale).toFixed(3)} ${word}`)
+  // "8.0 billion" writes 8,000,000,000 as the story schema reads it (widgets/verbatim.ts).
+  for (const [scale, word] of [[1e9, 'billion'], [1e6, 'million']]) if (value >= scale) forms.push(`${+(value / scale).toFixed(3)} ${word}`, `${(value / scale).toFixed(1)} ${word}`, `${(value / scale).toFixed(2)} ${word}`)
   if (Number.isInteger(value) && value < 100) forms.push(value < 20 ? UNITS[value] : TENS[Math.floor(value / 10)] + (value % 10 ? '-' + UNITS[value % 10] : ''))
   if (value === 12) forms.push('dozen')
   return forms.some((s) => new RegExp(`(?<![\\d.,\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d\\p{L}]|[.,]\\d)`, 'iu').test(excerpt))

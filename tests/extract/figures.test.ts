@@ -22,6 +22,17 @@ describe('figures', () => {
     expect(figure(draft('Aid agencies said 50-60 lorries were on their way.'), 50)).toMatchObject({ valueMax: 60, precision: 'approximate' })
   })
 
+  it('reads a change and the level it reached as two figures, not a range: "rose 3.1% to 1.92 billion francs", "climbed 17% to $684 million"', () => {
+    const d = draft('Group sales rose 3.1% to 1.92 billion francs, the company said. Sales in the United States climbed 17% to $684 million.')
+    expect(values(d)).toEqual(expect.arrayContaining([3.1, 1920000000, 17, 684000000]))
+    for (const f of d.figures) expect(f).not.toHaveProperty('valueMax')
+    expect(figure(d, 3.1)!.excerpt).toMatch(/rose 3\.1%$/)
+  })
+
+  it('keeps a range of percentages a range: "a margin of 14% to 15%"', () => {
+    expect(figure(draft('The company expects an operating margin of 14% to 15% this year, it said.'), 14)).toMatchObject({ valueMax: 15 })
+  })
+
   it('flags "tens of thousands" and "dozens" as vague quantities, not figures', () => {
     const d = draft('Tens of thousands of people slept outdoors and dozens of homes collapsed.')
     expect(d.figures).toEqual([])
