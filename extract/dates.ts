@@ -46,7 +46,7 @@ const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
-const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|plans? to|planned|intends? to|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
+const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans? to|planned|intends? to|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
 /**
  * Reported speech looks ahead from when it was said: "said on Tuesday that a decision would be
  * taken by Friday". "would have" is the past it was not.
@@ -70,6 +70,10 @@ function hedgeDay(hedge: string | undefined): number {
   return 1
 }
 
+const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i
+/** "in the week to 14 March", "the seven days ending 3 May": a window told by its last day. */
+const WINDOW = /^(?:in\s+|during\s+|over\s+)?the\s+(?:week|seven days)\s+(?:to|ending|up to)\s+/i
+
 /** chrono's readings, minus those notes/anchors-v2.md shows it getting wrong in news copy. */
 function chronoCandidates(text: string, published: Ymd): Candidate[] {
   const instant = new Date(Date.UTC(published.y, published.m - 1, published.d, 12))
@@ -88,8 +92,28 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
     if (/^(?:now|currently)$/i.test(r.text.trim())) continue
     // Lengths of time, not dates: "in three weeks", "for five weeks", "within 20 minutes".
     const lead = text.slice(Math.max(0, start - 8), start)
-    if ((/^(?:in|for|within|over)\s/i.test(r.text) || /\b(?:in|for|within|over)\s+$/i.test(lead) || /^(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?|hours?|minutes?)$/i.test(r.text)) && !c.isCertain('weekday') && !/\d{4}|january|february|march|april|may|june|july|august|september|october|november|december/i.test(r.text)) continue
+    // (chrono marks the weekday of "for three days" certain: it is the weekday's name that counts.)
+    if ((/^(?:in|for|within|over)\s/i.test(r.text) || /\b(?:in|for|within|over)\s+$/i.test(lead) || /^(?:\w+|\d+)\s+(?:days?|weeks?|months?|years?|hours?|minutes?)$/i.test(r.text)) && !WEEKDAY_NAME.test(r.text) && !/\d{4}|january|february|march|april|may|june|july|august|september|october|november|december/i.test(r.text)) continue
     if (/weekend/i.test(r.text)) continue
+    const window = WINDOW.exec(r.text)
+    if (window) {
+      // chrono reads "in the week" as a week from now. The window's last day is the date
+      // written after it; the window is dated from its first day, as "since early March" is
+      // 1 March, approximate.
+      const last = casual.parse(r.text.slice(window[0].length), { instant, timezone: 0 })[0]?.start
+      if (!last?.isCertain('day') || !last.isCertain('month')) continue
+      const m = last.get('month')!
+      const d = last.get('day')!
+      const year = last.isCertain('year') ? last.get('year')! : undefined
+      out.push({
+        start, end, rule: 'date-window', own: true,
+        resolve(ctx) {
+          const ymd = year !== undefined ? { y: year, m, d } : inferYear(ctx.published, m, d, ctx.future)
+          return { date: format(addDays(ymd, -6)), precision: 'approximate', granularity: 'week', relative: false, confidence: 0.7 }
+        },
+      })
+      continue
+    }
     const yearCertain = c.isCertain('year')
     const day = c.isCertain('day') ? { m: c.get('month')!, d: c.get('day')!, y: c.get('year')! } : undefined
     const wd = c.isCertain('weekday') && !c.isCertain('day') ? c.get('weekday')! : undefined
@@ -284,11 +308,16 @@ function looksAhead(text: string, sentence: Span, start: number, end: number): b
   const cut = Math.max(before.search(/[^,;:—]*$/), before.search(/(?:\bthat\b|\bsaid\b)(?!.*\b(?:that|said)\b)[^,;:—]*$/) + 4)
   const clause = before.slice(cut > 0 ? cut : 0)
   const afterRaw = text.slice(end, Math.min(sentence.end, end + 40))
-  const after = afterRaw.split(/[,;:—]|\bthat\b/)[0]
+  // What follows "and" or "when" is a clause of its own: "released aid on Saturday and said
+  // it would decide on Monday", "collapsed in early September when Forward quit".
+  const after = afterRaw.split(/[,;:—]|\b(?:that|and|when|after|before)\b/)[0]
   const ahead = (s: string) => FUTURE.test(s) || WOULD.test(s) || SCHEDULE.test(s)
-  // "The road stays closed until Monday": a state that lasts until a day is still to end.
-  const until = /\b(?:until|till)\s+(?:at\s+least\s+)?$/i.test(before) && /\b(?:is|are|remains?|stays?)\b/i.test(clause)
-  return ahead(clause) || ahead(after) || until || /\b(?:next|coming|tomorrow)\b/i.test(text.slice(start, end))
+  // "The road stays closed until Monday", "two schools have closed until 27 March": a state
+  // that lasts until a day is still to end.
+  const until = /\b(?:until|till)\s+(?:at\s+least\s+)?$/i.test(before) && /\b(?:is|are|remains?|stays?|has|have)\b/i.test(clause)
+  // "set a hearing for 14 April", "adjourned the case until 3 May": an appointment.
+  const appointed = /\b(?:set|fixed|scheduled|booked|called|adjourned|postponed|deferred|moved|put back|pushed back)\b.*\b(?:for|until|to)\s+$/i.test(clause)
+  return ahead(clause) || ahead(after) || until || appointed || /\b(?:next|coming|tomorrow)\b/i.test(text.slice(start, end))
 }
 
 /** Keeps one candidate per stretch of text: ours over chrono's, then the longer. */

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { draft } from './helpers'
 
+const days = (text: string, published?: string) => draft(text, published).events.map((e) => [e.date, e.precision])
 const dates = (text: string, published?: string) => draft(text, published).events.map((e) => [e.dateText ?? e.excerpt, e.date, e.precision])
 
 describe('dates and events', () => {
@@ -16,6 +17,22 @@ describe('dates and events', () => {
     expect(dates('Talks between the two delegations resume on Monday in Geneva.')).toEqual([['on Monday', '2025-05-12', 'exact']])
     expect(dates('Temperatures are forecast to stay above 40 degrees until at least Monday.')).toEqual([['Monday', '2025-05-12', 'exact']])
     expect(dates('The coast road stays closed until Sunday.')).toEqual([['Sunday', '2025-05-11', 'exact']])
+  })
+
+  it('reads an appointment and a state lasting until a day as ahead: "set a hearing for 14 April", "have closed until 27 March"', () => {
+    expect(days('The judge set a hearing for 14 April to decide on compensation.', '2026-02-19')).toEqual([['2026-04-14', 'exact']])
+    expect(days('Two of the schools have closed until 27 March.', '2026-03-20')).toEqual([['2026-03-27', 'exact']])
+  })
+
+  it('keeps a past clause in the past when the next clause looks ahead: "released aid on Saturday and said it would decide on Monday"', () => {
+    const d = draft('The government released emergency aid on Saturday and said it would decide on Monday whether to declare an emergency.', '2026-01-11')
+    expect(d.events.map((e) => [e.dateText, e.date])).toEqual([['on Saturday', '2026-01-10'], ['on Monday', '2026-01-12']])
+    expect(days('The coalition collapsed in early September when one party quit over a plan to widen the motorway.', '2025-11-25')).toEqual([['2025-09-01', 'approximate']])
+  })
+
+  it('reads "in the week to 14 March" as that week, from its first day, approximate; "for three days" is no date', () => {
+    expect(days('The ministry reported 318 new cases in the week to 14 March.', '2026-03-20')).toEqual([['2026-03-08', 'approximate']])
+    expect(days('The jury found him guilty on 6 February after deliberating for three days.', '2026-02-19')).toEqual([['2026-02-06', 'exact']])
   })
 
   it('reads a weekday in reported speech with "would" as ahead of the day it was said: "said on Tuesday that a decision would come by Friday"', () => {
