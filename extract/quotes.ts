@@ -147,10 +147,19 @@ function nextOpening(text: string, from: number, end: number): number {
 
 const LOST_CLOSE = new RegExp(String.raw`,\s+(?:[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+[\p{Lu}][\p{L}\p{M}’'-]*){0,3}|he|she|they|it|the\s+\p{Ll}+(?:\s+\p{Ll}+)?)\s+${ATTRIBUTION_VERBS.source}\.?\s*$`, 'u')
 
-/** `“They hired too fast, Vik said. “We …”`: the closing mark was lost before the attribution. */
+/** The same attribution inside the range, a sentence going on after it: `…, Vik said. She …`. */
+const LOST_CLOSE_WITHIN = new RegExp(String.raw`,\s+(?:[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+[\p{Lu}][\p{L}\p{M}’'-]*){0,3}|he|she|they|it)\s+${ATTRIBUTION_VERBS.source}(?=[.,]\s)`, 'u')
+/** Inverted: `…, said Dr Nadia Okonjo-Brandt, the ministry’s …`. */
+const LOST_CLOSE_INVERTED = /,\s+(?:said|says|added|explained|continued)\s+(?:the\s+)?[\p{Lu}]/u
+
+/**
+ * `“They hired too fast, Vik said. “We …”`, `“Most of the children …, said Dr Nadia …`: the
+ * closing mark was lost before the attribution, and the quotation ends there.
+ */
 function dropLostClose(text: string, from: number, end: number): number {
-  const m = LOST_CLOSE.exec(text.slice(from, end))
-  return m ? from + m.index : end
+  const range = text.slice(from, end)
+  const found = [LOST_CLOSE.exec(range), LOST_CLOSE_WITHIN.exec(range), LOST_CLOSE_INVERTED.exec(range)].filter((m) => m !== null)
+  return found.length ? from + Math.min(...found.map((m) => m.index)) : end
 }
 
 /** Whether a stray closing mark closes reported speech ("agreeing … that a peace process was required”"). */

@@ -37,6 +37,19 @@ const GENERIC_BODIES = /^(?:company|firm|group|operator|agency|ministry|organi[s
 
 const lastWord = (name: string) => name.split(/\s+/).pop()!.toLowerCase()
 
+// What kind of body a word names, where it says: "the commission" is no "Homeland Alliance".
+const BODY_KIND: Record<string, string> = {
+  alliance: 'party', party: 'party', front: 'party', movement: 'party', coalition: 'party', league: 'party', greens: 'party', union: 'party',
+  ministry: 'public', agency: 'public', commission: 'public', authority: 'public', council: 'public', department: 'public', board: 'public', office: 'public', court: 'public', police: 'public',
+  company: 'firm', firm: 'firm', operator: 'firm', airline: 'firm', carrier: 'firm', bank: 'firm', group: 'any', organization: 'any', organisation: 'any', charity: 'charity',
+}
+/** Whether the body called `name` can be the one "the `head`" refers to. */
+function sameKind(head: string, name: string): boolean {
+  const a = BODY_KIND[head]
+  const b = BODY_KIND[lastWord(name)]
+  return !a || !b || a === 'any' || b === 'any' || a === b
+}
+
 export class Discourse {
   private readonly people: Seen[] = []
   private readonly mentions: Seen[] = []
@@ -204,9 +217,9 @@ export class Discourse {
             const key = mention.name.toLowerCase()
             // The body named last before it, subject or object ("accused Hamas of …, a claim the group denied").
             const named = this.lastNamedBody(at)
-            if (named) return this.remember(key, { speaker: { name: named, kind: 'group', plural: false }, rule: 'speaker-definite-body', confidence: 0.55 })
+            if (named && sameKind(head, named)) return this.remember(key, { speaker: { name: named, kind: 'group', plural: false }, rule: 'speaker-definite-body', confidence: 0.55 })
             const here = this.paragraphOf(at)
-            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && this.namesSomething(s.name) && here === this.paragraphOf(s.at))
+            const body = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && this.namesSomething(s.name) && here === this.paragraphOf(s.at) && sameKind(head, s.name))
             if (body) return this.remember(key, { speaker: strip(body), rule: 'speaker-definite-body', confidence: 0.55 })
             // "the company" again, paragraphs later: the company it was before.
             const before = this.definites.get(key)

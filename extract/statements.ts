@@ -142,7 +142,9 @@ const AFTER_VERB = /^(?:\s+(?:on|last)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afterno
 /** What a sentence's subject does next: "they" and "it" point at it. */
 function noteSubjects(text: string, sentence: Sentence, discourse: Discourse) {
   const subject = mainSubject(text, sentence, sentence.end)
-  if (subject && !/\d/.test(text.slice(subject.start, subject.end)) && text.slice(subject.start, subject.end).split(/\s+/).length <= 8) {
+  // "Nationally, coverage was 84%": an adverb opening the sentence is nobody "it" can mean.
+  const adverb = subject && /^[\p{Lu}]\p{Ll}+ly$/u.test(text.slice(subject.start, subject.end)) && text[subject.end] === ','
+  if (subject && !adverb && !/\d/.test(text.slice(subject.start, subject.end)) && text.slice(subject.start, subject.end).split(/\s+/).length <= 8) {
     const m = readMention(text.slice(subject.start, subject.end))
     if (m && (m.kind === 'group' || m.kind === 'person')) {
       const r = discourse.resolveMention(m, subject.start)

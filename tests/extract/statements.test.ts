@@ -12,6 +12,19 @@ describe('statements', () => {
     expect(quotes(d)[0].draft.group).toBe(quotes(d)[1].draft.group)
   })
 
+  it('ends a quote whose closing mark was lost at its inverted attribution: “…, said Dr Nadia Okonjo-Brandt, …', () => {
+    const q = quotes(draft('“Most of the children we are treating were never vaccinated, and many live far from a clinic, said Dr Nadia Okonjo-Brandt, the ministry’s director of disease control. She said a campaign would begin soon.'))
+    expect(q.map((s) => [s.text, s.speaker?.name.en])).toEqual([['Most of the children we are treating were never vaccinated, and many live far from a clinic', 'Dr Nadia Okonjo-Brandt']])
+  })
+
+  it('gives “the commission” to no body of another kind named in its sentence, and “it” to no adverb', () => {
+    const d = draft('With 96.9% of ballots counted, the Civic Union had 34.2% of the vote, ahead of the Homeland Alliance on 29.8%, the commission said. The WHO said coverage had fallen to 61% last year. Nationally, coverage was 84%, it said.')
+    const speakers = d.statements.map((s) => s.speaker?.name.en)
+    expect(speakers).not.toContain('Homeland Alliance')
+    expect(speakers).not.toContain('Nationally')
+    expect(d.statements.find((s) => s.text.startsWith('Nationally'))?.speaker?.name.en).toBe('WHO')
+  })
+
   it('reads a quote that runs over two paragraphs as one statement, one span per paragraph', () => {
     const d = draft('Nadia Rostami described the night. "The whole wall came down. I could not reach her.\n"When we got her out she was alive," she said.')
     const q = quotes(d)
