@@ -8,7 +8,8 @@
 // 32 connections (autocannon), BENCH_SECONDS (10) per run, loopback only; BENCH_FORMATS
 // picks the routes (svg,json,csv,embed,png).
 import autocannon from 'autocannon'
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Log, LogLevel, Miniflare } from 'miniflare'
