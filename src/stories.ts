@@ -8,7 +8,7 @@ import { BoundedCache } from '../widgets/bounded-cache'
 import { type VersionRecord, revise, withdrawal } from '../widgets/revision'
 import { type Story, parseStory } from '../widgets/story'
 import { ProblemError, notFound } from './http/problem'
-import { type SourceText, type VersionRow, getVersion, latestVersion, listStories, sourceTexts, versionsSince, versionsThrough } from './store'
+import { type SourceText, type VersionRow, getVersion, latestVersion, listStories, searchWords, sourceTexts, wordsOf, versionsSince, versionsThrough } from './store'
 
 export interface StoryVersion {
   story: Story
@@ -417,14 +417,19 @@ export async function storyPage(db: D1Database, page: { limit: number; after?: {
     slug: r.slug, headline: r.headline ?? r.slug, asOf: r.as_of, version: r.version,
     status: r.kind === 'retraction' ? 'withdrawn' : 'published', createdAt: r.created_at,
   }))
-  const q = page.query?.toLowerCase()
+  // The bundled stories are searched as the store searches (store.searchWords).
+  const words = page.query === undefined ? undefined : searchWords(page.query)
+  const matches = (headline: string, slug: string) => {
+    const own = wordsOf(`${headline} ${slug}`)
+    return words!.length > 0 && words!.every((w) => own.some((o) => o.startsWith(w)))
+  }
   for (const slug of bundledSlugs()) {
     const b = await bundledVersion(slug)
     const at = { createdAt: b.publishedAt, slug }
     if (page.after && !before(at, page.after)) continue
     const v = await loadStory(db, slug)
     const headline = v.story.headline[v.story.language] ?? v.story.headline.en ?? slug
-    if (q && !headline.toLowerCase().includes(q) && !slug.includes(q)) continue
+    if (words && !matches(headline, slug)) continue
     listed.push({ slug, headline, asOf: v.story.asOf, version: v.version, status: v.kind === 'retraction' ? 'withdrawn' : 'published', createdAt: at.createdAt })
   }
   listed.sort((a, b) => (before(a, b) ? 1 : before(b, a) ? -1 : 0))

@@ -97,7 +97,7 @@ describe('reads of the story store', () => {
     expect(((await second.json()) as { slug: string }[]).map((s) => s.slug)).toEqual(['paged-b'])
     const [sql] = counter.statements
     const cursor = JSON.parse(atob(new URL(next, 'http://x').searchParams.get('cursor') as string))
-    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(cursor[0], cursor[1], 2, null).all<{ detail: string }>()
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`).bind(cursor[0], cursor[1], 2).all<{ detail: string }>()
     expect(plan.results.map((r) => r.detail).join('\n')).toMatch(/SEARCH s USING COVERING INDEX stories_newest \(\(created_at,slug\)<\(\?,\?\)\)/)
   })
 })

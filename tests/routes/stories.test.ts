@@ -191,6 +191,31 @@ describe('GET /api/stories', () => {
     expect(found.every((s) => s.headline === strike.headline.en)).toBe(true)
   })
 
+  it('searches the words of the latest headline and the slug, as typed: prefixes, any case and accents, every word', async () => {
+    const body = strikeAs('search-cafe-strike')
+    body.headline = { ...body.headline, en: 'Café workers’ strike closes the Quayside' }
+    expect((await post(body)).status).toBe(201)
+    const slugs = async (q: string) => ((await (await get(`/api/stories?q=${encodeURIComponent(q)}`)).json()) as any[]).map((s) => s.slug)
+    expect(await slugs('cafe quay')).toEqual(['search-cafe-strike'])
+    expect(await slugs('CAFÉ Work')).toEqual(['search-cafe-strike'])
+    expect(await slugs('search-cafe')).toEqual(['search-cafe-strike'])
+    expect(await slugs('cafe gaza')).toEqual([])
+    expect(await slugs('“”…')).toEqual([])
+    // A word that only an earlier headline had finds the story no more.
+    const current = await get('/api/stories/search-cafe-strike')
+    const story = (await current.json()) as any
+    const put = await SELF.fetch(`${ORIGIN}/api/stories/search-cafe-strike`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${TOKEN}`, 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag')! },
+      body: JSON.stringify({ ...story, headline: { ...story.headline, en: 'Harbour workers’ strike closes the port' }, note: 'Headline' }),
+    })
+    expect(put.status).toBe(200)
+    expect(await slugs('quayside')).toEqual([])
+    expect(await slugs('harbour workers')).toEqual(['search-cafe-strike'])
+    // The bundled story is searched the same way.
+    expect(await slugs('ceasefire tal')).toEqual([SLUG])
+  })
+
   it('answers 400 to a cursor it did not make and to a limit out of range', async () => {
     expect((await get('/api/stories?cursor=not-a-cursor')).status).toBe(400)
     expect((await get('/api/stories?limit=0')).status).toBe(400)
