@@ -3,6 +3,7 @@
 // figure: numbers inside dates, years, ages, magnitudes, durations, times, identifiers
 // ("Article 50"), percentages that only describe a noun ("a 20% rise"), and vague
 // quantities, which are kept aside as flagged.
+import { addDays, format, parseYmd } from './calendar'
 import type { DateMatch } from './dates'
 import { findNumbers, type NumberMatch, type Unit } from './numbers'
 import { type Qualifier, qualifierAfter, qualifierBefore } from './qualifiers'
@@ -41,7 +42,8 @@ const STOP_WORDS = /^(?:according|said|says|told|officials?|police|as|while|but|
 
 const FUNCTION_WORDS = new Set('about some nearly almost around over more at up only just roughly approximately another fewer less of by with in and but to the than least as many estimated an a from'.split(' '))
 
-const COUNT_VERB = /\b(?:holding|held|reported|confirmed|recorded|counted|registered|listed|tallied|put the number|put the toll|stood at|had put)\b/i
+const addDaysIso = (iso: string, days: number) => format(addDays(parseYmd(iso)!, days))
+const COUNT_VERB = /\b(?:holding|held|reported|confirmed|recorded|counted|registered|listed|tallied|put the number|put the toll|put the total|stood at|had put|in (?:a|an|its|their|the) (?:\p{L}+ )?report)\b/iu
 
 function nextBreak(text: string, from: number, end: number): number {
   const m = /[;:—–]|,\s+(?:and|but|while|as|the|which|who|when|according|was|were|is|are|has|have|had)\b|,\s+\p{Ll}+ed\b/u.exec(text.slice(from, end))
@@ -277,8 +279,15 @@ export function findFigures(
       // As of when: "as of Tuesday", "by Wednesday", or a count the sentence dates ("the 86 deaths it
       // had confirmed on Tuesday evening", "was holding 130 on Tuesday").
       const clauseEnd = nextBreak(text, n.end, sentence.end)
-      const asOfDate = dates.find((d) => (d.start >= cs || (/^[\s,]*$/.test(text.slice(d.end, cs)) && !/\S/.test(text.slice(sentence.start, d.start)))) && d.end <= clauseEnd && d.granularity === 'day' && !d.future && d.date <= published &&
+      const counted = dates.find((d) => (d.start >= cs || (/^[\s,]*$/.test(text.slice(d.end, cs)) && !/\S/.test(text.slice(sentence.start, d.start)))) && d.end <= clauseEnd && d.granularity === 'day' && !d.future && d.date <= published &&
         (d.lead === 'as of' || d.lead === 'by' || COUNT_VERB.test(text.slice(cs, clauseEnd))))
+      // "318 new cases in the week to 14 March": as of the window's last day.
+      const window = counted ? undefined : dates.find((d) => d.rule === 'date-window' && d.start >= n.end && d.end <= clauseEnd && !/[,;]/.test(text.slice(n.end, d.start)))
+      const windowEnd = window && addDaysIso(window.date, 6)
+      // "…, city officials said on Wednesday": as of the day its source gave it.
+      const said = counted || window ? undefined : dates.find((d) => d.start >= n.end && d.end <= sentence.end && d.granularity === 'day' && !d.future && d.date <= published &&
+        /(?:^|[,;]\s*)(?:[^,;]{0,60}\s)?(?:said|reported|announced|told\s+\p{L}+)\s+$/iu.test(text.slice(Math.max(n.end, sentence.start), d.start)))
+      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? said
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
       figures.push({

@@ -29,6 +29,13 @@ describe('figures', () => {
     expect(figure(d, 3.1)!.excerpt).toMatch(/rose 3\.1%$/)
   })
 
+  it('dates a figure by the report, the window or the statement that gives it: "in its previous report on 5 March", "in the week to 14 March", "officials said on Wednesday"', () => {
+    const d = draft('The ministry reported 318 new cases in the week to 14 March. The WHO put the total at more than 1,700, up from 1,020 in its previous report on 5 March. At least 22 cases have been linked to four schools, city officials said on Wednesday.', '2026-03-20')
+    expect(figure(d, 318)?.asOf).toBe('2026-03-14')
+    expect(figure(d, 1020)?.asOf).toBe('2026-03-05')
+    expect(figure(d, 22)?.asOf).toBe('2026-03-18')
+  })
+
   it('keeps a range of percentages a range: "a margin of 14% to 15%"', () => {
     expect(figure(draft('The company expects an operating margin of 14% to 15% this year, it said.'), 14)).toMatchObject({ valueMax: 15 })
   })
