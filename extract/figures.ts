@@ -206,7 +206,7 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
   return undefined
 }
 
-const CURRENCY_NAMES: Partial<Record<Unit, string>> = { USD: 'dollars', EUR: 'euros', GBP: 'pounds', JPY: 'yen', ILS: 'shekels', INR: 'rupees' }
+const CURRENCY_NAMES: Partial<Record<Unit, string>> = { USD: 'dollars', EUR: 'euros', GBP: 'pounds', JPY: 'yen', ILS: 'shekels', INR: 'rupees', CHF: 'francs' }
 
 /**
  * Money keeps its unit in the label: "25 million euros in emergency aid" counts euros, not
@@ -214,7 +214,7 @@ const CURRENCY_NAMES: Partial<Record<Unit, string>> = { USD: 'dollars', EUR: 'eu
  */
 function withCurrency(label: string, n: NumberMatch, written: string, rule: string): string {
   if (!n.unit || n.unit === '%') return label
-  const word = /\b(dollars?|pounds?|sterling|euros?|yen|shekels?|rupees?)$/i.exec(written)?.[1] ?? CURRENCY_NAMES[n.unit]
+  const word = /\b(dollars?|pounds?|sterling|euros?|yen|shekels?|rupees?|(?:Swiss\s+)?francs?)$/i.exec(written)?.[1] ?? CURRENCY_NAMES[n.unit]
   if (!word || new RegExp(`\\b${word}\\b`, 'i').test(label)) return label
   if (rule === 'figure-counted-after') return `${word} ${label}`
   return /\b(?:of|to|at|by|from|for)$/i.test(label) ? `${label} ${word}` : `${label}, in ${word}`
@@ -259,7 +259,7 @@ export function findFigures(
           rule = 'figure-counted-before'
         } else {
           // "The death toll from the earthquake … has risen to at least 143": the sentence's subject.
-          const subject = /\b(?:has|have|had)?\s*(?:risen|rose|climbed|reached|stood|stands|jumped|increased|grown|grew|fallen|fell|dropped|is|was|were|are|totalled|totaled|topped)\s+(?:to|at|by)?\s*$/.test(text.slice(sentence.start, start)) ? mainSubject(text, sentence, start) : undefined
+          const subject = /\b(?:has|have|had)?\s*(?:risen|rose|climbed|reached|stood|stands|jumped|increased|grown|grew|fallen|fell|dropped|is|was|were|are|totalled|totaled|topped)\s+(?:(?:by\s+)?[\d.,]+\s?%\s+)?(?:to|at|by)?\s*$/.test(text.slice(sentence.start, start)) ? mainSubject(text, sentence, start) : undefined
           // "killed at least 61,", "with 6.2%,": the words before it in its clause say what it is.
           const context = text.slice(clauseStart(text, sentence, start, numbers), start).trim().split(/\s+/).slice(-6).join(' ')
           label = subject ? text.slice(subject.start, subject.end).replace(/^the\s+/i, '') : context.replace(/^(?:and|but|with|while|as)\s+/i, '')

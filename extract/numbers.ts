@@ -5,7 +5,7 @@
 // number is a figure is decided later (figures.ts); this file only reads numbers.
 import type { Span } from './types'
 
-export type Unit = '%' | 'USD' | 'GBP' | 'EUR' | 'JPY' | 'ILS' | 'INR'
+export type Unit = '%' | 'USD' | 'GBP' | 'EUR' | 'JPY' | 'ILS' | 'INR' | 'CHF'
 
 export interface NumberMatch extends Span {
   /** undefined for a vague quantity. */
@@ -29,6 +29,8 @@ const CURRENCY: Record<string, Unit> = { $: 'USD', 'us$': 'USD', 'Â£': 'GBP', 'â
 const CURRENCY_WORDS: Record<string, Unit> = {
   dollar: 'USD', dollars: 'USD', pound: 'GBP', pounds: 'GBP', sterling: 'GBP', euro: 'EUR', euros: 'EUR',
   yen: 'JPY', shekel: 'ILS', shekels: 'ILS', rupee: 'INR', rupees: 'INR',
+  // Francs are Swiss francs unless the text says otherwise ("CFA francs" is read as no unit).
+  franc: 'CHF', francs: 'CHF', 'swiss franc': 'CHF', 'swiss francs': 'CHF',
 }
 
 const wordNumber = `(?:${[...Object.keys(UNITS), ...Object.keys(TENS)].join('|')})(?:-(?:${Object.keys(UNITS).join('|')}))?`
@@ -75,8 +77,8 @@ function scale(word: string | undefined): number {
 }
 
 function currencyAfter(text: string, end: number): { unit: Unit; end: number } | undefined {
-  const m = /^\s+(dollars?|pounds?|sterling|euros?|yen|shekels?|rupees?)\b/i.exec(text.slice(end, end + 12))
-  return m ? { unit: CURRENCY_WORDS[m[1].toLowerCase()], end: end + m[0].length } : undefined
+  const m = /^\s+(dollars?|pounds?|sterling|euros?|yen|shekels?|rupees?|(?:Swiss\s+)?francs?)\b/i.exec(text.slice(end, end + 20))
+  return m ? { unit: CURRENCY_WORDS[m[1].toLowerCase().replace(/\s+/, ' ')], end: end + m[0].length } : undefined
 }
 
 /** Every number in text[start, end), in order. */

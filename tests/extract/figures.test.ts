@@ -36,6 +36,12 @@ describe('figures', () => {
     expect(figure(d, 22)?.asOf).toBe('2026-03-18')
   })
 
+  it('reads francs as money: "rose 3.1% to 1.92 billion Swiss francs" counts group sales, in Swiss francs', () => {
+    const d = draft('Group sales rose 3.1% to 1.92 billion Swiss francs, the company said. Net profit was 168 million francs, it said.')
+    expect(figure(d, 1920000000)).toMatchObject({ unit: 'CHF', label: { en: 'Group sales, in Swiss francs' } })
+    expect(figure(d, 168000000)).toMatchObject({ unit: 'CHF', label: { en: 'Net profit, in francs' } })
+  })
+
   it('keeps a range of percentages a range: "a margin of 14% to 15%"', () => {
     expect(figure(draft('The company expects an operating margin of 14% to 15% this year, it said.'), 14)).toMatchObject({ valueMax: 15 })
   })
