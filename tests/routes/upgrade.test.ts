@@ -1,10 +1,12 @@
 // A database made by the first release's migration (0001: story_versions only), holding
 // versions published then in the v1 shape (`blockade`, no sources, a toll changed without a
 // new source), upgraded by today's migrations: every stored version still serves, as stored,
-// and the story can be published over.
+// and the story can be published over. A story created before the search index (0004) is
+// found by a search once the index is added.
 import { applyD1Migrations, createExecutionContext, env } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
+import strike from '../fixtures/stories/port-strike.json'
 import v1 from '../fixtures/v1/gaza-2025-05-06.json'
 import { SLUG, rawStory, withFollowUpToll } from '../fixtures'
 
@@ -24,6 +26,14 @@ beforeAll(async () => {
     db.prepare(insert).bind(SLUG, 1, '2025-05-06T00:00:00Z', 'factbox', 'Bundled dataset', storedV1),
     db.prepare(insert).bind(SLUG, 2, '2025-05-07T09:30:00.000Z', 'editor', 'Toll of 7 May', storedV2),
   ])
+  // Then the release before the search index: a story created over HTTP then.
+  await applyD1Migrations(db, env.TEST_MIGRATIONS.filter((m) => !m.name.startsWith('0004')))
+  const created = await request('/api/stories', {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${env.ADMIN_TOKEN}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ ...strike, note: 'Created before the search index' }),
+  })
+  expect(created.status).toBe(201)
   await applyD1Migrations(db, env.TEST_MIGRATIONS)
 })
 
@@ -62,6 +72,12 @@ describe('a database from the first release, upgraded', () => {
     expect(article.status).toBe(200)
     expect(await article.text()).toMatch(/^A senior Hamas official/)
     expect((await request(`/api/stories/${SLUG}/corrections`)).status).toBe(200)
+  })
+
+  it('finds a story created before the search index by the words of its headline', async () => {
+    const words = strike.headline.en.split(' ').slice(0, 2).join(' ')
+    const found = (await (await request(`/api/stories?q=${encodeURIComponent(words)}`)).json()) as any[]
+    expect(found.map((s) => s.slug)).toEqual([strike.slug])
   })
 
   it('takes a new version over the upgraded ones, once its labels stand alone', async () => {
