@@ -120,13 +120,15 @@ async function keep(body: ReadableStream<Uint8Array>, key: string, cacheKey: Req
 export async function widgetPng(ctx: Pick<ExecutionContext, 'waitUntil'>, p: WidgetPng, published?: PublishedPngs): Promise<Uint8Array<ArrayBuffer> | ReadableStream<Uint8Array<ArrayBuffer>>> {
   const parts = pngParts(p)
   const key = parts.join('|')
+  // A reader's PNG kept in this isolate costs one map lookup: no digest for the cache key.
+  const kept = recall<Uint8Array<ArrayBuffer>>(key)
+  if (kept && !published?.write) return kept
   const cacheKey = await pngCacheKey(parts)
   // A publish that finds the PNG drawn already (a reader was quicker) still writes it to KV.
   const publish = (bytes: Uint8Array<ArrayBuffer>) => {
     if (published?.write && bytes.byteLength <= MAX_PUBLISHED_BYTES) ctx.waitUntil(published.kv.put(kvKey(cacheKey), bytes, { expirationTtl: PUBLISHED_TTL_S }))
     return bytes
   }
-  const kept = recall<Uint8Array<ArrayBuffer>>(key)
   if (kept) return publish(kept)
   const cached = await (await caches.open(CACHE_NAME)).match(cacheKey).then((hit) => hit?.arrayBuffer())
   if (cached) {
