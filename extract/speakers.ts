@@ -53,7 +53,6 @@ function sameKind(head: string, name: string): boolean {
 export class Discourse {
   private readonly people: Seen[] = []
   private readonly mentions: Seen[] = []
-  private readonly descriptions: { at: number; paragraph: number; role: string; resolved?: Seen }[] = []
   /** What "the company", "the agency" were found to be, for the next time the text says it. */
   private readonly definites = new Map<string, Speaker>()
   private readonly nameLike = new Map<string, boolean>()

@@ -207,7 +207,6 @@ function blockadeWords(story: Story, opts: BlockadeOptions, fmt: LocaleFormat): 
 
 export function layout(story: Story, opts: BlockadeOptions): BlockadeLayout {
   const fmt = localeFormat(opts.locale)
-  const m = fmt.messages
   const w = blockadeWords(story, opts, fmt)
   const width = opts.width
   const pad = margin(width)

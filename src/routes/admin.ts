@@ -7,7 +7,7 @@
 //   GET /api/stories/{slug}/figures/{id}/history  a figure's value in every version
 import { bodyLimit } from 'hono/body-limit'
 import { type AppEnv, router } from '../env'
-import { cacheFor, computeEtag } from '../http/caching'
+import { computeEtag } from '../http/caching'
 import { requireEditor } from '../http/auth'
 import { assertSlugAllowed } from '../http/editor'
 import { paramsProblem } from '../http/validation'
