@@ -56,6 +56,6 @@ export default defineConfig(async () => ({
     testTimeout: 20_000,
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     setupFiles: ['./tests/setup.ts'],
-    globalSetup: ['./tests/extract/global-setup.ts'],
+    globalSetup: ['./tests/global-setup.ts'],
   },
 }))

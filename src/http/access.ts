@@ -4,9 +4,10 @@
 // authorization-cookie/validating-json/). Not hono/jwk: it reads only `Authorization: Bearer`
 // and fetches the key set on every request. Not @hono/cloudflare-access 0.4.0: it only warns
 // when the audience is missing, falls back to the cookie, and refetches the key set on every
-// unknown `kid` without limit.
-import { createRemoteJWKSet, customFetch, errors, jwtVerify } from 'jose'
+// unknown `kid` without limit. jose is a module of its own (src/lazy/modules.ts), imported by
+// the first request that carries an Access token: readers never need it.
 import type { Env } from '../env'
+import { type Jose, loadJose } from '../lazy/modules'
 import { ProblemError } from './problem'
 
 export type AccessConfig =
@@ -47,17 +48,17 @@ const FETCH_FAILURE_PAUSE_MS = 10_000
 class KeySetUnavailable extends Error {}
 
 // One key set per isolate and URL; jose keeps the keys and the timing above.
-const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>()
+const keySets = new Map<string, ReturnType<Jose['createRemoteJWKSet']>>()
 
-function keySet(url: string): ReturnType<typeof createRemoteJWKSet> {
+function keySet(jose: Jose, url: string): ReturnType<Jose['createRemoteJWKSet']> {
   let set = keySets.get(url)
   if (!set) {
     let failedAt = Number.NEGATIVE_INFINITY
-    set = createRemoteJWKSet(new URL(url), {
+    set = jose.createRemoteJWKSet(new URL(url), {
       cooldownDuration: UNKNOWN_KID_REFETCH_MS,
       cacheMaxAge: KEY_SET_MAX_AGE_MS,
       timeoutDuration: 5000,
-      [customFetch]: async (input, init) => {
+      [jose.customFetch]: async (input: string, init: RequestInit) => {
         if (Date.now() - failedAt < FETCH_FAILURE_PAUSE_MS) throw new KeySetUnavailable('the key set failed moments ago')
         try {
           const res = await fetch(input, init)
@@ -75,7 +76,7 @@ function keySet(url: string): ReturnType<typeof createRemoteJWKSet> {
 }
 
 /** Why a token was refused, in words an editor can act on; undefined for errors that are ours. */
-function rejection(err: unknown): string | undefined {
+function rejection({ errors }: Jose, err: unknown): string | undefined {
   if (err instanceof errors.JWTExpired) return 'has expired; reload the page to sign in again'
   if (err instanceof errors.JWTClaimValidationFailed) {
     if (err.claim === 'nbf') return 'is not valid yet'
@@ -99,9 +100,10 @@ export class AccessRejected extends Error {}
  * problem when the key set cannot be had.
  */
 export async function verifyAccessToken(token: string, config: Extract<AccessConfig, { configured: true }>): Promise<AccessIdentity> {
+  const jose = await loadJose()
   let payload: Record<string, unknown>
   try {
-    ;({ payload } = await jwtVerify(token, keySet(config.jwksUrl), {
+    ;({ payload } = await jose.jwtVerify(token, keySet(jose, config.jwksUrl), {
       algorithms: ['RS256'],
       audience: config.audience,
       issuer: config.issuer,
@@ -109,7 +111,7 @@ export async function verifyAccessToken(token: string, config: Extract<AccessCon
       requiredClaims: ['exp'],
     }))
   } catch (err) {
-    const reason = rejection(err)
+    const reason = rejection(jose, err)
     if (reason) throw new AccessRejected(`The Cloudflare Access token ${reason}.`)
     console.error('access: the key set could not be used:', err instanceof Error ? err.message : err)
     throw new ProblemError({ type: 'about:blank', title: 'Service Unavailable', status: 503, detail: 'The Cloudflare Access signing keys could not be fetched; try again shortly.', retryAfter: FETCH_FAILURE_PAUSE_MS / 1000 })

@@ -7,7 +7,7 @@ import { widgets } from '../../widgets/index'
 import { quickOptions } from '../../widgets/options'
 import { ProblemError } from '../http/problem'
 import { resolveWidget } from '../widget-request'
-import { pngOptionSpecs } from '../routes/widgets'
+import { pngOptionSpecs } from './options'
 import { widgetPng } from './widget-png'
 
 /** The queries drawn for each widget: its PNG as the embed codes link it, and its card. */

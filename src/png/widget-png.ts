@@ -9,16 +9,9 @@ import type { Frame } from '../../widgets/svg'
 import { computeEtag } from '../http/caching'
 import { invalidParams } from '../http/problem'
 import { recall, remember } from '../http/render-cache'
+import { MAX_PNG_HEIGHT, MAX_PNG_PIXELS } from './options'
 import { rasterise } from './rasterise'
 
-/**
- * The tallest PNG drawn, in device pixels. Bands keep memory flat at any height (a 4800 px
- * wide band is 2 million pixels), so the limits are about the time drawing takes and what image tools
- * open: 16384 px is where several stop.
- */
-export const MAX_PNG_HEIGHT = 16384
-/** At most this many pixels: a 1600 × 3 print column 10,000 px tall, a few seconds of CPU. */
-export const MAX_PNG_PIXELS = 48_000_000
 /** PNGs larger than this are kept in the Cache API only, not in the isolate's memory. */
 const MAX_KEPT_IN_ISOLATE = 1024 * 1024
 

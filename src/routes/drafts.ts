@@ -2,13 +2,13 @@
 // comes as text/plain or text/html (with ?published=YYYY-MM-DD&headline=&language=) or as
 // JSON { text | html, published, headline?, language? }. Nothing is stored; every item of
 // the draft carries the span of the article it was read from, for the editor to keep, edit
-// or drop. The extractor is loaded on first use (src/lazy/drafts.ts).
+// or drop. The extractor is loaded on first use (src/lazy/modules.ts).
 import type { Context } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { type AppEnv, router } from '../env'
 import { requireEditor } from '../http/auth'
 import { ProblemError } from '../http/problem'
-import { loadExtractor } from '../lazy/drafts'
+import { loadExtractor } from '../lazy/modules'
 import { parseYmd } from '../../extract/calendar'
 import { locales } from '../../widgets/locale'
 import type { InvalidParam } from '../../widgets/common'

@@ -3,30 +3,16 @@
 //   GET    /api/tokens        every token without secret or digest, revoked ones too
 //   DELETE /api/tokens/{id}   revokes it: the next request with it, in any isolate, is 401
 import { bodyLimit } from 'hono/body-limit'
-import * as z from 'zod/mini'
 import { router } from '../env'
 import { requireEditor } from '../http/auth'
-import { SCOPES, forbidden } from '../http/editor'
+import { forbidden } from '../http/editor'
 import { ProblemError, notFound } from '../http/problem'
 import { generateEditorToken, tokenDigest } from '../http/token-format'
+import { tokenRequestSchema } from '../http/token-request'
 import { type EditorTokenRow, insertEditorToken, listEditorTokens, revokeEditorToken } from '../store'
 
 export const tokenRoutes = router()
 
-let requestSchema: ReturnType<typeof buildRequestSchema> | undefined
-function buildRequestSchema() {
-  return z.strictObject({
-    name: z.string().check(z.trim(), z.minLength(1, 'must name who or what uses the token'), z.maxLength(100)),
-    scopes: z.array(z.enum(SCOPES)).check(z.minLength(1, 'must list at least one scope')),
-    slugs: z.optional(
-      z.array(z.string().check(z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a story slug: lower-case words joined by hyphens'), z.maxLength(100))).check(z.minLength(1, 'must list at least one story, or be left out for every story'), z.maxLength(100)),
-    ),
-  })
-}
-/** The body of POST /api/tokens; built on first use, like the story schema. */
-export function tokenRequestSchema() {
-  return (requestSchema ??= buildRequestSchema())
-}
 
 function unprocessable(problems: { name: string; reason: string }[]): ProblemError {
   return new ProblemError({ type: 'about:blank', title: 'Unprocessable Content', status: 422, detail: `No token was created: ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}.`, 'invalid-params': problems })

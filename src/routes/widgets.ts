@@ -1,16 +1,16 @@
 // GET /api/widgets and /widgets/{slug}/{widget}.{svg,json,csv} (CONTRACT.md "Endpoints").
 // One route per widget and format, each validating its query with the widget's own schema.
 import { router } from '../env'
-import * as z from 'zod/mini'
 import { type WidgetModule, layoutWidget, renderWidget, widgets } from '../../widgets/index'
-import { type OptionSpecs, integer, lazySchema, optionsSchema, withDefault } from '../../widgets/options'
 import { XML_DECLARATION } from '../../widgets/svg'
 import { toCsv } from '../http/csv'
 import { cacheFor } from '../http/caching'
 import { cachedRender } from '../http/render-cache'
 import { notFound } from '../http/problem'
 import { validateOptions } from '../http/validation'
-import { MAX_PNG_HEIGHT, MAX_PNG_PIXELS, pngParts, widgetPng } from '../png/widget-png'
+import { loadDocuments } from '../lazy/modules'
+import { pngOptionSpecs, pngOptions } from '../png/options'
+import { pngParts, widgetPng } from '../png/widget-png'
 import { resolveWidget } from '../widget-request'
 import type { Story } from '../../widgets/story'
 
@@ -22,21 +22,8 @@ type Format = (typeof formats)[number]
 
 export const widgetRoutes = router()
 
-// The widget list cannot change within an isolate: made on first request, then reused.
-let widgetList: string | undefined
-widgetRoutes.get('/api/widgets', (c) => {
-  widgetList ??= JSON.stringify(
-    Object.values(widgets).map((w) => ({
-      id: w.id,
-      title: w.title,
-      description: w.description,
-      formats: [...formats, 'png'],
-      options: z.toJSONSchema(w.options, { io: 'input', unrepresentable: 'any' }),
-      examples: w.examples,
-    })),
-  )
-  return c.body(widgetList, 200, { 'Content-Type': 'application/json' })
-})
+// The widget list, options as JSON Schema, is made when the worker is built (src/documents/).
+widgetRoutes.get('/api/widgets', async (c) => c.body((await loadDocuments()).default.widgetList, 200, { 'Content-Type': 'application/json' }))
 
 for (const widget of Object.values(widgets)) {
   for (const format of formats) {
@@ -50,13 +37,6 @@ for (const widget of Object.values(widgets)) {
   }
 }
 
-/** PNG takes the widget's options plus `scale`: device pixels per CSS pixel. */
-const scaleOption = withDefault(
-  integer(1, 3, { integer: 'must be 1, 2 or 3', min: 'must be 1, 2 or 3', max: 'must be 1, 2 or 3' }, `Device pixels per CSS pixel: 2 for sharp images on high-density screens, 3 for print at 300 dpi. A PNG is at most ${MAX_PNG_HEIGHT} px tall and ${MAX_PNG_PIXELS / 1e6} million pixels`),
-  1,
-)
-export const pngOptionSpecs: Record<string, OptionSpecs> = Object.fromEntries(Object.values(widgets).map((w) => [w.id, { ...w.optionSpecs, scale: scaleOption }]))
-export const pngOptions = Object.fromEntries(Object.values(widgets).map((w) => [w.id, lazySchema(() => optionsSchema(pngOptionSpecs[w.id]))]))
 
 for (const widget of Object.values(widgets)) {
   widgetRoutes.get(`/widgets/:slug/${widget.id}.png`, validateOptions(pngOptionSpecs[widget.id], pngOptions[widget.id]), async (c) => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import { isIsoDate, optionDefaults, quickOptions } from '../../widgets/options'
 import { widgets } from '../../widgets/index'
-import { pngOptionSpecs, pngOptions } from '../../src/routes/widgets'
+import { pngOptionSpecs, pngOptions } from '../../src/png/options'
 
 const parsers = [
   ...Object.values(widgets).map((w) => [`${w.id}`, w.optionSpecs, w.options] as const),
