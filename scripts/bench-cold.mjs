@@ -6,8 +6,9 @@
 //
 // Two stories: the bundled one (D1 empty, so it is read from the worker's own file) and the
 // port strike of the tests, created through POST /api/stories, which only D1 holds; its
-// publish drew the cards and default PNGs into KV, as on the edge. After each widget's
-// first PNG the same isolate is asked for a PNG at a width not drawn yet.
+// publish drew the cards and default PNGs into KV, as on the edge. The bundled story's were
+// drawn once by a reader elsewhere, which writes them to KV too. After each widget's first
+// PNG the same isolate is asked for a PNG at a width not drawn yet.
 //
 // BASELINE=<directory> builds that checkout too (e.g. `git archive <commit> | tar -x -C dir`,
 // with node_modules linked in) and takes its samples in turn with this one's: before and
@@ -59,6 +60,14 @@ function miniflare(persist, extra = {}, dist = out) {
 // Two D1 databases on disk, made once: migrated and empty, and migrated with a story
 // created through POST /api/stories (the port strike of the tests, which only D1 holds).
 // Each sample works on its own copy.
+async function kvHolds(mf, count) {
+  const kv = await mf.getKVNamespace('PUBLISHED_PNGS')
+  for (let waited = 0; (await kv.list()).keys.length < count; waited += 100) {
+    if (waited > 60_000) throw new Error(`KV did not come to hold ${count} PNGs`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
 async function prepare(name, publish) {
   const dir = join(work, name)
   const mf = miniflare(dir)
@@ -76,11 +85,12 @@ async function prepare(name, publish) {
     await res.arrayBuffer()
     // Publishing draws each widget's card and default PNG after answering and writes them
     // to KV, where a new isolate (another location) finds them: wait until all six are there.
-    const kv = await mf.getKVNamespace('PUBLISHED_PNGS')
-    for (let waited = 0; (await kv.list()).keys.length < 6; waited += 100) {
-      if (waited > 60_000) throw new Error('publishing did not write its PNGs to KV')
-      await new Promise((r) => setTimeout(r, 100))
-    }
+    await kvHolds(mf, 6)
+  } else {
+    // No publish drew the bundled story's PNGs: a reader in another location asked for each
+    // card and default PNG once, which writes them to KV as a publish would.
+    for (const w of WIDGETS) for (const q of ['', '?preset=card']) await (await fetch(`${origin}/widgets/${BUNDLED_SLUG}/${w}.png${q}`)).arrayBuffer()
+    await kvHolds(mf, 6)
   }
   await mf.dispose()
   return dir
@@ -211,6 +221,8 @@ async function profile(path) {
     pending.set(++id, resolve)
     socket.send(JSON.stringify({ id, method, params }))
   })
+  // PROFILE_AFTER=/a,/b asks for those first, unprofiled: what is left is the path's own cold work.
+  for (const before of process.env.PROFILE_AFTER?.split(',') ?? []) await (await fetch(origin + before)).arrayBuffer()
   await send('Profiler.enable')
   await send('Profiler.setSamplingInterval', { interval: 50 })
   await send('Profiler.start')

@@ -31,11 +31,27 @@ async function drawAll(ctx: Pick<ExecutionContext, 'waitUntil'>, env: Env, slug:
       }
       const { widget: shown, story, opts, normalised } = resolved
       const { version: _pinned, ...latestOpts } = opts
-      const png = await widgetPng(ctx, { widget: shown, story, version, opts: latestOpts, normalised, scale }, env.PUBLISHED_PNGS && { kv: env.PUBLISHED_PNGS, write: true })
+      const png = await widgetPng(ctx, { widget: shown, story, version, opts: latestOpts, normalised, scale }, env.PUBLISHED_PNGS && { kv: env.PUBLISHED_PNGS, mode: 'publish' })
       // A PNG being drawn is kept by widgetPng's own waitUntil; reading it here draws it now.
       if (png instanceof ReadableStream) await png.pipeTo(new WritableStream())
     }
   }
+}
+
+// The options of each prerendered PNG as a widget route normalises them (without `scale`,
+// which is 1 for every one of them), made on first use.
+let prerenderedOptions: Map<string, Set<string>> | undefined
+
+/**
+ * Whether a PNG request asks for one that publishing draws: its card or its default PNG, at
+ * scale 1. `normalised` is the request's options as resolveWidget normalises them.
+ */
+export function isPrerendered(widgetId: string, scale: number, normalised: string): boolean {
+  prerenderedOptions ??= new Map(Object.values(widgets).map((widget) => [widget.id, new Set(PRERENDERED.map((query) => {
+    const { scale: _scale, ...options } = quickOptions(pngOptionSpecs[widget.id], query) ?? {}
+    return JSON.stringify(options)
+  }))]))
+  return scale === 1 && (prerenderedOptions.get(widgetId)?.has(normalised) ?? false)
 }
 
 /**

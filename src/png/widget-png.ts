@@ -72,13 +72,17 @@ async function waitForTurn(key: string): Promise<Uint8Array<ArrayBuffer> | undef
   return undefined
 }
 
-/** Where a PNG is kept everywhere: Workers KV, and the key it is kept under there. */
+/** Where a PNG is kept everywhere: Workers KV, and what this request does there. */
 export interface PublishedPngs {
   kv: KVNamespace
-  /** Write what is drawn (a publish draws), or only read (a reader's request). */
-  write: boolean
+  /**
+   * `publish`: write it, drawn or found (a publish draws). `read`: look there before drawing.
+   * `fill`: look there, and write it if this request had to draw it: a reader's request for
+   * a PNG that publishing draws (the card, the default) which no publish drew, as the bundled
+   * story's, so that other locations read what one location drew.
+   */
+  mode: 'publish' | 'read' | 'fill'
 }
-
 // PNGs drawn at publish stay in KV for 30 days: long after readers have moved on to a newer
 // version, and then they go without anyone deleting them. KV takes values up to 25 MiB.
 const PUBLISHED_TTL_S = 30 * 24 * 3600
@@ -102,7 +106,7 @@ async function keep(body: ReadableStream<Uint8Array>, key: string, cacheKey: Req
     drawing = false
   }
   await putInCache(cacheKey, bytes)
-  if (published?.write && bytes.byteLength <= MAX_PUBLISHED_BYTES) await published.kv.put(kvKey(cacheKey), bytes, { expirationTtl: PUBLISHED_TTL_S })
+  if (published && published.mode !== 'read' && bytes.byteLength <= MAX_PUBLISHED_BYTES) await published.kv.put(kvKey(cacheKey), bytes, { expirationTtl: PUBLISHED_TTL_S })
 }
 
 /**
@@ -115,11 +119,12 @@ export async function widgetPng(ctx: Pick<ExecutionContext, 'waitUntil'>, p: Wid
   const key = parts.join('|')
   // A reader's PNG kept in this isolate costs one map lookup: no digest for the cache key.
   const kept = recall<Uint8Array<ArrayBuffer>>(key)
-  if (kept && !published?.write) return kept
+  const publishing = published?.mode === 'publish'
+  if (kept && !publishing) return kept
   const cacheKey = await pngCacheKey(parts)
   // A publish that finds the PNG drawn already (a reader was quicker) still writes it to KV.
   const publish = (bytes: Uint8Array<ArrayBuffer>) => {
-    if (published?.write && bytes.byteLength <= MAX_PUBLISHED_BYTES) ctx.waitUntil(published.kv.put(kvKey(cacheKey), bytes, { expirationTtl: PUBLISHED_TTL_S }))
+    if (publishing && bytes.byteLength <= MAX_PUBLISHED_BYTES) ctx.waitUntil(published.kv.put(kvKey(cacheKey), bytes, { expirationTtl: PUBLISHED_TTL_S }))
     return bytes
   }
   if (kept) return publish(kept)
@@ -131,7 +136,7 @@ export async function widgetPng(ctx: Pick<ExecutionContext, 'waitUntil'>, p: Wid
   }
   // Drawn when its version was published, maybe in another location: one KV read, not resvg.
   // (KV reaches other locations within about a minute; until then they draw it themselves.)
-  if (published && !published.write) {
+  if (published && !publishing) {
     const stored = await published.kv.get(kvKey(cacheKey), 'arrayBuffer').catch(() => null)
     if (stored) {
       const bytes = new Uint8Array(stored)

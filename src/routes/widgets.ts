@@ -10,6 +10,7 @@ import { notFound } from '../http/problem'
 import { validateOptions } from '../http/validation'
 import { loadDocuments } from '../lazy/modules'
 import { pngOptionSpecs, pngOptions } from '../png/options'
+import { isPrerendered } from '../png/prerender'
 import { pngParts, widgetPng } from '../png/widget-png'
 import { resolveWidget } from '../widget-request'
 import type { Story } from '../../widgets/story'
@@ -46,8 +47,9 @@ for (const widget of Object.values(widgets)) {
     const notModified = await cacheFor(c, { parts: pngParts(request), pinned, stale })
     if (notModified) return notModified
     // Rasterising costs tens of milliseconds: each PNG is kept in this isolate's memory and in
-    // the edge cache (which other isolates of the location share), keyed like its ETag.
-    const published = c.env.PUBLISHED_PNGS && { kv: c.env.PUBLISHED_PNGS, write: false }
+    // the edge cache (which other isolates of the location share), keyed like its ETag. A
+    // PNG that publishing draws is read from KV, and written there if no publish drew it.
+    const published = c.env.PUBLISHED_PNGS && { kv: c.env.PUBLISHED_PNGS, mode: isPrerendered(widget.id, scale, normalised) ? 'fill' as const : 'read' as const }
     return c.body(await widgetPng(c.executionCtx, request, published), 200, { 'Content-Type': 'image/png' })
   })
 }

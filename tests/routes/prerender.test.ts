@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { app } from '../../src/app'
 import { forgetRendered } from '../../src/http/render-cache'
 import { widgets } from '../../widgets/index'
+import { optionDefaults } from '../../widgets/options'
 import strike from '../fixtures/stories/port-strike.json'
 import { SLUG } from '../fixtures'
 import { get } from '../http'
@@ -105,5 +106,28 @@ describe('publishing a version', () => {
     expect(otherRes.status).toBe(200)
     const otherEtag = otherRes.headers.get('ETag')!.replace(/"/g, '')
     expect(await kv.get(`png/${otherEtag}`)).toBeNull()
+  })
+
+  it('lets a reader who had to draw a card or default PNG no publish drew (the bundled story’s) write it to KV, and no other', async () => {
+    const kv = env.PUBLISHED_PNGS
+    const etagOf = (res: Response) => res.headers.get('ETag')!.replace(/"/g, '')
+    // Nothing was published: the bundled story is version 1 from the worker's own file.
+    for (const [id, widget] of Object.entries(widgets)) {
+      // Its default width asked for by name is the same PNG as the default.
+      const width = optionDefaults(widget.optionSpecs).width
+      for (const path of [`/widgets/${SLUG}/${id}.png`, `/widgets/${SLUG}/${id}.png?preset=card`, `/widgets/${SLUG}/${id}.png?width=${width}`]) {
+        const res = await request(new Request(`http://factbox.test${path}`))
+        expect(res.status, path).toBe(200)
+        const stored = await kv.get(`png/${etagOf(res)}`, 'arrayBuffer')
+        expect(stored, `${path} in KV`).not.toBeNull()
+        expect(new Uint8Array(stored!)).toEqual(new Uint8Array(await res.arrayBuffer()))
+      }
+    }
+    // Other options, a scale or a pinned older layout are drawn and kept here, not written to KV.
+    for (const path of [`/widgets/${SLUG}/toll-counter.png?width=601`, `/widgets/${SLUG}/toll-counter.png?scale=2`, `/widgets/${SLUG}/statement-grid.png?locale=he`]) {
+      const res = await request(new Request(`http://factbox.test${path}`))
+      expect(res.status, path).toBe(200)
+      expect(await kv.get(`png/${etagOf(res)}`), `${path} in KV`).toBeNull()
+    }
   })
 })
