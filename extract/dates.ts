@@ -57,6 +57,10 @@ const WOULD = /\bwould\s+(?!have\b)(?:not\s+)?\p{L}/iu
  * where they are not an infinitive after a past verb ("agreed on Sunday to resume talks").
  */
 const SCHEDULE = /\b(?:begins|resumes|reopens|convenes|meets|expires|starts|ends|opens|closes|arrives|departs|returns|kicks off|takes place|gets under way|comes into force|goes ahead|(?<!\b(?:to|did|had|not)\s)(?:resume|reopen|convene|meet|expire|arrive|begin|kick off|take place|get under way|come into force|go ahead))\b/i
+/** A budget or plan for a year to come: "for the fiscal year beginning 1 April". */
+const YEAR_AHEAD = /\bfor\s+the\s+(?:(?:fiscal|financial|tax|budget|school|academic|coming|new)\s+)?year\s+(?:beginning|starting|from)\s+$/i
+/** A provision told in the present: what it raises, cuts or applies to, from a day on. */
+const PROVISION = /\b(?:raises|lowers|lifts|increases|reduces|cuts|freezes|caps|go(?:es)? up|go(?:es)? down|rises?|falls?|takes? effect|appl(?:y|ies)|(?:is|are) (?:raised|lowered|cut|frozen|capped|increased|reduced))\b/i
 const HEDGE_BEFORE = /\b(?:early|mid|late|around|about|nearly|almost|roughly|approximately|some|the end of|the start of|the beginning of|the middle of)[\s-]*$/i
 /** Hedges that make a day approximate; "late on Saturday" is still Saturday. */
 const DAY_HEDGE = /\b(?:around|about|nearly|almost|roughly|approximately|some)[\s-]*$/i
@@ -73,11 +77,29 @@ const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i
 /** "in the week to 14 March", "the seven days ending 3 May": a window told by its last day. */
 const WINDOW = /^(?:in\s+|during\s+|over\s+)?the\s+(?:week|seven days)\s+(?:to|ending|up to)\s+/i
 
+/** "on the night of 15 August": chrono reads the part of the day and leaves the date unknown. */
+const PART_OF_DAY = /^(?:the\s+)?(?:night|morning|afternoon|evening)\s+of\s+/i
+
+type Reading = Pick<ReturnType<typeof casual.parse>[number], 'index' | 'text' | 'start' | 'tags'>
+
+/** chrono's readings, with the date after "the night of" read as the date it is. */
+function readings(text: string, instant: Date): Reading[] {
+  return casual.parse(text, { instant, timezone: 0 }).map((r) => {
+    // "raised the number to 19 on Monday": chrono takes the count for a day of the month.
+    const count = /^\d{1,2}\s+(?=on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)/i.exec(r.text)
+    const part = count ?? PART_OF_DAY.exec(r.text)
+    if (!part || (!count && r.start.isCertain('day'))) return r
+    const rest = casual.parse(r.text.slice(part[0].length), { instant, timezone: 0 })[0]
+    if (!rest || rest.index !== 0) return r
+    return { index: r.index + part[0].length, text: rest.text, start: rest.start, tags: () => rest.tags() }
+  })
+}
+
 /** chrono's readings, minus those notes/anchors-v2.md shows it getting wrong in news copy. */
 function chronoCandidates(text: string, published: Ymd): Candidate[] {
   const instant = new Date(Date.UTC(published.y, published.m - 1, published.d, 12))
   const out: Candidate[] = []
-  for (const r of casual.parse(text, { instant, timezone: 0 })) {
+  for (const r of readings(text, instant)) {
     const start = r.index
     // chrono keeps a comma after "On Sunday,"; the clause break is not the date's.
     const end = r.index + r.text.replace(/[\s,.;:]+$/, '').length
@@ -314,9 +336,16 @@ function looksAhead(text: string, sentence: Span, start: number, end: number): b
   // "The road stays closed until Monday", "two schools have closed until 27 March": a state
   // that lasts until a day is still to end.
   const until = /\b(?:until|till)\s+(?:at\s+least\s+)?$/i.test(before) && /\b(?:is|are|remains?|stays?|has|have)\b/i.test(clause)
+  // "the fiscal year beginning 1 April", "raises the pension by 3% from July", "wages go up
+  // by 4% from April": when a provision takes effect, told in the present.
+  const takesEffect = (/\b(?:beginning|starting|from|effective)\s+$/i.test(before) || /^(?:beginning|starting|from|effective)\s/i.test(text.slice(start, end))) && (YEAR_AHEAD.test(clause) || PROVISION.test(clause))
+  // "A wider shaft could reach them by Saturday": what may yet happen, by a day.
+  const possible = /\b(?:by|before)\s+$/i.test(before) && /\b(?:could|may|might|should|must|can)\s+(?!have\b)\p{Ll}/iu.test(clause)
+  // "if no budget is in force by 1 April": a deadline for a state that does not hold yet.
+  const deadline = /\bby\s+$/i.test(before) && /\b(?:is|are|isn[’']t|aren[’']t)\b/i.test(clause) && !/\b(?:was|were|had|has|have)\b/i.test(clause)
   // "set a hearing for 14 April", "adjourned the case until 3 May": an appointment.
   const appointed = /\b(?:set|fixed|scheduled|booked|called|adjourned|postponed|deferred|moved|put back|pushed back)\b.*\b(?:for|until|to)\s+$/i.test(clause)
-  return ahead(clause) || ahead(after) || until || appointed || /\b(?:next|coming|tomorrow)\b/i.test(text.slice(start, end))
+  return ahead(clause) || ahead(after) || until || appointed || takesEffect || deadline || possible || /\b(?:next|coming|tomorrow)\b/i.test(text.slice(start, end))
 }
 
 /** Keeps one candidate per stretch of text: ours over chrono's, then the longer. */

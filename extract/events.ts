@@ -66,6 +66,8 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     if (!sentence) return
     const c = clause(text, sentence, d, dates)
     let excerpt = c
+    // "inflation rose to 3.4% in August": the month a statistic covers, not an event.
+    if (d.granularity === 'month' && /\d\s*(?:%|per\s?cent|percent)?\s*(?:in\s+)?$/i.test(text.slice(Math.max(sentence.start, d.start - 16), d.start)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end)))) return
     // "the toll had reached 300 by Tuesday": a figure's date, not an event.
     if (d.lead === 'by' && !d.future && /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))) return
     let label = (text.slice(c.start, d.start) + text.slice(d.end, c.end)).replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').trim()

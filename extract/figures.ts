@@ -3,7 +3,7 @@
 // figure: numbers inside dates, years, ages, magnitudes, durations, times, identifiers
 // ("Article 50"), percentages that only describe a noun ("a 20% rise"), and vague
 // quantities, which are kept aside as flagged.
-import { addDays, format, parseYmd } from './calendar'
+import { addDays, addMonths, format, parseYmd } from './calendar'
 import type { DateMatch } from './dates'
 import { findNumbers, type NumberMatch, type Unit } from './numbers'
 import { type Qualifier, qualifierAfter, qualifierBefore } from './qualifiers'
@@ -54,6 +54,16 @@ function inside(spans: Span[], s: Span): boolean {
   return spans.some((d) => s.start < d.end && d.start < s.end)
 }
 
+/** "a vote of 212–198", "by 219 votes to 190": which side of a vote a number counts. */
+function tallySide(text: string, n: Span): string | undefined {
+  const before = text.slice(Math.max(0, n.start - 24), n.start)
+  const after = text.slice(n.end, n.end + 16)
+  if (/\bvotes?\s+(?:of\s+)?$/i.test(before) && /^\s*[–-]\s*\d/.test(after)) return 'votes for'
+  if (/^\s+votes\s+to\s+\d/i.test(after)) return 'votes for'
+  if (/\bvotes?\s+(?:of\s+)?\d[\d,]*\s*[–-]\s*$/i.test(before) || /\d\s+votes\s+to\s+$/i.test(before)) return 'votes against'
+  return undefined
+}
+
 /** Why a number is not a figure, or undefined if it may be one. */
 export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): string | undefined {
   const before = text.slice(Math.max(sentence.start, n.start - 30), n.start)
@@ -64,6 +74,9 @@ export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): st
   if (n.kind === 'digits' && !n.unit && !n.scaled && n.high === undefined && /^\d{4}$/.test(written) && n.value! >= 1800 && n.value! <= 2100 && !COUNT_NOUN.test(after)) return 'a year'
   if (/^\d{4}s\b/.test(text.slice(n.start, n.end + 1))) return 'a decade'
   if (/\b(?:aged|age of|ages of|ages)\s+$/i.test(before) || /^(?:-|\s)years?(?:-|\s)old\b/i.test(after) || /^-year-olds?\b/i.test(after)) return 'an age'
+  // "aged 24 and 31", "aged between 18 and 25": the second age too. "a boy of seven", "a man of 66".
+  if (/\baged\s+(?:between\s+)?\d{1,3}\s+(?:and|or|to)\s+$/i.test(before)) return 'an age'
+  if (/\b(?:a|the)\s+(?:(?:young|old|elderly)\s+)?(?:boy|girl|man|woman|child|baby|son|daughter|patient|victim|survivor|driver|pilot|pensioner)\s+of\s+$/i.test(before) && n.value! < 120) return 'an age'
   if (/\p{L},\s*$/u.test(before) && /^\s*,/.test(after) && n.value! < 120 && Number.isInteger(n.value) && n.kind === 'digits' && !n.unit) return 'an age'
   // Two years are a period, not a count: "between 2015 and 2024", "2015-2024".
   if (n.high !== undefined && !n.unit && !n.scaled && [n.value!, n.high].every((v) => Number.isInteger(v) && v >= 1800 && v <= 2100) && !/,/.test(written)) return 'a period between two years'
@@ -250,7 +263,12 @@ export function findFigures(
       const start = Math.min(q?.start ?? n.start, n.start)
       let { label, end } = countedAfter(text, q && q.start >= n.end ? { start: n.start, end: q.end } : n, sentence)
       let rule = 'figure-counted-after'
-      if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label)) {
+      const side = tallySide(text, n)
+      if (side) {
+        label = side
+        end = n.end
+        rule = 'figure-tally'
+      } else if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label) || /^(?:on|by|since|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|^in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(label)) {
         // The preposition after it ("rose 3.1% to …") says nothing: the excerpt ends at the number.
         end = q && q.start >= n.end ? q.end : n.end
         const before = countedBefore(text, sentence, start)
@@ -259,7 +277,10 @@ export function findFigures(
           rule = 'figure-counted-before'
         } else {
           // "The death toll from the earthquake … has risen to at least 143": the sentence's subject.
-          const subject = /\b(?:has|have|had)?\s*(?:risen|rose|climbed|reached|stood|stands|jumped|increased|grown|grew|fallen|fell|dropped|is|was|were|are|totalled|totaled|topped)\s+(?:(?:by\s+)?[\d.,]+\s?%\s+)?(?:to|at|by)?\s*$/.test(text.slice(sentence.start, start)) ? mainSubject(text, sentence, start) : undefined
+          // In reported speech ("the office said inflation rose to 3.4%") the subject is the reported clause's.
+          const reported = /.*\b(?:said|says|reported|announced|that)\s+/is.exec(text.slice(sentence.start, start))
+          const clauseFrom = reported ? { start: sentence.start + reported[0].length, end: sentence.end } : sentence
+          const subject = /\b(?:has|have|had)?\s*(?:risen|rose|climbed|reached|stood|stands|jumped|increased|grown|grew|fallen|fell|dropped|is|was|were|are|totalled|totaled|topped)\s+(?:(?:by\s+)?[\d.,]+\s?%\s+)?(?:to|at|by)?\s*$/.test(text.slice(sentence.start, start)) ? mainSubject(text, clauseFrom, start) : undefined
           // "killed at least 61,", "with 6.2%,": the words before it in its clause say what it is.
           const context = text.slice(clauseStart(text, sentence, start, numbers), start).trim().split(/\s+/).slice(-6).join(' ')
           label = subject ? text.slice(subject.start, subject.end).replace(/^the\s+/i, '') : context.replace(/^(?:and|but|with|while|as)\s+/i, '')
@@ -287,7 +308,10 @@ export function findFigures(
       // "…, city officials said on Wednesday": as of the day its source gave it.
       const said = counted || window ? undefined : dates.find((d) => d.start >= n.end && d.end <= sentence.end && d.granularity === 'day' && !d.future && d.date <= published &&
         /(?:^|[,;]\s*)(?:[^,;]{0,60}\s)?(?:said|reported|announced|told\s+\p{L}+)\s+$/iu.test(text.slice(Math.max(n.end, sentence.start), d.start)))
-      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? said
+      // "inflation rose to 3.4% in August": a statistic for a month, as of its last day.
+      const month = counted || window ? undefined : dates.find((d) => d.granularity === 'month' && d.start >= n.end && /^\s*(?:in\s+)?$/i.test(text.slice(n.end, d.start)) && /^(?:in\s+)?\p{Lu}/u.test(text.slice(d.start, d.end)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end))))
+      const monthEnd = month && addDaysIso(format(addMonths({ ...parseYmd(month.date)!, d: 1 }, 1)), -1)
+      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? said
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
       figures.push({

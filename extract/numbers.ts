@@ -5,7 +5,8 @@
 // number is a figure is decided later (figures.ts); this file only reads numbers.
 import type { Span } from './types'
 
-export type Unit = '%' | 'USD' | 'GBP' | 'EUR' | 'JPY' | 'ILS' | 'INR' | 'CHF'
+/** A percentage, or a currency by its ISO 4217 code (one the article names: "948 billion dravas (DRV)"). */
+export type Unit = '%' | 'USD' | 'GBP' | 'EUR' | 'JPY' | 'ILS' | 'INR' | 'CHF' | (string & {})
 
 export interface NumberMatch extends Span {
   /** undefined for a vague quantity. */
@@ -78,7 +79,27 @@ function scale(word: string | undefined): number {
 
 function currencyAfter(text: string, end: number): { unit: Unit; end: number } | undefined {
   const m = /^\s+(dollars?|pounds?|sterling|euros?|yen|shekels?|rupees?|(?:Swiss\s+)?francs?)\b/i.exec(text.slice(end, end + 20))
-  return m ? { unit: CURRENCY_WORDS[m[1].toLowerCase().replace(/\s+/, ' ')], end: end + m[0].length } : undefined
+  if (m) return { unit: CURRENCY_WORDS[m[1].toLowerCase().replace(/\s+/, ' ')], end: end + m[0].length }
+  // A currency the article names with its code after an amount, then by name alone.
+  const named = /^\s+(\p{L}+)(?:\s+\(([A-Z]{3})\))?/u.exec(text.slice(end, end + 40))
+  const code = named && namedCurrencies(text).get(named[1].toLowerCase())
+  return code ? { unit: code, end: end + named[0].length - (named[2] ? named[0].length - named[0].indexOf(' (') : 0) } : undefined
+}
+
+let namedFor: { text: string; codes: Map<string, string> } | undefined
+
+/** "948.2 billion dravas (DRV)": each currency word an article gives a code to, singular and plural. */
+function namedCurrencies(text: string): Map<string, string> {
+  if (namedFor?.text !== text) {
+    const codes = new Map<string, string>()
+    for (const m of text.matchAll(/\d(?:\s+(?:thousand|million|billion|trillion|bn|m))?\s+(\p{L}+)\s+\(([A-Z]{3})\)/gu)) {
+      const word = m[1].toLowerCase()
+      codes.set(word, m[2])
+      codes.set(word.endsWith('s') ? word.slice(0, -1) : `${word}s`, m[2])
+    }
+    namedFor = { text, codes }
+  }
+  return namedFor.codes
 }
 
 /** Every number in text[start, end), in order. */
@@ -116,7 +137,9 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
         const high = parseDigits(g.d2) * (g.dscale2 ? scale(g.dscale2) : factor)
         // "rose 3.1% to 1.92 billion francs", "climbed 17% to $684 million", "rose from 300
         // to 400": a change and the level it reached, two numbers, not a range.
-        const twoNumbers = (Boolean(g.pct) && !g.pct2) || /\bfrom\s+$/i.test(text.slice(Math.max(0, s - 6), s))
+        // "a vote of 212–198": a tally, each side a number of its own.
+        const tally = high < value && /\bvotes?\s+(?:of\s+)?$/i.test(text.slice(Math.max(0, s - 10), s))
+        const twoNumbers = (Boolean(g.pct) && !g.pct2) || /\bfrom\s+$/i.test(text.slice(Math.max(0, s - 6), s)) || tally
         // "1990-1995" or "2-1" are years or scores, not a range of a count.
         if (!twoNumbers && high > match.value!) match.high = roundScaled(high)
         else {

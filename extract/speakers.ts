@@ -33,6 +33,9 @@ const PROPER_NAME = /^(?:the\s+)?[\p{Lu}][\p{L}\p{M}’'.-]*(?:\s+(?:[\p{Lu}][\p
 
 const PLACE_BEFORE = /(?:\b(?:in|at|near|outside|across)\s+(?:the\s+)?|\b(?:town|city|village|district|province|region|port|capital|county|suburb|island|state)\s+of\s+)$/i
 
+/** A document that speaks for whoever issued it: "the statement said". */
+const DOCUMENT = /^the\s+(?:statement|release|press\s+release|communiqu[ée]|announcement|notice|letter)$/i
+
 const GENERIC_BODIES = /^(?:company|firm|group|operator|agency|ministry|organi[sz]ation|union|commission|authority|council|airline|carrier|department|charity|board|party)$/i
 
 const lastWord = (name: string) => name.split(/\s+/).pop()!.toLowerCase()
@@ -143,6 +146,20 @@ export class Discourse {
    * Whether a subject is a name: capitalised words, and a single one ("Revenue fell …") only if
    * the text also capitalises it inside a sentence ("which Halvard treats") or it names a body.
    */
+  private readonly bodies = new Map<string, boolean>()
+
+  /** Whether the text calls `name` a company, an agency or the like, in an appositive. */
+  private calledABody(name: string): boolean {
+    let yes = this.bodies.get(name)
+    if (yes === undefined) {
+      const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+      const body = '(?:company|firm|operator|owner|agency|charity|organi[sz]ation|group|bank|utility|maker|producer|insurer|lender|airline|carrier|broadcaster|newspaper|union|ministry|department|authority)'
+      yes = new RegExp(`\\b${n},\\s+(?:the|a|an|its)\\s+(?:(?!(?:for|of|at|with|from|to|in|on|by)\\s)[\\p{L}’'-]+\\s+){0,3}?${body}\\b|\\b${body},\\s+${n}\\b`, 'u').test(this.text)
+      this.bodies.set(name, yes)
+    }
+    return yes
+  }
+
   private namesSomething(name: string): boolean {
     const known = this.nameLike.get(name)
     if (known !== undefined) return known
@@ -192,6 +209,8 @@ export class Discourse {
   resolveMention(mention: Mention, at: number): Resolution {
     switch (mention.kind) {
       case 'person': {
+        // "Castrano Hydro, the company that runs the dam": a name the text calls a body.
+        if (this.calledABody(mention.name)) return this.resolveMention({ kind: 'group', name: mention.name, plural: false }, at)
         if (/ and /.test(mention.name)) return { speaker: { name: mention.name, role: mention.role, kind: 'person', plural: true }, rule: 'speaker-named', confidence: 0.85 }
         const known = this.findPerson(mention.name, at)
         const name = known && known.name.split(' ').length >= mention.name.split(' ').length ? known.name : mention.name
@@ -203,6 +222,11 @@ export class Discourse {
         if (/^[\p{Lu}][\p{L}\p{M}’'-]+$/u.test(mention.name)) {
           const known = this.findPerson(mention.name, at)
           if (known) return { speaker: { name: known.name, role: known.role && cap(known.role), kind: 'person', plural: false }, rule: 'speaker-surname', confidence: 0.85 }
+        }
+        // "“…,” the statement said": the statement of the last body or person who spoke.
+        if (DOCUMENT.test(mention.name)) {
+          const issuer = this.lastMention(at, (s) => (s.kind === 'group' || s.kind === 'person') && !DOCUMENT.test(s.name) && this.paragraphOf(at) - this.paragraphOf(s.at) <= 1)
+          if (issuer) return { speaker: strip(issuer), rule: 'speaker-document', confidence: 0.6 }
         }
         // "the group", "the ministry": the last group whose name ends in the same word.
         if (mention.definite && !/[\p{Lu}]/u.test(mention.name.slice(1)) && mention.name.replace(/^the\s+/i, '').split(' ').length <= 2) {
@@ -223,6 +247,9 @@ export class Discourse {
             // "the company" again, paragraphs later: the company it was before.
             const before = this.definites.get(key)
             if (before) return { speaker: before, rule: 'speaker-definite-body', confidence: 0.5 }
+            // "…accused Castrano Hydro of …. The company denied that": the body the sentence before named.
+            const previous = this.bodyInPreviousSentence(at)
+            if (previous && sameKind(head, previous.name)) return this.remember(key, { speaker: strip(previous), rule: 'speaker-definite-body', confidence: 0.45 })
           }
         }
         return { speaker: { name: mention.name, role: mention.role, kind: 'group', plural: mention.plural }, rule: 'speaker-group', confidence: 0.85 }
@@ -252,6 +279,24 @@ export class Discourse {
   }
 
   /** The nearest capitalised name before `at`, in its sentence or the one before, that is a body, not a person. */
+  /**
+   * A body that has spoken before and that the previous sentence of the paragraph names,
+   * the last one it names: "…accused Castrano Hydro of …. The company denied that".
+   */
+  private bodyInPreviousSentence(at: number): Seen | undefined {
+    const stop = this.text.lastIndexOf('. ', at - 1)
+    if (stop < 0 || stop < this.text.lastIndexOf('\n', at)) return undefined
+    const from = Math.max(this.text.lastIndexOf('. ', stop - 1) + 1, this.text.lastIndexOf('\n', stop) + 1, 0)
+    const sentence = this.text.slice(from, stop)
+    let best: { seen: Seen; at: number } | undefined
+    for (const seen of this.mentions) {
+      if (seen.kind !== 'group' || seen.plural || seen.at >= at || !this.namesSomething(seen.name)) continue
+      const where = sentence.lastIndexOf(seen.name)
+      if (where >= 0 && (!best || where > best.at)) best = { seen, at: where }
+    }
+    return best?.seen
+  }
+
   private lastNamedBody(at: number): string | undefined {
     // Within its own sentence only: further back, "the agency" may be another agency.
     const from = Math.max(0, at - 300, this.text.lastIndexOf('. ', at) + 1, this.text.lastIndexOf('\n', at) + 1)

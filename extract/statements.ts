@@ -139,12 +139,16 @@ function contentEnd(text: string, from: number, sentenceEnd: number): { end: num
 const AFTER_VERB_TOLD = /^(?:\s+(?:the\s+)?(?:[\p{Lu}][\p{L}.’']*\s*)+|\s+(?:reporters|journalists|parliament|lawmakers|supporters|delegates|the\s+\p{Ll}+(?:\s+\p{Ll}+)?|a\s+(?:rally|news\s+conference|briefing|meeting|hearing|crowd)(?:\s+[^,]{0,40}?)?|him|her|them|us|\p{Ll}+))(?:\s+(?:on|last)\s+\p{Lu}\p{L}+day|\s+(?:in|at|outside)\s+[^,]{0,40}?(?=\s+that\b))?(?:,)?\s+(?:that\s+)?/u
 const AFTER_VERB = /^(?:\s+(?:on|last)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:in|on)\s+(?:a|an|the)\s+[\p{L}\s-]*?(?:statement|interview|post|letter|speech|briefing|conference))?(?:\s+(?:of|for|on|out))?(?:,)?\s+(?:that\s+)?/u
 
+/** "Dozens of survivors … were moved, it said": a number of people is no one that speaks. */
+const QUANTITY = /^(?:dozens|hundreds|thousands|millions|scores|tens|many|most|some|several|few|none|all|both|half|each)\b/i
+
 /** What a sentence's subject does next: "they" and "it" point at it. */
 function noteSubjects(text: string, sentence: Sentence, discourse: Discourse) {
   const subject = mainSubject(text, sentence, sentence.end)
   // "Nationally, coverage was 84%": an adverb opening the sentence is nobody "it" can mean.
   const adverb = subject && /^[\p{Lu}]\p{Ll}+ly$/u.test(text.slice(subject.start, subject.end)) && text[subject.end] === ','
-  if (subject && !adverb && !/\d/.test(text.slice(subject.start, subject.end)) && text.slice(subject.start, subject.end).split(/\s+/).length <= 8) {
+  const quantity = subject && QUANTITY.test(text.slice(subject.start, subject.end))
+  if (subject && !adverb && !quantity && !/\d/.test(text.slice(subject.start, subject.end)) && text.slice(subject.start, subject.end).split(/\s+/).length <= 8) {
     const m = readMention(text.slice(subject.start, subject.end))
     if (m && (m.kind === 'group' || m.kind === 'person')) {
       const r = discourse.resolveMention(m, subject.start)
@@ -269,7 +273,7 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     // "Halvard expects restructuring costs of …, it said": "it" is the body the sentence opens with.
     if (rule === 'paraphrase-attributed-after' && /^it$/i.test(text.slice(subject.start, subject.end))) {
       const lead = LEAD_NAME.exec(text.slice(sentence.start, sentence.end))
-      const own = lead && !NOT_NAME.has(lead[1].split(' ')[0].toLowerCase()) ? discourse.resolve(lead[1], sentence.start) : undefined
+      const own = lead && !NOT_NAME.has(lead[1].split(' ')[0].toLowerCase()) && !QUANTITY.test(lead[1]) ? discourse.resolve(lead[1], sentence.start) : undefined
       if (own?.speaker?.kind === 'group') resolution = own
     }
     if (!resolution.speaker && resolution.rule === 'speaker-none') continue

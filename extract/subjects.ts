@@ -14,7 +14,7 @@ export interface Subject extends Span {
   phraseStart: number
 }
 
-const TRAILING = /(?:\s+(?:on|last|this|late on|early on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:on|in)\s+(?:a|an|the)\s+(?:joint\s+)?(?:statement|interview|post|letter|speech|briefing|news conference)|\s+\p{Ll}+ly)\s*$/u
+const TRAILING = /(?:\s+(?:on|last|this|late on|early on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:on|in)\s+(?:a|an|the)\s+(?:joint\s+)?(?:statement|interview|post|letter|speech|briefing|news conference)|\s+\p{Ll}+ly|\s+(?:first|then|initially|again|also|later|earlier|now|once|twice|still))\s*$/u
 
 function trimEnd(text: string, s: number, e: number): number {
   for (;;) {
@@ -77,6 +77,9 @@ function strip(text: string, p: Span): Span {
   // The last "that" or "which" before the verb opens the clause whose subject this is.
   const inner = text.slice(start, p.end)
   const that = /.*\b(?:that|which|who|whom)\s+/is.exec(inner)
+  // "An aid group that has spoken to survivors says": a relative clause about the subject, not a clause of its own.
+  const relative = that && /^(?:has|have|had|is|was|were|are|\p{Ll}+ed)\b/u.test(inner.slice(that[0].length)) && /\p{L}/u.test(inner.slice(0, that.index + that[0].search(/\b(?:that|which|who|whom)\s+$/i)))
+  if (relative) return trim(text, start, start + that[0].search(/\b(?:that|which|who|whom)\s+$/i))
   if (that) start += that[0].length
   return trim(text, start, p.end)
 }

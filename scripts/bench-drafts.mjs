@@ -72,11 +72,13 @@ function locate(text, s, near = 0) {
 const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen']
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety']
 function writtenIn(value, excerpt) {
-  const forms = [String(value), value.toLocaleString('en-US')]
+  // "4.50%" writes 4.5, as the story schema reads it.
+  const forms = [String(value), value.toLocaleString('en-US'), ...(Number.isInteger(value) ? [] : [value.toFixed(2), value.toFixed(3)])]
   // "8.0 billion" writes 8,000,000,000 as the story schema reads it (widgets/verbatim.ts).
   for (const [scale, word] of [[1e9, 'billion'], [1e6, 'million']]) if (value >= scale) forms.push(`${+(value / scale).toFixed(3)} ${word}`, `${(value / scale).toFixed(1)} ${word}`, `${(value / scale).toFixed(2)} ${word}`)
   if (Number.isInteger(value) && value < 100) forms.push(value < 20 ? UNITS[value] : TENS[Math.floor(value / 10)] + (value % 10 ? '-' + UNITS[value % 10] : ''))
   if (value === 12) forms.push('dozen')
+  if (Number.isInteger(value) && value % 12 === 0 && value / 12 > 1 && value / 12 < 20) forms.push(`${UNITS[value / 12]} dozen`)
   return forms.some((s) => new RegExp(`(?<![\\d.,\\p{L}])${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\d\\p{L}]|[.,]\\d)`, 'iu').test(excerpt))
 }
 
@@ -87,9 +89,11 @@ for (const { name, gold, text } of articles) {
   const d = draftStory({ text, published: gold.published, language: gold.language, headline: gold.headline })
   let bad = 0
   for (const item of [...d.figures, ...d.events, ...d.statements]) {
+    const before = bad
     if (item.excerpt !== text.slice(item.draft.start, item.draft.end) || !text.includes(item.excerpt)) bad++
     if ('value' in item && (!writtenIn(item.value, item.excerpt) || (item.valueMax !== undefined && !writtenIn(item.valueMax, item.excerpt)))) bad++
     if ('kind' in item && (!item.excerpt.includes(item.text) || item.text !== text.slice(item.draft.text.start, item.draft.text.end))) bad++
+    if (bad > before && process.env.VERBOSE) console.log(`  NOT VERBATIM ${name}: ${'value' in item ? item.value : ''} «${item.excerpt.slice(0, 100)}»`)
   }
   // Figures by value, one to one, nearest excerpt first.
   const used = new Set()

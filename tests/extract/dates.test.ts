@@ -1,7 +1,7 @@
 // Dated events in short passages, resolved against the published date (a Tuesday,
 // 2025-05-06, unless a case says otherwise) and against the event before them.
 import { describe, expect, it } from 'vitest'
-import { draft } from './helpers'
+import { draft, values } from './helpers'
 
 const days = (text: string, published?: string) => draft(text, published).events.map((e) => [e.date, e.precision])
 const dates = (text: string, published?: string) => draft(text, published).events.map((e) => [e.dateText ?? e.excerpt, e.date, e.precision])
@@ -125,5 +125,32 @@ describe('dates and events', () => {
   it('keeps the source of an event the sentence gives: "According to Israeli officials, … next week"', () => {
     const [e] = draft('According to Israeli officials, the ground operation will not begin until after the visit next week.').events
     expect(e).toMatchObject({ date: '2025-05-12', attribution: { en: 'Israeli officials' } })
+  })
+
+  it('reads the day after "on the night of" and "on the morning of" as the date, and its day number as no figure', () => {
+    const d = draft('An overcrowded fishing boat capsized off the island of Carvo on the night of 15 August.', '2026-08-18')
+    expect(d.events.map((e) => e.date)).toEqual(['2026-08-15'])
+    expect(d.figures).toEqual([])
+    expect(days('Fighters attacked the town on the morning of 3 May, officials said.', '2026-05-06')).toEqual([['2026-05-03', 'exact']])
+  })
+
+  it('reads when a provision takes effect, a deadline for a state, and what could happen by a day as ahead', () => {
+    const published = '2026-02-27'
+    expect(days('Parliament approved the budget for the fiscal year beginning 1 April by a vote of 212–198.', published)).toContainEqual(['2026-04-01', 'exact'])
+    expect(days('The amendment raises the basic state pension by 3% from July.', published)).toEqual([['2026-07-01', 'approximate']])
+    expect(days('Public-sector wages go up by 4% from April, the ministry said.', published)).toEqual([['2026-04-01', 'approximate']])
+    expect(days('If no budget is in force by 1 April, spending continues at this year’s level.', published)).toEqual([['2026-04-01', 'exact']])
+    expect(days('A wider shaft could reach the miners by Saturday, the company added.', '2026-07-09')).toEqual([['2026-07-11', 'exact']])
+    // Told in the past, each stays in the past.
+    expect(days('Prices rose by 3% from January, the office said.', published)).toEqual([['2026-01-01', 'approximate']])
+    expect(days('Rescuers could not reach them on Saturday.', '2026-07-09')).toEqual([['2026-07-04', 'exact']])
+  })
+
+  it('reads "raised the number to 19 on Monday" as a count and a weekday, and the month a statistic covers as no event', () => {
+    const d = draft('Halvern Coal first said 17 men were trapped, then raised the number to 19 on Monday.', '2026-07-09')
+    expect(d.events.map((e) => [e.dateText, e.date])).toEqual([['on Monday', '2026-07-06']])
+    expect(values(d)).toEqual([17, 19])
+    expect(draft('The statistics office said inflation rose to 3.4% in August from 3.1% in July.', '2025-09-25').events).toEqual([])
+    expect(days('The factory closed in July, its owner said.', '2025-09-25')).toEqual([['2025-07-01', 'approximate']])
   })
 })

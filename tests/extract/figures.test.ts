@@ -150,4 +150,26 @@ describe('figures', () => {
     expect(figure(d, 4200000000)?.attribution).toEqual({ en: 'the finance ministry' })
     expect(figure(d, 3.9)?.attribution).toEqual({ en: 'the finance ministry' })
   })
+
+  it('reads every age as no figure: "aged 24 and 31", "a boy of seven and the oldest a man of 66"', () => {
+    expect(values(draft('Six people were still missing, among them two volunteer firefighters, aged 24 and 31, whose boat overturned.'))).toEqual([6])
+    expect(values(draft('The coastguard said the youngest survivor was a boy of seven and the oldest a man of 66.'))).toEqual([])
+  })
+
+  it('reads a vote as two figures, for and against: "by a vote of 212–198", "by 219 votes to 190"', () => {
+    const d = draft('Parliament approved the budget by a vote of 212–198 on Thursday. The amendment passed by 219 votes to 190.')
+    expect(d.figures.map((f) => [f.value, f.label.en])).toEqual([[212, 'votes for'], [198, 'votes against'], [219, 'votes for'], [190, 'votes against']])
+  })
+
+  it('gives money the code of a currency the article names: "948.2 billion dravas (DRV)", then "31.4 billion dravas"', () => {
+    const d = draft('The budget totals 948.2 billion dravas (DRV), up 4.5%. Defence gets 31.4 billion dravas. A fine of 300 dinars was waived.')
+    expect(d.figures.map((f) => [f.value, f.unit])).toEqual([[948200000000, 'DRV'], [4.5, '%'], [31400000000, 'DRV'], [300, undefined]])
+  })
+
+  it('dates a statistic for a month as of its last day, and labels it by the reported clause’s subject: "said inflation rose to 3.4% in August"', () => {
+    const d = draft('The statistics office said inflation rose to 3.4% in August from 3.1% in July. Inflation peaked at 9.8% in January 2023.', '2025-09-25')
+    expect(figure(d, 3.4)).toMatchObject({ asOf: '2025-08-31', label: { en: 'inflation' }, attribution: { en: 'the statistics office' } })
+    expect(figure(d, 3.1)?.asOf).toBe('2025-07-31')
+    expect(figure(d, 9.8)?.asOf).toBe('2023-01-31')
+  })
 })

@@ -170,4 +170,22 @@ describe('statements', () => {
   it('does not take "according to X" for a statement', () => {
     expect(draft('According to the manifest, the ship carried 312 passengers.').statements).toEqual([])
   })
+
+  it('gives “the statement said” to whoever issued it, and “the company” to the body the sentence before named', () => {
+    const d = draft('Castrano Hydro, the company that runs the dam, said in a statement that it began releasing water on Thursday. “The alternative was an uncontrolled overflow,” the statement said.\nOpposition lawmakers accused Castrano Hydro of keeping the reservoir too full. The company denied that, saying its operators had followed the rules.')
+    expect(speakerOf(d, 'The alternative was')).toBe('Castrano Hydro')
+    expect(speakerOf(d, 'its operators had followed')).toBe('Castrano Hydro')
+    // An appositive that names a person's employer does not make the person a body: "the
+    // company" is not her, and "she" is.
+    const p = draft('Maria Lopez, a spokeswoman for the company, said the plant was safe. The company later denied any leak. She said repairs would take a week.')
+    expect(speakerOf(p, 'the plant was safe')).toBe('Maria Lopez')
+    expect(speakerOf(p, 'repairs would take')).toBe('Maria Lopez')
+    expect(speakerOf(p, 'any leak')).not.toBe('Maria Lopez')
+  })
+
+  it('reads the speaker before a relative clause or an adverb, and no number of people as one: “An aid group that has spoken to survivors says”, “Halvern Coal first said”, “Dozens …, it said”', () => {
+    expect(speakerOf(draft('An aid group that has spoken to survivors says more than 40 are missing.'), 'more than 40')).toBe('An aid group')
+    expect(speakerOf(draft('Halvern Coal first said 17 men were trapped.'), '17 men')).toBe('Halvern Coal')
+    expect(speakerOf(draft('Dozens of survivors of an earlier wreck were moved to the mainland two weeks later, it said.'), 'survivors')).not.toBe('Dozens')
+  })
 })
