@@ -83,14 +83,15 @@ async function prepare(name, publish) {
     })
     if (!res.ok) throw new Error(`POST /api/stories: ${res.status} ${await res.text()}`)
     await res.arrayBuffer()
-    // Publishing draws each widget's card and default PNG after answering and writes them
-    // to KV, where a new isolate (another location) finds them: wait until all six are there.
-    await kvHolds(mf, 6)
+    // Publishing draws each widget's card, default PNG and embed-code PNG (scale 2) after
+    // answering and writes them to KV, where a new isolate (another location) finds them:
+    // wait until all nine are there.
+    await kvHolds(mf, 9)
   } else {
     // No publish drew the bundled story's PNGs: a reader in another location asked for each
-    // card and default PNG once, which writes them to KV as a publish would.
-    for (const w of WIDGETS) for (const q of ['', '?preset=card']) await (await fetch(`${origin}/widgets/${BUNDLED_SLUG}/${w}.png${q}`)).arrayBuffer()
-    await kvHolds(mf, 6)
+    // once, which writes them to KV as a publish would.
+    for (const w of WIDGETS) for (const q of ['', '?scale=2', '?preset=card']) await (await fetch(`${origin}/widgets/${BUNDLED_SLUG}/${w}.png${q}`)).arrayBuffer()
+    await kvHolds(mf, 9)
   }
   await mf.dispose()
   return dir

@@ -18,7 +18,8 @@ export interface Env {
   AUTH_FAILURES?: RateLimit
   /**
    * Workers KV (wrangler.toml [[kv_namespaces]]): the PNGs drawn when a version is published
-   * (its cards and default PNGs), read by isolates in every location, so that no reader of a
+   * (its cards, default PNGs and embed-code PNGs), and those a reader drew that no publish
+   * drew (the bundled story's), read by isolates in every location, so that no reader of a
    * new version waits for resvg (issue #15). Absent: those PNGs are kept in the publishing
    * location's Cache API only.
    */

@@ -1,7 +1,8 @@
 // What a new version's readers would otherwise wait for (issue #15): the og:image card
-// (preset=card) and the default PNG of every widget, drawn in the publishing request's
-// waitUntil and kept where the PNG route looks (this isolate, the location's Cache API, and
-// Workers KV for every other location), under the keys the route computes for the same URLs.
+// (preset=card), the PNG the embed codes link (scale=2) and the default PNG of every
+// widget, drawn in the publishing request's waitUntil and kept where the PNG route looks
+// (this isolate, the location's Cache API, and Workers KV for every other location), under
+// the keys the route computes for the same URLs.
 import type { Env } from '../env'
 import { widgets } from '../../widgets/index'
 import { quickOptions } from '../../widgets/options'
@@ -10,8 +11,11 @@ import { resolveWidget } from '../widget-request'
 import { pngOptionSpecs } from './options'
 import { widgetPng } from './widget-png'
 
-/** The queries drawn for each widget: its PNG as the embed codes link it, and its card. */
-const PRERENDERED: Record<string, string>[] = [{}, { preset: 'card' }]
+/**
+ * The queries drawn for each widget: its PNG as the embed codes link it (at scale 2, for
+ * high-density screens), the same at scale 1, and its card (og:image).
+ */
+const PRERENDERED: Record<string, string>[] = [{ scale: '2' }, {}, { preset: 'card' }]
 
 async function drawAll(ctx: Pick<ExecutionContext, 'waitUntil'>, env: Env, slug: string, version: number): Promise<void> {
   for (const widget of Object.values(widgets)) {
@@ -38,25 +42,25 @@ async function drawAll(ctx: Pick<ExecutionContext, 'waitUntil'>, env: Env, slug:
   }
 }
 
-// The options of each prerendered PNG as a widget route normalises them (without `scale`,
-// which is 1 for every one of them), made on first use.
+// Each prerendered PNG as a widget route normalises it: its scale, then its other options.
 let prerenderedOptions: Map<string, Set<string>> | undefined
 
 /**
- * Whether a PNG request asks for one that publishing draws: its card or its default PNG, at
- * scale 1. `normalised` is the request's options as resolveWidget normalises them.
+ * Whether a PNG request asks for one that publishing draws: the embed codes' PNG, the
+ * default one or the card. `normalised` is the request's options as resolveWidget
+ * normalises them (without `scale`).
  */
 export function isPrerendered(widgetId: string, scale: number, normalised: string): boolean {
   prerenderedOptions ??= new Map(Object.values(widgets).map((widget) => [widget.id, new Set(PRERENDERED.map((query) => {
-    const { scale: _scale, ...options } = quickOptions(pngOptionSpecs[widget.id], query) ?? {}
-    return JSON.stringify(options)
+    const { scale: drawnAt, ...options } = quickOptions(pngOptionSpecs[widget.id], query) ?? {}
+    return `${drawnAt}|${JSON.stringify(options)}`
   }))]))
-  return scale === 1 && (prerenderedOptions.get(widgetId)?.has(normalised) ?? false)
+  return prerenderedOptions.get(widgetId)?.has(`${scale}|${normalised}`) ?? false
 }
 
 /**
- * Draws and keeps the card and default PNG of every widget of `slug` at `version`, after
- * the response: call it from every handler that publishes a version.
+ * Draws and keeps the card and the embed-code and default PNGs of every widget of `slug` at
+ * `version`, after the response: call it from every handler that publishes a version.
  */
 export function prerenderPublished(ctx: Pick<ExecutionContext, 'waitUntil'>, env: Env, slug: string, version: number): void {
   ctx.waitUntil(drawAll(ctx, env, slug, version).catch((err) => console.error(`prerender ${slug} v${version}:`, err instanceof Error ? err.message : err)))

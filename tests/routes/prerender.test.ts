@@ -44,7 +44,7 @@ async function keptFor(path: string): Promise<Uint8Array | undefined> {
 }
 
 describe('publishing a version', () => {
-  it('has drawn every widget’s card and default PNG by the time the publish is done', async () => {
+  it('has drawn every widget’s card, default PNG and the PNG its embed codes link (scale 2) by the time the publish is done', async () => {
     const { version } = await publish('Publishing draws the cards')
     expect(version).toBe(2)
     // Another isolate of the location: nothing in memory, only the Cache API.
@@ -55,6 +55,12 @@ describe('publishing a version', () => {
       expect((await decodePng(card!)).width).toBe(1200)
       const plain = await keptFor(`/widgets/${SLUG}/${id}.png`)
       expect(plain, `${id} PNG`).toBeDefined()
+      // The PNG the embed codes link: scale 2, for high-density screens.
+      const linked = new URL(/src="([^"]+)"/.exec((await (await get(`/api/embed-codes?story=${SLUG}&widget=${id}`)).json() as { png: string }).png)![1].replace(/&amp;/g, '&'))
+      expect(linked.searchParams.get('scale')).toBe('2')
+      const sharp = await keptFor(linked.pathname + linked.search)
+      expect(sharp, `${id} PNG the embed codes link`).toBeDefined()
+      expect((await decodePng(sharp!)).width).toBe(2 * (await decodePng(plain!)).width)
       // What a reader then gets is that PNG, for the version just published.
       const res = await get(`/widgets/${SLUG}/${id}.png?preset=card`)
       expect(new Uint8Array(await res.arrayBuffer())).toEqual(card)
@@ -115,7 +121,7 @@ describe('publishing a version', () => {
     for (const [id, widget] of Object.entries(widgets)) {
       // Its default width asked for by name is the same PNG as the default.
       const width = optionDefaults(widget.optionSpecs).width
-      for (const path of [`/widgets/${SLUG}/${id}.png`, `/widgets/${SLUG}/${id}.png?preset=card`, `/widgets/${SLUG}/${id}.png?width=${width}`]) {
+      for (const path of [`/widgets/${SLUG}/${id}.png`, `/widgets/${SLUG}/${id}.png?scale=2`, `/widgets/${SLUG}/${id}.png?preset=card`, `/widgets/${SLUG}/${id}.png?width=${width}`]) {
         const res = await request(new Request(`http://factbox.test${path}`))
         expect(res.status, path).toBe(200)
         const stored = await kv.get(`png/${etagOf(res)}`, 'arrayBuffer')
@@ -124,7 +130,7 @@ describe('publishing a version', () => {
       }
     }
     // Other options, a scale or a pinned older layout are drawn and kept here, not written to KV.
-    for (const path of [`/widgets/${SLUG}/toll-counter.png?width=601`, `/widgets/${SLUG}/toll-counter.png?scale=2`, `/widgets/${SLUG}/statement-grid.png?locale=he`]) {
+    for (const path of [`/widgets/${SLUG}/toll-counter.png?width=601`, `/widgets/${SLUG}/toll-counter.png?scale=3`, `/widgets/${SLUG}/statement-grid.png?locale=he`]) {
       const res = await request(new Request(`http://factbox.test${path}`))
       expect(res.status, path).toBe(200)
       expect(await kv.get(`png/${etagOf(res)}`), `${path} in KV`).toBeNull()
