@@ -188,7 +188,9 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
   const near = text.slice(Math.max(sentence.start, n.start - 90), n.start)
   const dataVerb = /\b(?:put|puts|estimat|record|count|regist|logged|listed|tallied)/.test(near) ? DATA_VERB_BEFORE.exec(near.replace(/^.*\b(?:that|which)\s+/s, '')) : null
   if (dataVerb && !/^(?:it|they|he|she|which|that)$/i.test(dataVerb[1])) {
-    const r = discourse.resolve(dataVerb[1], n.start)
+    // "The ministry said on Friday it had recorded 1,146": the one who said it.
+    const who = dataVerb[1].replace(/\s+(?:said|says|told|announced|reported|added)\b.*$/is, '')
+    const r = discourse.resolve(who, n.start)
     if (r.speaker) return { text: r.speaker.name, rule: 'attribution-data-verb' }
   }
   for (const st of statements) {
@@ -201,10 +203,14 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
     const at = from + according.index
     // Not across a "but …" clause that has its own source ("…, according to the manifest, but survivors said …").
     const between = text.slice(Math.min(at, n.end), Math.max(at, n.start))
-    if (!/,\s+but\s+/.test(between) || at < n.start && !/,\s+but\s+/.test(text.slice(at, n.start))) {
-      const who = according[1].replace(/^the\s+/i, '')
-      const r = discourse.resolve(who, at)
-      return { text: r.speaker && r.rule !== 'speaker-group' ? r.speaker.name : who, rule: 'attribution-according-to' }
+    // "according to preliminary results the regional electoral commission published": the
+    // commission. "according to past postal voting": no source at all.
+    const published = /^(?:(?:preliminary|provisional|official|final|latest|new|early|partial)\s+)*(?:results|figures|data|estimates|counts?|tall(?:y|ies)|a\s+(?:count|tally|consensus|report|survey|poll|statement))\s+(?:(?:published|released|compiled|issued|conducted|gathered)\s+by\s+)?((?:the\s+)?\S.*?)(?:\s+(?:published|released|compiled|issued|gave|showed|put|on)\b.*)?$/is.exec(according[1])
+    const named = published?.[1] ?? according[1]
+    const source = /^(?:the|an?|its|their)\s|^[\p{Lu}\d]/u.test(named)
+    if (source && (!/,\s+but\s+/.test(between) || at < n.start && !/,\s+but\s+/.test(text.slice(at, n.start)))) {
+      const r = discourse.resolve(named, at)
+      return { text: r.speaker && r.rule !== 'speaker-group' ? r.speaker.name : named.replace(/^the\s+(?=[\p{Lu}])/u, ''), rule: 'attribution-according-to' }
     }
   }
   for (const st of statements) {

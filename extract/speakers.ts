@@ -65,6 +65,16 @@ export class Discourse {
     private readonly paragraphs: Paragraph[],
   ) {
     this.scanPeople()
+    this.scanSources()
+  }
+
+  /**
+   * Bodies the text cites with "according to" ("according to preliminary results the
+   * regional electoral commission published"), for "the commission" later to name.
+   */
+  private scanSources() {
+    const body = /\baccording to\s+(?:[^,.;]*?\s)?(the\s+(?:[\p{Ll}-]+\s+){1,4}(?:commission|ministry|agency|office|authority|council|service|institute|bureau|department|board|committee|company|bank|court|union|federation|organi[sz]ation))\b/gu
+    for (const m of this.text.matchAll(body)) this.mentions.push({ name: m[1], kind: 'group', plural: false, at: m.index + m[0].length - m[1].length })
   }
 
   /** Every person the text names, with a title before the name or an appositive after it. */
@@ -250,6 +260,10 @@ export class Discourse {
             // "…accused Castrano Hydro of …. The company denied that": the body the sentence before named.
             const previous = this.bodyInPreviousSentence(at)
             if (previous && sameKind(head, previous.name)) return this.remember(key, { speaker: strip(previous), rule: 'speaker-definite-body', confidence: 0.45 })
+            // "Talvora Group, the Lindmatt-based maker of …, said …" a paragraph or two before:
+            // the last body that spoke and that the text calls a body of this kind.
+            const spoke = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && this.namesSomething(s.name) && here - this.paragraphOf(s.at) <= 2 && BODY_KIND[head] !== undefined && BODY_KIND[lastWord(s.name)] === BODY_KIND[head] || (s.kind === 'group' && !s.plural && here - this.paragraphOf(s.at) <= 2 && this.calledABody(s.name) && sameKind(head, s.name)))
+            if (spoke) return this.remember(key, { speaker: strip(spoke), rule: 'speaker-definite-body', confidence: 0.45 })
           }
         }
         return { speaker: { name: mention.name, role: mention.role, kind: 'group', plural: mention.plural }, rule: 'speaker-group', confidence: 0.85 }

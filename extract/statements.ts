@@ -193,6 +193,8 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
       ((verb === 'described' || verb === 'describes') && /^\s+(?!as\b)\p{Ll}/u.test(next))
     if (!REPORTING.has(verb) && !isFound) continue
     if (/^[\p{Lu}]/u.test(m[0]) && m.index === 0 && !verb.endsWith('ing')) continue
+    // "Sales in the United States, …": a capital inside a sentence is a name, not a verb.
+    if (/^[\p{Lu}]/u.test(m[0]) && m.index > 0) continue
     // "were confirmed", "has been reported": passive, no one is speaking.
     if (/\b(?:was|were|been|being|be|is|are)\s+(?:\p{Ll}+ly\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 20), at))) continue
     if (at < coveredTo) {

@@ -172,4 +172,17 @@ describe('figures', () => {
     expect(figure(d, 3.1)?.asOf).toBe('2025-07-31')
     expect(figure(d, 9.8)?.asOf).toBe('2023-01-31')
   })
+
+  it('takes the source out of "according to" results it published, and none from "according to past postal voting"', () => {
+    const d = draft('The Civic Union won 34.2% of the vote, according to preliminary results the regional electoral commission published on Monday evening.\nTurnout was 63.4%, the commission said.\nA count by the broadcaster, which shares out the ballots still to be counted according to past postal voting, puts the Civic Union on 33 seats.', '2025-11-25')
+    expect(figure(d, 34.2)?.attribution).toEqual({ en: 'the regional electoral commission' })
+    expect(figure(d, 63.4)?.attribution).toEqual({ en: 'the regional electoral commission' })
+    expect(figure(d, 33)?.attribution?.en).not.toBe('past postal voting')
+  })
+
+  it('gives a count "the ministry said on Friday it had recorded" to the ministry, and "the company" to the maker named two paragraphs up', () => {
+    expect(figure(draft('The ministry said on Friday it had recorded 1,146 confirmed cases.', '2026-03-20'), 1146)?.attribution).toEqual({ en: 'the ministry' })
+    const d = draft('Talvora Group, the Lindmatt-based maker of medical packaging, said on Wednesday its net profit fell 12%.\nNet profit was 168 million francs a year earlier.\nGroup sales rose 3.1% to 1.92 billion francs, the company said.', '2025-08-06')
+    expect(figure(d, 1920000000)?.attribution).toEqual({ en: 'Talvora Group' })
+  })
 })

@@ -188,4 +188,8 @@ describe('statements', () => {
     expect(speakerOf(draft('Halvern Coal first said 17 men were trapped.'), '17 men')).toBe('Halvern Coal')
     expect(speakerOf(draft('Dozens of survivors of an earlier wreck were moved to the mainland two weeks later, it said.'), 'survivors')).not.toBe('Dozens')
   })
+
+  it('takes no capitalised word inside a sentence for a reporting verb: "Sales in the United States, its largest market, climbed 17%"', () => {
+    expect(draft('Sales in the United States, Talvora’s largest market, climbed 17% to $684 million.').statements).toEqual([])
+  })
 })
