@@ -40,6 +40,7 @@ const articles = load(join(repo, 'tests/extract/articles'))
 const holdout = load(join(repo, 'tests/extract/holdout'))
 const holdout2 = load(join(repo, 'tests/extract/holdout2'))
 const holdout3 = load(join(repo, 'tests/extract/holdout3'))
+const holdout4 = load(join(repo, 'tests/extract/holdout4'))
 
 const fold = (s) => (s ?? '').replace(/[‘’]/g, "'").replace(/[“”„«»]/g, '"').replace(/\s+/g, ' ').trim()
 const norm = (s) => fold(s).toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/'s\b/g, '').replace(/[.,;:]+$/, '').trim()
@@ -208,6 +209,7 @@ score('development: the articles the rules were written on', articles)
 score('holdout: written after the rules, by someone who had not read them', holdout)
 score('holdout 2: written later still, by someone who had not read the rules or the code', holdout2)
 score('holdout 3: six new kinds of story, by someone who had read neither the rules nor the code', holdout3)
+score('holdout 4: five more new kinds of story, by someone who had read neither the rules nor the code', holdout4)
 
 // Timing: about 2,000 words of the articles, end to end, in this Node process.
 const words = []
