@@ -55,6 +55,9 @@ function clause(text: string, sentence: Sentence, d: Span, dates: Span[]): Span 
 
 const LEADING = /^(?:and|but|though|although|while|as|so|yet|then|which|after|before|when)\s+/i
 
+/** What only says who said something, up to its date: "the city said in a statement", "X told reporters". */
+const ONLY_SAID = /^(?:[^,;]{0,80}?\s)?(?:said|says|added|noted|stated|wrote|told\s+(?:reporters|journalists|a\s+news\s+conference|a\s+briefing|(?:the\s+)?[\p{Lu}][\p{L}-]*(?:\s+[\p{Lu}][\p{L}-]*)*\s+news\s+agency))(?:\s+(?:in|at)\s+(?:a|an|its|their)\s+(?:\p{L}+\s+)?(?:statement|report|interview|post|briefing|update|news\s+conference))?$/u
+
 export function findEvents(text: string, sentences: Sentence[], dates: DateMatch[], statements: StatementCandidate[]): EventCandidate[] {
   const out: EventCandidate[] = []
   dates.forEach((d, i) => {
@@ -68,6 +71,15 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     let excerpt = c
     // "inflation rose to 3.4% in August": the month a statistic covers, not an event.
     if (d.granularity === 'month' && /\d\s*(?:%|per\s?cent|percent)?\s*(?:in\s+)?$/i.test(text.slice(Math.max(sentence.start, d.start - 16), d.start)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end)))) return
+    // "…, the health ministry said on Wednesday", "the board said on Tuesday that …": when a
+    // statement was made is the statement's date, not an event of the story. An announcement,
+    // or speaking to parliament or a rally, still is one.
+    // Only when the sentence dates what happened by another date: "Halvard will cut 1,200
+    // jobs, the company said on Thursday" has no other, and the announcement is the event.
+    const prefix = text.slice(c.start, d.start).replace(/\s+/g, ' ').trim()
+    const suffix = text.slice(d.end, c.end).replace(/\s+/g, ' ').trim()
+    const datedElsewhere = dates.some((x) => x !== d && x.start >= sentence.start && x.end <= sentence.end)
+    if (datedElsewhere && ONLY_SAID.test(prefix) && /^(?:(?:morning|afternoon|evening|night)\b\s*)?(?:that\s.*)?$/.test(suffix)) return
     // "the toll had reached 300 by Tuesday": a figure's date, not an event.
     if (d.lead === 'by' && !d.future && /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))) return
     let label = (text.slice(c.start, d.start) + text.slice(d.end, c.end)).replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').trim()

@@ -153,4 +153,16 @@ describe('dates and events', () => {
     expect(draft('The statistics office said inflation rose to 3.4% in August from 3.1% in July.', '2025-09-25').events).toEqual([])
     expect(days('The factory closed in July, its owner said.', '2025-09-25')).toEqual([['2025-07-01', 'approximate']])
   })
+
+  it('reads when a statement was made as no event where the sentence dates what happened: "… on 15 August, the coastguard said on Monday"', () => {
+    const d = draft('The boat capsized off Carvo on the night of 15 August, the coastguard said on Monday.', '2026-08-18')
+    expect(d.events.map((e) => e.date)).toEqual(['2026-08-15'])
+    expect(days('The board said on Tuesday that the pilots declared an emergency at 6:12 p.m. on Sunday.', '2026-02-24')).toEqual([['2026-02-22', 'exact']])
+    // With no other date the announcement is the event; so are an announcement and a speech to parliament.
+    expect(days('Halvard Systems will cut about 1,200 jobs, the company said on Thursday.', '2025-10-30')).toEqual([['2025-10-30', 'exact']])
+    expect(days('The ministry announced on Monday that it had suspended the licence it granted in March.', '2026-02-24')).toContainEqual(['2026-02-23', 'exact'])
+    expect(days('She told parliament on Tuesday that the outbreak, which began in March, was slowing.', '2026-02-24')).toContainEqual(['2026-02-24', 'exact'])
+    // A date inside what was said is that happening's: "said in a statement that it began releasing water … on Thursday".
+    expect(days('Castrano Hydro said in a statement on Friday that it began releasing water at 6:40 p.m. on Thursday.', '2025-11-08')).toEqual([['2025-11-06', 'exact']])
+  })
 })
