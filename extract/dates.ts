@@ -56,7 +56,7 @@ const WOULD = /\bwould\s+(?!have\b)(?:not\s+)?\p{L}/iu
  * August 16". Past events are told in the past tense, so these look ahead. Base forms only
  * where they are not an infinitive after a past verb ("agreed on Sunday to resume talks").
  */
-const SCHEDULE = /\b(?:begins|resumes|reopens|convenes|meets|expires|starts|ends|opens|closes|arrives|departs|returns|kicks off|takes place|gets under way|comes into force|goes ahead|(?<!\b(?:to|did|had|not)\s)(?:resume|reopen|convene|meet|expire|arrive|begin|kick off|take place|get under way|come into force|go ahead))\b/i
+const SCHEDULE = /\b(?:begins|resumes|reopens|convenes|meets|expires|starts|ends|opens|closes|arrives|departs|returns|runs|lasts|kicks off|takes place|gets under way|comes into force|goes ahead|(?<!\b(?:to|did|had|not)\s)(?:resume|reopen|convene|meet|expire|arrive|begin|kick off|take place|get under way|come into force|go ahead))\b/i
 /** A budget or plan for a year to come: "for the fiscal year beginning 1 April". */
 const YEAR_AHEAD = /\bfor\s+the\s+(?:(?:fiscal|financial|tax|budget|school|academic|coming|new)\s+)?year\s+(?:beginning|starting|from)\s+$/i
 /** A provision told in the present: what it raises, cuts or applies to, from a day on. */
@@ -80,11 +80,31 @@ const WINDOW = /^(?:in\s+|during\s+|over\s+)?the\s+(?:week|seven days)\s+(?:to|e
 /** "on the night of 15 August": chrono reads the part of the day and leaves the date unknown. */
 const PART_OF_DAY = /^(?:the\s+)?(?:night|morning|afternoon|evening)\s+of\s+/i
 
-type Reading = Pick<ReturnType<typeof casual.parse>[number], 'index' | 'text' | 'start' | 'tags'>
+type Reading = Pick<ReturnType<typeof casual.parse>[number], 'index' | 'text' | 'start' | 'tags'> & {
+  /** The end of a range ("until Friday" after "from Monday"): a weekday falls after its start. */
+  rangeEnd?: boolean
+}
 
-/** chrono's readings, with the date after "the night of" read as the date it is. */
+/**
+ * chrono's readings, with the date after "the night of" read as the date it is, and each end
+ * of a range ("will strike from Monday until Friday") as a date of its own.
+ */
 function readings(text: string, instant: Date): Reading[] {
-  return casual.parse(text, { instant, timezone: 0 }).map((r) => {
+  return casual.parse(text, { instant, timezone: 0 }).flatMap((r): Reading[] => {
+    // (chrono reads "from 3 May to 9 May" as from 3 o'clock: each end is read again alone.)
+    const range = r.end && !WINDOW.test(r.text) ? /^((?:from\s+)?)(.+?)(\s+(?:until|till|to|through)\s+)(.+)$/i.exec(r.text) : null
+    if (range) {
+      const from = casual.parse(range[2], { instant, timezone: 0 })[0]
+      const to = casual.parse(range[4], { instant, timezone: 0 })[0]
+      if (from?.index === 0 && to?.index === 0) {
+        return [
+          { index: r.index + range[1].length, text: from.text, start: from.start, tags: () => from.tags() },
+          { index: r.index + range[1].length + range[2].length + range[3].length, text: to.text, start: to.start, tags: () => to.tags(), rangeEnd: true },
+        ]
+      }
+    }
+    return [r]
+  }).map((r) => {
     // "raised the number to 19 on Monday": chrono takes the count for a day of the month.
     const count = /^\d{1,2}\s+(?=on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)/i.exec(r.text)
     const part = count ?? PART_OF_DAY.exec(r.text)
@@ -104,6 +124,21 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
     // chrono keeps a comma after "On Sunday,"; the clause break is not the date's.
     const end = r.index + r.text.replace(/[\s,.;:]+$/, '').length
     const c = r.start
+    // "parliament would vote in six months": a point that far ahead, where the sentence says
+    // what will be; elsewhere "in three weeks" is a length of time.
+    const span = /^in\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(week|month|year)s?$/i.exec(r.text.replace(/[\s,.;:]+$/, ''))
+    if (span && /\b(?:will|would|[’']ll|(?:is|are|was|were)\s+(?:due|expected|set)\s+to)\b[^.;!?]*$/i.test(text.slice(Math.max(0, start - 100), start))) {
+      const n = SMALL[span[1].toLowerCase()] ?? Number(span[1])
+      const unit = span[2].toLowerCase()
+      out.push({
+        start, end, rule: 'date-ahead', own: true,
+        resolve(ctx) {
+          const ymd = unit === 'week' ? addDays(ctx.published, 7 * n) : addMonths(ctx.published, unit === 'year' ? 12 * n : n)
+          return { date: format(ymd), precision: 'approximate', granularity: unit === 'week' ? 'week' : 'month', relative: true, confidence: 0.6 }
+        },
+      })
+      continue
+    }
     // Month-only readings are ours (a bare month, "By May, 53,000"); so are "X later" and weeks.
     if (c.isCertain('month') && !c.isCertain('day') && !/\bago\b/i.test(r.text)) continue
     if (/\b(?:later|earlier|after|before|afterwards|following)\b/i.test(r.text)) continue
@@ -165,7 +200,11 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
         if (wd !== undefined) {
           const last = /\blast\s+\w+day\b/i.test(r.text)
           const next = /\b(?:next|this coming)\s+\w+day\b/i.test(r.text)
-          const date = resolveWeekday(ctx.published, wd, next || (!last && ctx.future) ? 'after' : 'before', !last && !next && !ctx.future)
+          // "will strike from Monday until Friday": the Friday after that Monday. A past range's
+          // end is left to its excerpt ("ran from Tuesday to Thursday" is dated by its Tuesday).
+          if (r.rangeEnd && !ctx.future) return undefined
+          const start = r.rangeEnd && ctx.previous?.match.granularity === 'day' ? parseYmd(ctx.previous.match.date) : undefined
+          const date = start ? resolveWeekday(start, wd, 'after', false) : resolveWeekday(ctx.published, wd, next || (!last && ctx.future) ? 'after' : 'before', !last && !next && !ctx.future)
           return { date: format(date), precision: ctx.approximate ? 'approximate' : 'exact', granularity: 'day', relative: true, confidence: 0.85 }
         }
         if (day) {

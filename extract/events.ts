@@ -69,8 +69,9 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     if (!sentence) return
     const c = clause(text, sentence, d, dates)
     let excerpt = c
-    // "inflation rose to 3.4% in August": the month a statistic covers, not an event.
-    if (d.granularity === 'month' && /\d\s*(?:%|per\s?cent|percent)?\s*(?:in\s+)?$/i.test(text.slice(Math.max(sentence.start, d.start - 16), d.start)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end)))) return
+    // "inflation rose to 3.4% in August": the month a rate covers, not an event ("paid
+    // $900,000 in March" is one).
+    if (d.granularity === 'month' && /\d\s*(?:%|per\s?cent|percent)\s*(?:in\s+)?$/i.test(text.slice(Math.max(sentence.start, d.start - 16), d.start)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end)))) return
     // "…, the health ministry said on Wednesday", "the board said on Tuesday that …": when a
     // statement was made is the statement's date, not an event of the story. An announcement,
     // or speaking to parliament or a rally, still is one.

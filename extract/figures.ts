@@ -314,8 +314,8 @@ export function findFigures(
       // "…, city officials said on Wednesday": as of the day its source gave it.
       const said = counted || window ? undefined : dates.find((d) => d.start >= n.end && d.end <= sentence.end && d.granularity === 'day' && !d.future && d.date <= published &&
         /(?:^|[,;]\s*)(?:[^,;]{0,60}\s)?(?:said|reported|announced|told\s+\p{L}+)\s+$/iu.test(text.slice(Math.max(n.end, sentence.start), d.start)))
-      // "inflation rose to 3.4% in August": a statistic for a month, as of its last day.
-      const month = counted || window ? undefined : dates.find((d) => d.granularity === 'month' && d.start >= n.end && /^\s*(?:in\s+)?$/i.test(text.slice(n.end, d.start)) && /^(?:in\s+)?\p{Lu}/u.test(text.slice(d.start, d.end)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end))))
+      // "inflation rose to 3.4% in August": a rate for a month, as of its last day.
+      const month = counted || window || n.unit !== '%' ? undefined : dates.find((d) => d.granularity === 'month' && d.start >= n.end && /^\s*(?:in\s+)?$/i.test(text.slice(n.end, d.start)) && /^(?:in\s+)?\p{Lu}/u.test(text.slice(d.start, d.end)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end))))
       const monthEnd = month && addDaysIso(format(addMonths({ ...parseYmd(month.date)!, d: 1 }, 1)), -1)
       const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? said
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')

@@ -165,4 +165,20 @@ describe('dates and events', () => {
     // A date inside what was said is that happening's: "said in a statement that it began releasing water … on Thursday".
     expect(days('Castrano Hydro said in a statement on Friday that it began releasing water at 6:40 p.m. on Thursday.', '2025-11-08')).toEqual([['2025-11-06', 'exact']])
   })
+
+  it('reads both ends of a range ahead, the end after the start: "will strike from Monday until Friday", "runs from 12 to 14 September"', () => {
+    expect(days('Hospital doctors will strike from Monday until Friday, the union said.', '2025-09-10')).toEqual([['2025-09-15', 'exact'], ['2025-09-19', 'exact']])
+    expect(days('The road will be closed from 3 May to 9 May.', '2025-04-10')).toEqual([['2025-05-03', 'exact'], ['2025-05-09', 'exact']])
+    expect(days('The festival runs from 12 to 14 September.', '2025-09-10')).toEqual([['2025-09-12', 'exact']])
+    // A past range is dated by its start, as before.
+    expect(days('The talks ran from Tuesday to Thursday.', '2025-09-10')).toEqual([['2025-09-09', 'exact']])
+    expect(days('The ministry reported 318 new cases in the week to 14 March.', '2026-03-20')).toEqual([['2026-03-08', 'approximate']])
+  })
+
+  it('reads "in six months" as that far ahead where the sentence says what will be, and as a length of time elsewhere; "paid $900,000 in March" is an event', () => {
+    expect(days('The prime minister said parliament would vote in six months on the amendments.', '2026-04-13')).toEqual([['2026-10-13', 'approximate']])
+    expect(days('The plant will reopen in two weeks, the operator said.', '2026-04-13')).toEqual([['2026-04-27', 'approximate']])
+    expect(days('The work was finished in three weeks.', '2026-04-13')).toEqual([])
+    expect(days('Neighbouring Lowmere paid a ransom of $900,000 in March after a similar attack.', '2026-10-16')).toEqual([['2026-03-01', 'approximate']])
+  })
 })
