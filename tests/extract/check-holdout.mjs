@@ -1,13 +1,16 @@
-// Checks the holdout-4 gold files against their articles, the verbatim rule of
+// Checks a holdout folder's gold files against their articles, the verbatim rule of
 // /work/shared/CONTRACT.md (v2): every span occurs in the text after folding whitespace runs
 // and curly quotes; a statement's text occurs in its excerpt; a figure's value (and valueMax)
 // is written in its excerpt; a weekday named in a dateText is the weekday of the date.
-// Usage: node tests/extract/holdout4/check.mjs
+// Usage: node tests/extract/check-holdout.mjs tests/extract/holdout3 (holdout2, holdout4, …)
 import { readFileSync, readdirSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { join, resolve } from 'node:path'
 
-const dir = dirname(fileURLToPath(import.meta.url))
+if (!process.argv[2]) {
+  console.error('usage: node tests/extract/check-holdout.mjs <folder>')
+  process.exit(2)
+}
+const dir = resolve(process.argv[2])
 const fold = (s) => s.replace(/\s+/g, ' ').replace(/[‘’ʼ]/g, "'").replace(/[“”„]/g, '"')
 const words = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, dozen: 12 }
