@@ -113,14 +113,20 @@ const variant = (i) => {
   }
 }
 
+/** A copy of `dataset` as story i: its own slug, headline and figure value; returns the figure. */
+function vary(dataset, v) {
+  dataset.slug = v.slug
+  dataset.headline.en = v.headline
+  const figure = dataset.figures.find((f) => f.id === 'strikers-union')
+  figure.value = v.value
+  return figure
+}
+
 /** Story i as POST /api/stories takes it: the fixture with its own slug, headline, figure and text. */
 function postBody(i) {
   const v = variant(i)
   const story = structuredClone(fixture)
-  story.slug = v.slug
-  story.headline.en = v.headline
-  const figure = story.figures.find((f) => f.id === 'strikers-union')
-  figure.value = v.value
+  const figure = vary(story, v)
   figure.excerpt = figure.excerpt.replace(TEMPLATE_FIGURE, v.words)
   story.sources[0].text = story.sources[0].text.replace(TEMPLATE_FIGURE, v.words)
   return { ...story, note: 'First version (bench:stories)', author: 'bench' }
@@ -144,11 +150,7 @@ function storedRows(i, createdAt) {
   const v = variant(i)
   const body = postBody(i)
   const dataset = structuredClone(templateDataset)
-  dataset.slug = v.slug
-  dataset.headline.en = v.headline
-  const figure = dataset.figures.find((f) => f.id === 'strikers-union')
-  figure.value = v.value
-  figure.excerpt = body.figures.find((f) => f.id === 'strikers-union').excerpt
+  vary(dataset, v).excerpt = body.figures.find((f) => f.id === 'strikers-union').excerpt
   const text = body.sources[0].text
   dataset.sources[0].digest = sha256(text)
   return {
