@@ -262,7 +262,12 @@ export class Discourse {
             if (previous && sameKind(head, previous.name)) return this.remember(key, { speaker: strip(previous), rule: 'speaker-definite-body', confidence: 0.45 })
             // "Talvora Group, the Lindmatt-based maker of …, said …" a paragraph or two before:
             // the last body that spoke and that the text calls a body of this kind.
-            const spoke = this.lastMention(at, (s) => s.kind === 'group' && !s.plural && this.namesSomething(s.name) && here - this.paragraphOf(s.at) <= 2 && BODY_KIND[head] !== undefined && BODY_KIND[lastWord(s.name)] === BODY_KIND[head] || (s.kind === 'group' && !s.plural && here - this.paragraphOf(s.at) <= 2 && this.calledABody(s.name) && sameKind(head, s.name)))
+            const spoke = this.lastMention(at, (s) => {
+              if (s.kind !== 'group' || s.plural || here - this.paragraphOf(s.at) > 2) return false
+              // Its name says the kind ("… Bank" for "the bank"), or the text calls it a body.
+              const named = BODY_KIND[head] !== undefined && BODY_KIND[lastWord(s.name)] === BODY_KIND[head] && this.namesSomething(s.name)
+              return named || (this.calledABody(s.name) && sameKind(head, s.name))
+            })
             if (spoke) return this.remember(key, { speaker: strip(spoke), rule: 'speaker-definite-body', confidence: 0.45 })
           }
         }

@@ -177,16 +177,18 @@ describe('statements', () => {
     expect(speakerOf(d, 'its operators had followed')).toBe('Castrano Hydro')
     // An appositive that names a person's employer does not make the person a body: "the
     // company" is not her, and "she" is.
-    const p = draft('Maria Lopez, a spokeswoman for the company, said the plant was safe. The company later denied any leak. She said repairs would take a week.')
+    const p = draft('Maria Lopez, a spokeswoman for the company, said the plant was safe. The company later said there had been no leak. She said repairs would take a week.')
     expect(speakerOf(p, 'the plant was safe')).toBe('Maria Lopez')
     expect(speakerOf(p, 'repairs would take')).toBe('Maria Lopez')
-    expect(speakerOf(p, 'any leak')).not.toBe('Maria Lopez')
+    expect(speakerOf(p, 'no leak')).toBe('the company')
   })
 
   it('reads the speaker before a relative clause or an adverb, and no number of people as one: “An aid group that has spoken to survivors says”, “Halvern Coal first said”, “Dozens …, it said”', () => {
     expect(speakerOf(draft('An aid group that has spoken to survivors says more than 40 are missing.'), 'more than 40')).toBe('An aid group')
     expect(speakerOf(draft('Halvern Coal first said 17 men were trapped.'), '17 men')).toBe('Halvern Coal')
-    expect(speakerOf(draft('Dozens of survivors of an earlier wreck were moved to the mainland two weeks later, it said.'), 'survivors')).not.toBe('Dozens')
+    const moved = draft('Dozens of survivors of an earlier wreck were moved to the mainland two weeks later, it said.').statements.find((s) => s.text.includes('survivors'))
+    expect(moved, 'the statement is still drafted').toBeDefined()
+    expect(moved?.speaker?.name.en).not.toBe('Dozens')
   })
 
   it('takes no capitalised word inside a sentence for a reporting verb: "Sales in the United States, its largest market, climbed 17%"', () => {
