@@ -28,6 +28,7 @@ const BUNDLED_SLUG = 'gaza-2025-05-06'
 const D1_SLUG = 'port-strike-2026-03-12'
 const WIDGETS = ['toll-counter', 'blockade-duration', 'statement-grid']
 const TOKEN = 'bench-cold'
+const PORT = Number(process.env.BENCH_PORT ?? 8797)
 const work = mkdtempSync(join(tmpdir(), 'factbox-cold-'))
 // A profile is taken of the unminified bundle, whose comments name each source module.
 function build(checkout, name) {
@@ -47,10 +48,14 @@ function miniflare(persist, extra = {}, dist = out) {
     d1Persist: persist,
     kvNamespaces: ['PUBLISHED_PNGS'],
     kvPersist: persist,
-    bindings: { ADMIN_TOKEN: TOKEN },
+    // One deploy: every instance is the same version of the worker, as every isolate of a
+    // deploy is, so what one stored in KV is another's to read.
+    bindings: { ADMIN_TOKEN: TOKEN, CF_VERSION_METADATA: { id: `bench-cold-${dist}`, tag: '', timestamp: '2026-12-01T00:00:00.000Z' } },
     // The placeholder request.cf object: the real one would be fetched from the network.
     cf: false,
-    port: 0,
+    // One origin for every instance (one runs at a time), as a deploy has one: embed pages
+    // link to the origin they are served from.
+    port: PORT,
     host: '127.0.0.1',
     log: new Log(process.env.BENCH_DEBUG ? LogLevel.DEBUG : LogLevel.WARN),
     ...extra,
@@ -83,17 +88,30 @@ async function prepare(name, publish) {
     })
     if (!res.ok) throw new Error(`POST /api/stories: ${res.status} ${await res.text()}`)
     await res.arrayBuffer()
-    // Publishing draws each widget's card, default PNG and embed-code PNG (scale 2) after
-    // answering and writes them to KV, where a new isolate (another location) finds them:
-    // wait until all nine are there.
-    await kvHolds(mf, 9)
+    // Publishing makes each widget's default SVG, JSON, CSV and embed page, and draws its
+    // card, default PNG and embed-code PNG (scale 2), after answering, and writes them to
+    // KV, where a new isolate (another location) finds them: wait until all 21 are there.
+    await kvHolds(mf, 21)
+    await mf.dispose()
   } else {
     // No publish drew the bundled story's PNGs: a reader in another location asked for each
     // once, which writes them to KV as a publish would.
     for (const w of WIDGETS) for (const q of ['', '?scale=2', '?preset=card']) await (await fetch(`${origin}/widgets/${BUNDLED_SLUG}/${w}.png${q}`)).arrayBuffer()
     await kvHolds(mf, 9)
+    await mf.dispose()
+    // Nor its default bodies: a reader's request is stored when it was the first for the
+    // story in its isolate, so each is asked for by an isolate of its own.
+    let held = 9
+    for (const w of WIDGETS) {
+      for (const path of [`/widgets/${BUNDLED_SLUG}/${w}.svg`, `/widgets/${BUNDLED_SLUG}/${w}.json`, `/embed/${BUNDLED_SLUG}/${w}`]) {
+        const reader = miniflare(dir)
+        const { origin: at } = await reader.ready
+        await (await fetch(at + path)).arrayBuffer()
+        await kvHolds(reader, ++held)
+        await reader.dispose()
+      }
+    }
   }
-  await mf.dispose()
   return dir
 }
 const databases = { bundled: await prepare('db-bundled', false), d1: await prepare('db-d1', true) }
@@ -106,7 +124,7 @@ async function sample(database, first, then = [], dist = out) {
   const mf = miniflare(dir, {}, dist)
   try {
     const { origin } = await mf.ready
-    // D1 and the Cache API are services the edge keeps running for every isolate: only
+    // D1, KV and the Cache API are services the edge keeps running for every isolate: only
     // this worker's isolate is new. In Miniflare each is a worker of its own that starts
     // cold with the instance, so each is asked once from outside before the clock starts.
     await warmServices(mf)
@@ -131,6 +149,7 @@ async function warmServices(mf) {
   await db.prepare("SELECT version FROM story_versions WHERE slug = 'warm-up' LIMIT 1").first()
   const cache = await (await mf.getCaches()).open('warm-up')
   await cache.match('https://warm-up.invalid/')
+  await (await mf.getKVNamespace('PUBLISHED_PNGS')).get('warm-up')
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]

@@ -1,4 +1,5 @@
 import { Hono } from 'hono'
+import pkg from '../package.json'
 import type { Editor } from './http/editor'
 
 /** The worker's bindings (wrangler.toml) and secrets. */
@@ -20,10 +21,25 @@ export interface Env {
    * Workers KV (wrangler.toml [[kv_namespaces]]): the PNGs drawn when a version is published
    * (its cards, default PNGs and embed-code PNGs), and those a reader drew that no publish
    * drew (the bundled story's), read by isolates in every location, so that no reader of a
-   * new version waits for resvg (issue #15). Absent: those PNGs are kept in the publishing
-   * location's Cache API only.
+   * new version waits for resvg (issue #15); and the default SVG, JSON, CSV and embed page
+   * of every widget of each story's latest version (src/stored-bodies.ts). Absent: those
+   * PNGs are kept in the publishing location's Cache API only, and the bodies not at all.
    */
   PUBLISHED_PNGS?: KVNamespace
+  /**
+   * Which deploy this is (wrangler.toml [version_metadata]): names what KV keeps of this
+   * code's drawing (src/stored-bodies.ts), so that a deploy never serves an older one's.
+   */
+  CF_VERSION_METADATA?: WorkerVersionMetadata
+}
+
+/**
+ * Which code is answering: the deploy's version (CF_VERSION_METADATA), or the package's
+ * when the binding is absent. Part of every widget ETag and of the keys its PNGs and bodies
+ * are kept under, so a deploy never serves (or answers 304 for) what older code drew.
+ */
+export function codeRevision(env: Env): string {
+  return env.CF_VERSION_METADATA?.id || pkg.version
 }
 
 export type AppEnv = { Bindings: Env; Variables: { editor: Editor } }

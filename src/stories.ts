@@ -8,7 +8,7 @@ import { BoundedCache } from '../widgets/bounded-cache'
 import { type VersionRecord, revise, withdrawal } from '../widgets/revision'
 import { type Story, parseStory } from '../widgets/story'
 import { ProblemError, notFound } from './http/problem'
-import { type SourceText, type VersionRow, getVersion, latestVersion, listStories, searchWords, sourceTexts, wordsOf, versionsSince, versionsThrough } from './store'
+import { type SourceText, type VersionRow, type VersionWithDataset, getVersion, latestVersion, listStories, searchWords, sourceTexts, wordsOf, versionsSince, versionsThrough } from './store'
 
 export interface StoryVersion {
   story: Story
@@ -54,6 +54,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** Forgets every version and pointer, as a new isolate starts; tests use it to stand in for one. */
 export function forgetStories(): void {
   parsed.clear()
+  unparsed.clear()
   latest.clear()
   revised.clear()
   feed = undefined
@@ -311,6 +312,55 @@ async function pollChanges(db: D1Database): Promise<void> {
   }
 }
 
+// Rows a new isolate's first read of a slug fetched, not parsed yet (readLatestVersion): the
+// story is made from them only if the request needs it, without asking the store again.
+const unparsed = new BoundedCache<string, VersionWithDataset>(50, PARSED_CHARS / 4)
+
+/** Whether this isolate has asked the store for the slug's latest version yet. */
+export function knowsLatest(slug: string): boolean {
+  return latest.has(slug)
+}
+
+/** Which version a slug's latest is: its number, and when it was stored ('bundled': the bundled dataset, never stored). */
+export interface LatestVersion {
+  version: number
+  /**
+   * The row's published_at. A store restored from a backup may number a later publish as
+   * an earlier one was: the two differ in this.
+   */
+  storedAt: string
+}
+
+/**
+ * The slug's latest version, as loadStory would serve it, from one read of the store and
+ * without making the story: a new isolate's first request for the slug may be answered
+ * with a body stored when the version was published (src/stored-bodies.ts). The row is
+ * kept, so a loadStory after it does not read the store again. Undefined when the slug has
+ * no story or the store did not answer: loadStory then says which.
+ */
+export async function readLatestVersion(db: D1Database, slug: string): Promise<LatestVersion | undefined> {
+  if (!validSlug(slug)) return undefined
+  refreshing.add(slug)
+  try {
+    const { row, position } = await latestVersion(db, slug)
+    if (!row && !isBundled(slug)) {
+      learned(slug, 0, position)
+      return undefined
+    }
+    if (row) unparsed.set(`${slug}@${row.version}`, row, row.dataset.length)
+    const version = row ? row.version : 1
+    learned(slug, version, position)
+    return { version, storedAt: row ? row.published_at : 'bundled' }
+  } catch {
+    return undefined
+  } finally {
+    refreshing.delete(slug)
+  }
+}
+
+/** A slug as stories are named: lowercase words joined by hyphens, at most 64 characters. */
+export const validSlug = (slug: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 64
+
 /**
  * Asks the store for the slug's latest version and records it (null: the slug has none),
  * marking the slug as being asked for meanwhile.
@@ -337,7 +387,7 @@ function noStory(slug: string): never {
 }
 
 async function loadVersion(db: D1Database, slug: string, version?: number): Promise<StoryVersion> {
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) || slug.length > 64) noStory(slug)
+  if (!validSlug(slug)) noStory(slug)
   if (version === undefined) {
     if (feed && !polling && Date.now() - feed.at >= LATEST_TTL_MS && latest.get(slug)?.epoch === feed.epoch) await pollChanges(db)
     const known = latest.get(slug)
@@ -374,6 +424,11 @@ async function loadVersion(db: D1Database, slug: string, version?: number): Prom
   }
   const cached = parsed.get(`${slug}@${version}`)
   if (cached) return cached
+  const fetched = unparsed.get(`${slug}@${version}`)
+  if (fetched) {
+    unparsed.delete(`${slug}@${version}`)
+    return fromRow(fetched)
+  }
   const row = await getVersion(db, slug, version)
   if (row) return fromRow(row)
   if (version === 1 && isBundled(slug)) return await bundledVersion(slug)

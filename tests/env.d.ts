@@ -14,6 +14,7 @@ declare namespace Cloudflare {
     OWNER_EMAILS: string
     AUTH_FAILURES: RateLimit
     PUBLISHED_PNGS: KVNamespace
+    CF_VERSION_METADATA: WorkerVersionMetadata
     TEST_MIGRATIONS: import('cloudflare:test').D1Migration[]
   }
 }

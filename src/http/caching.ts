@@ -1,7 +1,8 @@
 // The one place that decides ETag and Cache-Control (CONTRACT.md "HTTP"): the ETag is a
 // digest of what a response is made from (story version, route, normalised options and
-// the code revision), never of unknown query parameters, so a host page's own parameters
-// do not split caches, and a published version changes every ETag at once.
+// the package version; a widget's, PNG's, embed page's and script's name the deploy too,
+// src/env.ts codeRevision), never of unknown query parameters, so a host page's own
+// parameters do not split caches, and a published version changes every ETag at once.
 import type { Context } from 'hono'
 import pkg from '../../package.json'
 
@@ -54,7 +55,11 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
  * already has this representation, so the caller skips the work of making it.
  */
 export async function cacheFor(c: Context, identity: CacheIdentity): Promise<Response | undefined> {
-  const etag = await computeEtag(identity.parts)
+  return cacheAs(c, await computeEtag(identity.parts), identity)
+}
+
+/** cacheFor with the ETag made already: a body kept with its ETag (src/stored-bodies.ts). */
+export function cacheAs(c: Context, etag: string, identity: Omit<CacheIdentity, 'parts'>): Response | undefined {
   c.header('ETag', etag)
   c.header('Cache-Control', identity.stale ? STALE : identity.pinned ? PINNED : LATEST)
   if (identity.stale) c.header('X-Factbox-Stale', 'the story store did not answer; this may not be the latest version')

@@ -25,11 +25,13 @@ export interface WidgetPng {
   opts: any
   normalised: string
   scale: number
+  /** The code drawing it (src/env.ts codeRevision). */
+  revision: string
 }
 
 /** What a PNG is made from: also its ETag's parts. */
-export function pngParts(p: Pick<WidgetPng, 'story' | 'version' | 'widget' | 'scale' | 'normalised'>): (string | number)[] {
-  return ['widget', p.story.slug, p.version, p.widget.id, 'png', p.scale, p.normalised]
+export function pngParts(p: Pick<WidgetPng, 'story' | 'version' | 'widget' | 'scale' | 'normalised' | 'revision'>): (string | number)[] {
+  return ['widget', p.revision, p.story.slug, p.version, p.widget.id, 'png', p.scale, p.normalised]
 }
 
 /** The Cache API request a PNG is kept under (a host of our own: it is never fetched). */

@@ -21,8 +21,8 @@ import { type Story, localize, parseStory } from '../../widgets/story'
 import { renderWidget, widgets } from '../../widgets/index'
 import { withdrawnWidget } from '../../widgets/withdrawn'
 import { XML_DECLARATION } from '../../widgets/svg'
-import { SVG_CSP } from './widgets'
-import { prerenderPublished } from '../png/prerender'
+import { SVG_CSP } from '../widget-bodies'
+import { prerenderPublished } from '../prerender'
 import type { Context } from 'hono'
 
 export const adminRoutes = router()
@@ -182,7 +182,7 @@ adminRoutes.post(
     })
     if (!created) throw taken(story.slug)
     notePublished(story.slug, 1)
-    prerenderPublished(c.executionCtx, c.env, story.slug, 1)
+    prerenderPublished(c.executionCtx, c.env, { slug: story.slug, version: 1, storedAt: publishedAt, origin: new URL(c.req.url).origin })
     c.header('ETag', await storyEtag(story.slug, 1))
     c.header('Location', `/api/stories/${story.slug}`)
     return c.json({ slug: story.slug, version: 1, publishedAt, author, note }, 201)
@@ -246,7 +246,7 @@ adminRoutes.put(
     }
     const version = current.version + 1
     notePublished(slug, version)
-    prerenderPublished(c.executionCtx, c.env, slug, version)
+    prerenderPublished(c.executionCtx, c.env, { slug, version, storedAt: publishedAt, origin: new URL(c.req.url).origin })
     c.header('ETag', await storyEtag(slug, version))
     return c.json({ slug, version, publishedAt, author, note, kind, publicNote })
   },
