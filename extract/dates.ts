@@ -45,7 +45,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 }
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
-const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans? to|planned|intends? to|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
+const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans?\s+(?:to|a|an)\b|planned|intends? to|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
 /**
  * Reported speech looks ahead from when it was said: "said on Tuesday that a decision would be
  * taken by Friday". "would have" is the past it was not.
@@ -71,6 +71,11 @@ function hedgeDay(hedge: string | undefined): number {
   if (/mid|middle/i.test(hedge)) return 15
   if (/late|end/i.test(hedge)) return 25
   return 1
+}
+
+/** The last day of a month. */
+function lastDay(y: number, m: number): number {
+  return addDays({ y: m === 12 ? y + 1 : y, m: m === 12 ? 1 : m + 1, d: 1 }, -1).d
 }
 
 const WEEKDAY_NAME = /\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b/i
@@ -269,7 +274,11 @@ function monthCandidates(text: string): Candidate[] {
           if (!ctx.future && month > ctx.published.m) y -= 1
           if (ctx.future && month < ctx.published.m) y += 1
         }
-        return { date: format({ y, m: month, d: hedgeDay(g.hedge) }), precision: 'approximate', granularity: 'month', relative: year === undefined, confidence: 0.75 }
+        // "until the end of September", and a deadline ahead ("by June 2027"): the last day of
+        // the month, as a window that closes.
+        const closes = /end/i.test(g.hedge ?? '') || (ctx.future && !g.hedge && /\bby\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)))
+        const d = closes ? lastDay(y, month) : hedgeDay(g.hedge)
+        return { date: format({ y, m: month, d }), precision: 'approximate', granularity: 'month', relative: year === undefined, confidence: 0.75 }
       },
     })
   }
@@ -358,6 +367,68 @@ function laterCandidates(text: string): Candidate[] {
   return out
 }
 
+const CLOSE_RE = /\b(?:(?<lead>by|before|until|till|through)\s+)?the\s+end\s+of\s+(?<which>the|this|next)\s+(?<unit>month|year)\b/gi
+const YEAR_RE = /\b(?:(?<lead>from|in|by|until|since|during)\s+)?(?<which>next|last)\s+year\b(?![’']s)/gi
+const WITHIN_RE = /\bwithin\s+(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>hour|day|week)s?\b/gi
+
+/**
+ * Windows that close, and years named from this one: "by the end of the year" (its last
+ * day), "next year" and "last year" (1 January of that year), and a deadline ahead
+ * "within 72 hours" or "within 10 days", counted from the day the sentence dates (its
+ * saying), else from publication. All approximate: the text gives no day.
+ */
+function windowCandidates(text: string): Candidate[] {
+  const out: Candidate[] = []
+  CLOSE_RE.lastIndex = 0
+  for (let m = CLOSE_RE.exec(text); m; m = CLOSE_RE.exec(text)) {
+    const g = m.groups!
+    const year = g.unit.toLowerCase() === 'year'
+    const step = g.which.toLowerCase() === 'next' ? 1 : 0
+    out.push({
+      start: m.index, end: m.index + m[0].length, rule: 'date-window-end', own: true,
+      resolve(ctx) {
+        const { y, m: month } = year ? { y: ctx.published.y + step, m: 12 } : addMonths({ ...ctx.published, d: 1 }, step)
+        return { date: format({ y, m: month, d: lastDay(y, month) }), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.7 }
+      },
+    })
+  }
+  YEAR_RE.lastIndex = 0
+  for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
+    // "up 5% on last year", "in the same quarter last year": the base of a comparison.
+    const lead = text.slice(Math.max(0, m.index - 24), m.index)
+    if (COMPARED.test(lead) || /\bsame\s+(?:\p{L}+\s+){1,2}$/iu.test(lead)) continue
+    const step = m.groups!.which.toLowerCase() === 'next' ? 1 : -1
+    out.push({
+      start: m.index, end: m.index + m[0].length, rule: 'date-year', own: true,
+      resolve(ctx) {
+        return { date: format({ y: ctx.published.y + step, m: 1, d: 1 }), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.6 }
+      },
+    })
+  }
+  WITHIN_RE.lastIndex = 0
+  for (let m = WITHIN_RE.exec(text); m; m = WITHIN_RE.exec(text)) {
+    const g = m.groups!
+    const n = /^\d/.test(g.n) ? Number(g.n) : g.n.toLowerCase() === 'a' || g.n.toLowerCase() === 'an' ? 1 : SMALL[g.n.toLowerCase()]
+    const unit = g.unit.toLowerCase()
+    const days = unit === 'hour' ? Math.ceil(n / 24) : unit === 'week' ? 7 * n : n
+    const at = m.index
+    // "within 30 days of the landing" counts from a happening the words name, not a date.
+    if (/^\s+of\b/i.test(text.slice(at + m[0].length, at + m[0].length + 4))) continue
+    out.push({
+      start: m.index, end: m.index + m[0].length, rule: 'date-within', own: true,
+      resolve(ctx) {
+        // Only a deadline still to come: "had to leave within 48 hours" dates nothing new.
+        if (!ctx.future || !Number.isFinite(days)) return undefined
+        const prev = ctx.previous
+        const sameSentence = prev && !/[.!?]\s/.test(text.slice(prev.match.end, at)) && prev.match.granularity === 'day'
+        const from = sameSentence ? parseYmd(prev.match.date)! : ctx.published
+        return { date: format(addDays(from, days)), precision: 'approximate', granularity: 'day', relative: true, ...(sameSentence ? { anchor: prev.index } : {}), confidence: 0.6 }
+      },
+    })
+  }
+  return out
+}
+
 /**
  * Whether the clause a date sits in speaks of the future: "will not commence until … next
  * week" does, "announced on Monday that its aim is to launch" does not (the verb that the
@@ -365,16 +436,26 @@ function laterCandidates(text: string): Candidate[] {
  */
 function looksAhead(text: string, sentence: Span, start: number, end: number): boolean {
   const before = text.slice(sentence.start, start)
-  const cut = Math.max(before.search(/[^,;:—]*$/), before.search(/(?:\bthat\b|\bsaid\b)(?!.*\b(?:that|said)\b)[^,;:—]*$/) + 4)
-  const clause = before.slice(cut > 0 ? cut : 0)
+  const reported = before.search(/(?:\bthat\b|\bsaid\b)(?!.*\b(?:that|said)\b)[^,;:—]*$/)
+  const cut = Math.max(before.search(/[^,;:—]*$/), reported + 4)
+  let clause = before.slice(cut > 0 ? cut : 0)
+  // "will meet the sports minister, Clara Obando, on Monday": commas that set off a name
+  // leave the date's own clause with nothing but its preposition; its verb is before them.
+  if (/^\s*(?:on|by|at|in|from|until|till|before|after)?\s*$/i.test(clause)) clause = before.slice(Math.max(0, reported >= 0 ? reported + 4 : 0))
   const afterRaw = text.slice(end, Math.min(sentence.end, end + 40))
   // What follows "and" or "when" is a clause of its own: "released aid on Saturday and said
-  // it would decide on Monday", "collapsed in early September when Forward quit".
-  const after = afterRaw.split(/[,;:—]|\b(?:that|and|when|after|before)\b/)[0]
+  // it would decide on Monday", "collapsed in early September when Forward quit". So is
+  // what follows "said on Tuesday": "said on Tuesday it would cut 2,400 jobs" is dated by
+  // its saying, and the cuts are the reported clause's.
+  const saidOn = /\b(?:said|says|announced|told\s+[\p{L} ]{1,40}?|warned|added|confirmed|declared)\s+(?:(?:late|early)\s+)?(?:on\s+)?$/iu.test(before)
+  const after = saidOn ? '' : afterRaw.split(/[,;:—]|\b(?:that|and|when|after|before)\b/)[0]
   const ahead = (s: string) => FUTURE.test(s) || WOULD.test(s) || SCHEDULE.test(s)
-  // "The road stays closed until Monday", "two schools have closed until 27 March": a state
-  // that lasts until a day is still to end.
-  const until = /\b(?:until|till)\s+(?:at\s+least\s+)?$/i.test(before) && /\b(?:is|are|remains?|stays?|has|have)\b/i.test(clause)
+  // "The road stays closed until Monday", "two schools have closed until 27 March", "has
+  // banned all outdoor burning until the end of September": a state that lasts until a day
+  // is still to end. So is one the sentence says will last: "teams will work from schools,
+  // churches and market stalls until 22 February".
+  const untilLead = /\b(?:until|till)\s+(?:at\s+least\s+)?(?:(?:the\s+(?:end|start|beginning|middle)\s+of|early|mid|late)[\s-]+)?$/i.test(before)
+  const until = (untilLead || /^(?:until|till)\s/i.test(text.slice(start, end))) && (/\b(?:is|are|remains?|stays?|has|have)\b/i.test(clause) || ahead(before.slice(Math.max(0, reported + 4))))
   // "the fiscal year beginning 1 April", "raises the pension by 3% from July", "wages go up
   // by 4% from April": when a provision takes effect, told in the present.
   const takesEffect = (/\b(?:beginning|starting|from|effective)\s+$/i.test(before) || /^(?:beginning|starting|from|effective)\s/i.test(text.slice(start, end))) && (YEAR_AHEAD.test(clause) || PROVISION.test(clause))
@@ -411,7 +492,7 @@ function removeOverlaps(candidates: Candidate[]): Candidate[] {
 export function findDates(text: string, published: string, sentenceOf: (at: number) => Span): DateMatch[] {
   const ref = parseYmd(published)
   if (!ref) return []
-  const candidates = removeOverlaps([...chronoCandidates(text, ref), ...monthCandidates(text), ...periodCandidates(text), ...laterCandidates(text)])
+  const candidates = removeOverlaps([...chronoCandidates(text, ref), ...monthCandidates(text), ...periodCandidates(text), ...laterCandidates(text), ...windowCandidates(text)])
   const out: DateMatch[] = []
   for (const c of candidates) {
     const sentence = sentenceOf(c.start)

@@ -33,10 +33,14 @@ function clause(text: string, sentence: Sentence, d: Span, dates: Span[]): Span 
   while (s > sentence.start && !isBreak(s - 1)) s--
   let e = d.end
   while (e < sentence.end && !isBreak(e)) e++
-  // A clause that is only the date ("On Monday,") takes the next one.
-  if (!/[\p{L}]{3,}/u.test(text.slice(s, d.start) + text.slice(d.end, e).replace(/^[\s.]+$/, '')) && e < sentence.end) {
-    e++
-    while (e < sentence.end && !isBreak(e)) e++
+  // A clause that is only the date ("On Monday,") takes the next one; at the end of its
+  // sentence ("will meet the sports minister, Clara Obando, on Monday."), what the commas
+  // set off is a name, and the happening is the sentence before it.
+  if (!/[\p{L}]{3,}/u.test(text.slice(s, d.start) + text.slice(d.end, e).replace(/^[\s.]+$/, ''))) {
+    if (e < sentence.end && !/^[\s.!?]*$/.test(text.slice(e, sentence.end))) {
+      e++
+      while (e < sentence.end && !isBreak(e)) e++
+    } else s = sentence.start
   }
   // "left at 9:15 p.m. on Saturday and sent a distress call at 11:40 p.m.": two happenings.
   const AND_VERB = /\s+and\s+(?=\p{Ll}+ed\b|(?:sent|left|took|made|went|came|held|met|began|ran|fell|rose|won|lost|hit|struck|said|told|gave|got|saw|set|put|kept|sank|flew|drove|broke|spoke|wrote)\b)/gu
@@ -81,8 +85,15 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     const suffix = text.slice(d.end, c.end).replace(/\s+/g, ' ').trim()
     const datedElsewhere = dates.some((x) => x !== d && x.start >= sentence.start && x.end <= sentence.end)
     if (datedElsewhere && ONLY_SAID.test(prefix) && /^(?:(?:morning|afternoon|evening|night)\b\s*)?(?:that\s.*)?$/.test(suffix)) return
-    // "the toll had reached 300 by Tuesday": a figure's date, not an event.
-    if (d.lead === 'by' && !d.future && /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))) return
+    // "the toll had reached 300 by Tuesday": a figure's date, not an event. So is "had
+    // fallen to 61% last year", and the end of a reporting period ("revenue in the three
+    // months to 30 September") or a record's start ("their lowest since March 2020").
+    const figureInClause = /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))
+    if (d.lead === 'by' && !d.future && figureInClause) return
+    if (d.rule === 'date-year' && figureInClause) return
+    const ownLead = /^(\p{L}+)\s/u.exec(text.slice(d.start, d.end))?.[1]
+    const leading = text.slice(Math.max(sentence.start, d.start - 40), d.start) + (ownLead ? `${ownLead} ` : '')
+    if (/\b(?:months?|weeks?|quarter|half|year)\s+(?:to|ended|ending)\s+$/i.test(leading) || /\b(?:lowest|highest|largest|smallest|biggest|worst|best|fewest|most|least)\s+(?:\p{L}+\s+)?since\s+$/iu.test(leading)) return
     let label = (text.slice(c.start, d.start) + text.slice(d.end, c.end)).replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').trim()
     const lead = LEADING.exec(label)
     // "the new season, which begins on August 16": the happening is the season beginning.
@@ -100,7 +111,7 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
         if (subject) label = `${text.slice(subject.start, subject.end)} ${label}`
       }
     }
-    label = label.replace(/\s+(?:on|in|at|by|since|from|until)$/i, '').replace(/^(?:on|in)\s+/i, '').replace(/^[\s,;:—–]+/, '')
+    label = label.replace(/\s+(?:on|in|at|by|since|from|until)$/i, '').replace(/^(?:on|in)\s+/i, '').replace(/^[\s,;:—–]+/, '').replace(/[\s,;:—–]+$/, '')
     if (label.split(/\s+/).length < 2) return
     const host = statements.find((s) => s.kind === 'paraphrase' && s.speaker && s.text.start <= d.start && d.end <= s.text.end)
     const according = /\baccording to\s+(?:the\s+)?([^,.;]+)/i.exec(text.slice(sentence.start, sentence.end))

@@ -181,4 +181,43 @@ describe('dates and events', () => {
     expect(days('The work was finished in three weeks.', '2026-04-13')).toEqual([])
     expect(days('Neighbouring Lowmere paid a ransom of $900,000 in March after a similar attack.', '2026-10-16')).toEqual([['2026-03-01', 'approximate']])
   })
+
+  it('reads a window that closes as its last day, approximate: "by the end of the year", "until the end of October", "by March 2028" ahead', () => {
+    expect(dates('The last 300 posts will go by the end of the year, the company said.', '2026-05-20')).toEqual([['by the end of the year', '2026-12-31', 'approximate']])
+    expect(dates('Schools will stay shut until the end of the month.', '2026-02-10')).toEqual([['until the end of the month', '2026-02-28', 'approximate']])
+    expect(days('The council has closed the pier until the end of October.', '2026-08-03')).toEqual([['2026-10-31', 'approximate']])
+    expect(days('The second ward will open by March 2028, the health board said.', '2026-08-03')).toEqual([['2028-03-31', 'approximate']])
+    // Ahead although commas part the verb from the date, and a plan told in the present.
+    expect(days('Clinics will offer the jab in halls, libraries and pharmacies until 30 November.', '2026-11-02')).toEqual([['2026-11-30', 'exact']])
+    expect(days('Organisers plan a second race in the hills by the end of June.', '2026-04-15')).toEqual([['2026-06-30', 'approximate']])
+    // A past month's end stays past.
+    expect(days('The dam had been emptied by the end of May.', '2026-08-03')).toEqual([['2026-05-31', 'approximate']])
+  })
+
+  it('reads "next year" and "last year" as 1 January of that year, approximate, and as no event where they date a figure', () => {
+    expect(dates('A final report is expected next year.', '2026-06-10')).toEqual([['next year', '2027-01-01', 'approximate']])
+    expect(dates('Voters rejected the plan twice last year.', '2026-06-10')).toEqual([['last year', '2025-01-01', 'approximate']])
+    expect(days('Exports fell to 41% of output last year.', '2026-06-10')).toEqual([])
+    expect(days('The firm lost 12 million euros in the same quarter last year.', '2026-06-10')).toEqual([])
+    expect(days('Sales rose 4% on last year.', '2026-06-10')).toEqual([])
+  })
+
+  it('reads a deadline "within 48 hours" as that far after the day the sentence dates, else after publication, approximate; a past one dates nothing', () => {
+    expect(days('The regulator said on Monday it would name the cause within 10 days.', '2026-03-04')).toEqual([['2026-03-02', 'exact'], ['2026-03-12', 'approximate']])
+    expect(dates('Tenants will be rehoused within 72 hours, the city said.', '2026-03-04')).toEqual([['within 72 hours', '2026-03-07', 'approximate']])
+    expect(days('Residents had to leave within two hours.', '2026-03-04')).toEqual([])
+    // Counted from a happening the words name: no date is made up for it.
+    expect(days('The review is due within 30 days of the fire.', '2026-03-04')).toEqual([])
+  })
+
+  it('dates "said on Tuesday it would cut …" by the saying, not a Tuesday ahead; an event at the end of a sentence after a name in commas is the sentence', () => {
+    expect(days('The airline said on Tuesday it would cut 900 jobs.', '2026-09-15')).toEqual([['2026-09-15', 'exact']])
+    const d = draft('Relatives will meet the transport minister, Aline Moreau, on Thursday.', '2026-09-15')
+    expect(d.events.map((e) => [e.date, e.label.en])).toEqual([['2026-09-17', 'Relatives will meet the transport minister, Aline Moreau']])
+  })
+
+  it('reads the end of a reporting period and the start of a record as no event: "in the three months to 30 June", "its lowest since April 2019"', () => {
+    expect(days('Profit in the three months to 30 June fell 8%.', '2026-07-28')).toEqual([])
+    expect(days('The currency fell to its lowest since April 2019.', '2026-07-28')).toEqual([])
+  })
 })
