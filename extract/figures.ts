@@ -70,13 +70,16 @@ export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): st
   const after = text.slice(n.end, Math.min(sentence.end, n.end + 40))
   const written = text.slice(n.start, n.end)
   if (n.kind === 'vague') return 'a vague quantity, not a figure'
-  if (/^[-:.]?\d/.test(text.slice(n.end, n.end + 2)) || /\d[:]$/.test(before)) return 'a time or a code'
+  // "at 4:52", "case 2291/25": a time, or a file's number.
+  if (/^[-:./]?\d/.test(text.slice(n.end, n.end + 2)) || /\d[:/]$/.test(before)) return 'a time or a code'
   if (n.kind === 'digits' && !n.unit && !n.scaled && n.high === undefined && /^\d{4}$/.test(written) && n.value! >= 1800 && n.value! <= 2100 && !COUNT_NOUN.test(after)) return 'a year'
   if (/^\d{4}s\b/.test(text.slice(n.start, n.end + 1))) return 'a decade'
   if (/\b(?:aged|age of|ages of|ages)\s+$/i.test(before) || /^(?:-|\s)years?(?:-|\s)old\b/i.test(after) || /^-year-olds?\b/i.test(after)) return 'an age'
   // "aged 24 and 31", "aged between 18 and 25": the second age too. "a boy of seven", "a man of 66".
   if (/\baged\s+(?:between\s+)?\d{1,3}\s+(?:and|or|to)\s+$/i.test(before)) return 'an age'
   if (/\b(?:a|the)\s+(?:(?:young|old|elderly)\s+)?(?:boy|girl|man|woman|child|baby|son|daughter|patient|victim|survivor|driver|pilot|pensioner)\s+of\s+$/i.test(before) && n.value! < 120) return 'an age'
+  // "The youngest of the dead was 15", "the oldest victim was 81".
+  if (/\b(?:youngest|oldest)\b[^,.;]{0,30}\b(?:was|were|is)\s+$/i.test(before) && n.value! < 120 && !n.unit) return 'an age'
   if (/\p{L},\s*$/u.test(before) && /^\s*,/.test(after) && n.value! < 120 && Number.isInteger(n.value) && n.kind === 'digits' && !n.unit) return 'an age'
   // Two years are a period, not a count: "between 2015 and 2024", "2015-2024".
   if (n.high !== undefined && !n.unit && !n.scaled && [n.value!, n.high].every((v) => Number.isInteger(v) && v >= 1800 && v <= 2100) && !/,/.test(written)) return 'a period between two years'
@@ -317,7 +320,13 @@ export function findFigures(
       // "inflation rose to 3.4% in August": a rate for a month, as of its last day.
       const month = counted || window || n.unit !== '%' ? undefined : dates.find((d) => d.granularity === 'month' && d.start >= n.end && /^\s*(?:in\s+)?$/i.test(text.slice(n.end, d.start)) && /^(?:in\s+)?\p{Lu}/u.test(text.slice(d.start, d.end)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end))))
       const monthEnd = month && addDaysIso(format(addMonths({ ...parseYmd(month.date)!, d: 1 }, 1)), -1)
-      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? said
+      // "Revenue in the three months to 30 September fell 6% … to DRV 3.86 billion": as of the
+      // reporting period's last day, for every figure of the sentence; "A year earlier it made a
+      // net profit of …": as of the same day a year before.
+      const period = counted || window || month ? undefined : dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && !d.future && d.date <= published &&
+        ((d.granularity === 'day' && /\b(?:months?|weeks?|quarter|half|year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 30), d.start))) ||
+          (d.rule === 'date-after-event' && d.start < n.start && /^\s*$/.test(text.slice(sentence.start, d.start)) && /^(?:a|one|\d+|two|three)\s+(?:year|quarter|month)s?\s+(?:earlier|before)$/i.test(text.slice(d.start, d.end)))))
+      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? period ?? said
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
       figures.push({

@@ -86,6 +86,21 @@ function currencyAfter(text: string, end: number): { unit: Unit; end: number } |
   return code ? { unit: code, end: end + named[0].length - (named[2] ? named[0].length - named[0].indexOf(' (') : 0) } : undefined
 }
 
+/** Codes written before an amount ("CHF 12 million") without the article naming them. */
+const ISO_CODES = new Set(['USD', 'EUR', 'GBP', 'JPY', 'CHF', 'ILS', 'INR', 'CNY', 'AUD', 'CAD', 'NZD', 'SEK', 'NOK', 'DKK', 'ZAR', 'BRL', 'MXN', 'KES', 'NGN', 'EGP', 'TRY', 'PLN', 'HKD', 'SGD'])
+
+/**
+ * A currency code written before the amount, as markets and company reports write it ("DRV
+ * 3.86 billion", "EUR 40 million"): one the article names ("dravins (DRV)") or a common ISO
+ * code. The code is part of the figure's words.
+ */
+function codeBefore(text: string, start: number): { unit: Unit; start: number } | undefined {
+  const m = /\b([A-Z]{3})\s$/.exec(text.slice(Math.max(0, start - 4), start))
+  if (!m) return undefined
+  const named = [...namedCurrencies(text).values()].includes(m[1])
+  return named || ISO_CODES.has(m[1]) ? { unit: m[1], start: start - m[0].length } : undefined
+}
+
 let namedFor: { text: string; codes: Map<string, string> } | undefined
 
 /** "948.2 billion dravas (DRV)": each currency word an article gives a code to, singular and plural. */
@@ -151,9 +166,13 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
       }
       if (!unit) {
         const cw = currencyAfter(text, match.end)
+        const code = cw ? undefined : codeBefore(text, s)
         if (cw) {
           match.unit = cw.unit
           match.end = cw.end
+        } else if (code) {
+          match.unit = code.unit
+          match.start = code.start
         }
       }
       out.push(match)

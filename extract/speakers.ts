@@ -327,6 +327,9 @@ export class Discourse {
     for (let i = runs.length - 1; i >= 0; i--) {
       const run = runs[i][0].replace(/[’']s$/, '')
       if (NOT_NAME.has(run.toLowerCase()) || TITLE_WORDS.has(run.toLowerCase())) continue
+      // "DRV 3.86 billion", "dravins (DRV)": a currency's code, not a body.
+      const rest = window.slice(runs[i].index! + runs[i][0].length)
+      if (/^[A-Z]{3}$/.test(run) && (/^\s?\d/.test(rest) || /^\)/.test(rest))) continue
       // "the Dutch-Norwegian maker", "the Palestinian militant group": an adjective before a noun.
       const before = window.slice(0, runs[i].index)
       const next = /^\s+(\p{Ll}+)/u.exec(window.slice(runs[i].index! + runs[i][0].length))?.[1]

@@ -185,4 +185,24 @@ describe('figures', () => {
     const d = draft('Talvora Group, the Lindmatt-based maker of medical packaging, said on Wednesday its net profit fell 12%.\nNet profit was 168 million francs a year earlier.\nGroup sales rose 3.1% to 1.92 billion francs, the company said.', '2025-08-06')
     expect(figure(d, 1920000000)?.attribution).toEqual({ en: 'Talvora Group' })
   })
+
+  it('reads a currency code written before the amount, when the article names it or it is a common ISO code, and never takes the code for a source', () => {
+    const d = draft('Halden Rail reported a loss of 40 million korins (KRN) for the year. Sales in the six months to 30 June fell to KRN 1.2 billion, the company said. Its Swiss arm made CHF 12 million.', '2026-07-21')
+    expect(figure(d, 1200000000)).toMatchObject({ unit: 'KRN', asOf: '2026-06-30' })
+    expect(figure(d, 1200000000)?.attribution?.en).not.toBe('KRN')
+    expect(figure(d, 12000000)).toMatchObject({ unit: 'CHF' })
+    // Three capital letters the text never calls a currency stay no unit.
+    expect(figure(draft('The NHS treated 300 patients.', '2026-07-21'), 300)?.unit).toBeUndefined()
+  })
+
+  it('dates a figure of a reporting period as of its last day, and one "a year earlier" a year before that', () => {
+    const d = draft('Revenue in the three months to 30 June rose to 410 million euros. A year earlier it made a profit of 18 million euros.', '2026-07-21')
+    expect(figure(d, 410000000)?.asOf).toBe('2026-06-30')
+    expect(figure(d, 18000000)?.asOf).toBe('2025-06-30')
+  })
+
+  it('takes a case number and the age of the youngest or oldest victim for no figure', () => {
+    expect(values(draft('Prosecutors opened case 3318/26 on Monday.', '2026-07-21'))).toEqual([])
+    expect(values(draft('Nine people died. The oldest of the victims was 84.', '2026-07-21'))).toEqual([9])
+  })
 })
