@@ -40,7 +40,7 @@ const NAME = String.raw`[\p{Lu}][\p{L}\p{M}’'.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}�
 const NP = String.raw`(?<![\p{L}\p{M}’'-])(?:he|she|they|it|we|I|(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,3}${NAME}|(?:the|a|an|their|his|her|its)\s+[\p{Ll}][\p{L}-]*(?:\s+[\p{Ll}][\p{L}-]*){0,3})`
 const AFTER = new RegExp(String.raw`^[\s,]*(?:[—–]\s*)?(?:(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+${ATTRIBUTION_VERBS.source}\b|${ATTRIBUTION_VERBS.source}\s+(?<np2>${NP}))`, 'u')
 const DASH = new RegExp(String.raw`^\s*[—–]\s*(?<np>${NAME})`, 'u')
-const BEFORE = new RegExp(String.raw`(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+(?:${ATTRIBUTION_VERBS.source})(?:\s+[^,:“”"]{1,40}?)?\s*[:,]\s*$`, 'u')
+const BEFORE = new RegExp(String.raw`(?<np>${NP})(?:,\s+(?<app>[^,“”"]{2,80}))?,?\s+(?:${ATTRIBUTION_VERBS.source})(?:\s+[^,:“”"]{1,40}?)?\s*[:,]\s*$`, 'u')
 /** "X called the exchange “a first step, not a gift”": what X called it is X's words. */
 const CALLED = new RegExp(String.raw`(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+(?:called|calls|described|describes|branded|brands|dubbed|termed|labelled|labeled)\s+(?:[^,.;:“”"]{1,50}?\s+)?(?:as\s+)?$`, 'u')
 /** "said Porto Lume’s team doctor, Helena Brás": the role, then the name that speaks. */
@@ -89,6 +89,12 @@ function adjacentAttribution(text: string, q: QuoteMatch, sentences: Sentence[],
   m = BEFORE.exec(text.slice(from, q.start))
   if (m) {
     const np = groupSpan(from, m, 'np')!
+    // "Reading the findings at a hearing in Lurenza, Marsk said: “…”": the name before the
+    // verb speaks, not the place the phrase before it ends with.
+    const app = groupSpan(from, m, 'app')
+    const appText = app ? text.slice(app.start, app.end) : ''
+    const npText = text.slice(np.start, np.end)
+    if (app && /^[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+[\p{Lu}][\p{L}\p{M}’'-]*){0,3}$/u.test(appText) && /^(?:a|an)\s/i.test(npText) && readMention(npText)?.kind !== 'person') return { np: app, span: { start: app.start, end: q.start } }
     return { np, span: { start: np.start, end: q.start } }
   }
   // Four words or more: "described a ‘wall of smoke’" stays a scare quote.
@@ -175,6 +181,26 @@ const CLAIM_THEN_SUBJECT = /\b(?:a|an|the)\s+(?:claim|claims|allegation|allegati
 const WORD = /[\p{L}]+/gu
 const LEAD_NAME = /^(?:The\s+)?([\p{Lu}][\p{L}\p{M}’'-]*(?:\s+[\p{Lu}][\p{L}\p{M}’'-]*)*)(?=\s+\p{Ll})/u
 
+/**
+ * The speaker after an inverted verb that ends its sentence: ", said the headteacher, Joseph
+ * Amari.", ", said Pellan Grid." What was said is the sentence before the comma.
+ */
+function invertedSubject(text: string, sentence: Sentence, at: number, verbEnd: number): Subject | undefined {
+  if (!/,\s*$/.test(text.slice(sentence.start, at)) || !/^(?:said|says|added)$/i.test(text.slice(at, verbEnd))) return undefined
+  // The speaker is a body or a name ("the headteacher", "Pellan Grid"), not reported words
+  // ("said his client would appeal") or when and where ("said on Monday", "said outside the court").
+  const m = /^\s+((?:the\s+(?:\p{Ll}[\p{L}’'-]*\s+){0,4}\p{Ll}[\p{L}’'-]*|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}’'-]*){0,4}))(?:,\s+([\p{Lu}][\p{L}\p{M}’'-]*(?:\s+[\p{Lu}][\p{L}\p{M}’'-]*){0,3}))?\s*[.!?]?\s*$/u.exec(text.slice(verbEnd, sentence.end))
+  // "…, said the plant was safe": a verb in it makes it what was said.
+  if (!m || /\b(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should|did|do|does|be|been|being|not|that|it|they|he|she)\b|\p{Ll}ed\b/iu.test(m[1])) return undefined
+  const first = verbEnd + m[0].indexOf(m[1])
+  if (m[2]) {
+    // "the headteacher, Joseph Amari": the name, with its role.
+    const name = verbEnd + m[0].lastIndexOf(m[2])
+    return { start: name, end: name + m[2].length, role: { start: first, end: first + m[1].length }, phraseStart: first }
+  }
+  return { start: first, end: first + m[1].length, phraseStart: first }
+}
+
 /** Reported speech in one sentence: each reporting verb, its speaker and what was said. */
 function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], discourse: Discourse, out: StatementCandidate[]) {
   const s = text.slice(sentence.start, sentence.end)
@@ -229,8 +255,9 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
         rule = 'paraphrase-participle'
       } else continue
     } else {
-      subject = subjectBefore(text, sentence.start, at)
+      subject = invertedSubject(text, sentence, at, verbEnd) ?? subjectBefore(text, sentence.start, at)
     }
+    const inverted = subject !== undefined && subject.phraseStart > at
     // "…, a claim the group has repeatedly denied": the claim is what is denied, the group denies it.
     let claim: Span | undefined
     if (subject) {
@@ -257,6 +284,10 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
       const start = subject.phraseStart - claimBefore[0].length
       content = { start, end: verbEnd }
       rule = 'paraphrase-claim-denied'
+    } else if (inverted) {
+      // "about 300 children had been vaccinated by noon, said the headteacher, Joseph Amari."
+      content = { start: sentence.start, end: at - (/,\s*$/.exec(text.slice(sentence.start, at))?.[0].length ?? 0) }
+      rule = 'paraphrase-attributed-after'
     } else if (attributedAfter && commaBefore > 0 && !verb.endsWith('ing')) {
       // "Forty people died, police said.": what was said comes first.
       const firstBreak = /,\s+(?:as|while|when)\s+/.exec(text.slice(sentence.start, subject.phraseStart))
@@ -282,7 +313,7 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     if (resolution.speaker) discourse.note(resolution.speaker, subject.start)
     out.push({
       kind: closedByMark ? 'quote' : 'paraphrase', text: content, excerpt: { start: sentence.start, end: sentence.end }, speaker: resolution.speaker,
-      attribution: { start: subject.phraseStart, end: verbEnd },
+      attribution: inverted ? { start: at, end: subject.end } : { start: subject.phraseStart, end: verbEnd },
       rule: closedByMark ? 'quote-unopened-after-verb' : rule, confidence: Math.min(closedByMark ? 0.5 : 0.8, resolution.confidence),
       reason: resolution.speaker ? undefined : resolution.reason,
     })

@@ -194,4 +194,20 @@ describe('statements', () => {
   it('takes no capitalised word inside a sentence for a reporting verb: "Sales in the United States, its largest market, climbed 17%"', () => {
     expect(draft('Sales in the United States, Talvora’s largest market, climbed 17% to $684 million.').statements).toEqual([])
   })
+
+  it('reads a speaker after an inverted verb that ends the sentence, "…, said the harbour master, Ines Kado.", and never reported words or a time for one', () => {
+    const d = draft('About 60 boats had left the port by dawn, said the harbour master, Ines Kado.', '2026-03-02')
+    const s = d.statements.find((x) => x.text.includes('60 boats'))
+    expect(s).toMatchObject({ kind: 'paraphrase', speaker: { name: { en: 'Ines Kado' } } })
+    expect(s?.text).not.toContain('Ines Kado')
+    expect(speakerOf(draft('The ferries will run again on Friday, said Norland Lines.', '2026-03-02'), 'ferries')).toBe('Norland Lines')
+    // "said his client would appeal", "said on Monday": what follows is what was said, or when.
+    expect(speakerOf(draft('The skipper’s lawyer, Ana Dubois, said her client would appeal.', '2026-03-02'), 'would appeal')).toBe('Ana Dubois')
+    expect(speakerOf(draft('Nine crew were rescued, the coastguard’s spokesman, Tom Reyes, said on Monday.', '2026-03-02'), 'Nine crew')).toBe('Tom Reyes')
+  })
+
+  it('gives a quote after "…, Name said:" to the name, not the place the phrase before it ends with', () => {
+    const d = draft('The review was led by Mara Voss, a former judge.\nOpening the hearing at a hall in Brenmoor, Voss said: “Nobody was in charge of the gate that night.”', '2026-03-02')
+    expect(speakerOf(d, 'Nobody was in charge')).toBe('Mara Voss')
+  })
 })
