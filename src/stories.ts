@@ -340,21 +340,14 @@ export interface LatestVersion {
  */
 export async function readLatestVersion(db: D1Database, slug: string): Promise<LatestVersion | undefined> {
   if (!validSlug(slug)) return undefined
-  refreshing.add(slug)
   try {
-    const { row, position } = await latestVersion(db, slug)
-    if (!row && !isBundled(slug)) {
-      learned(slug, 0, position)
-      return undefined
-    }
+    const asked = await askLatest(db, slug)
+    if (!asked) return undefined
+    const { row } = asked
     if (row) unparsed.set(`${slug}@${row.version}`, row, row.dataset.length)
-    const version = row ? row.version : 1
-    learned(slug, version, position)
-    return { version, storedAt: row ? row.published_at : 'bundled' }
+    return { version: row ? row.version : 1, storedAt: row ? row.published_at : 'bundled' }
   } catch {
     return undefined
-  } finally {
-    refreshing.delete(slug)
   }
 }
 
@@ -362,24 +355,31 @@ export async function readLatestVersion(db: D1Database, slug: string): Promise<L
 export const validSlug = (slug: string) => /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 64
 
 /**
- * Asks the store for the slug's latest version and records it (null: the slug has none),
- * marking the slug as being asked for meanwhile.
+ * Asks the store for the slug's latest version and records it, marking the slug as being
+ * asked for meanwhile: its row (null: the bundled dataset is the latest), or undefined when
+ * the slug has no story.
  */
-async function readLatest(db: D1Database, slug: string): Promise<StoryVersion | null> {
+async function askLatest(db: D1Database, slug: string): Promise<{ row: VersionWithDataset | null } | undefined> {
   refreshing.add(slug)
   try {
     const { row, position } = await latestVersion(db, slug)
     if (!row && !isBundled(slug)) {
       learned(slug, 0, position)
-      return null
+      return undefined
     }
-    const v = row ? await fromRow(row) : await bundledVersion(slug)
-    learned(slug, v.version, position)
-    return v
+    learned(slug, row ? row.version : 1, position)
+    return { row }
   } finally {
     // Only once the answer is recorded: a request waiting for it stops waiting now.
     refreshing.delete(slug)
   }
+}
+
+/** Asks the store for the slug's latest version and records it (null: the slug has none). */
+async function readLatest(db: D1Database, slug: string): Promise<StoryVersion | null> {
+  const asked = await askLatest(db, slug)
+  if (!asked) return null
+  return asked.row ? fromRow(asked.row) : bundledVersion(slug)
 }
 
 function noStory(slug: string): never {
