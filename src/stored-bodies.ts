@@ -27,6 +27,8 @@ interface Stored extends LatestVersion {
 
 export interface StoredBody extends Stored {
   body: string
+  /** The store did not answer: this is the version published last that KV holds, maybe not the latest. */
+  stale?: boolean
 }
 
 const TTL_S = 30 * 24 * 3600
@@ -76,12 +78,17 @@ export async function lookUp(env: Env, slug: string, route: string | undefined):
   const kv = env.PUBLISHED_PNGS
   if (!kv || route === undefined || knowsLatest(slug)) return {}
   const [latest, kept] = await Promise.all([
-    readLatestVersion(env.DB, slug),
+    readLatestVersion(env.DB, slug).catch(() => 'unanswered' as const),
     kv.getWithMetadata<Stored>(route, 'text').catch(() => null),
   ])
-  // No story, or D1 did not answer: the route says which, as it would without KV.
-  if (latest === undefined) return {}
   const meta = kept?.metadata
+  // D1 did not answer. A new isolate has no version of its own to stand in (src/stories.ts),
+  // but the body published last stands in as that would, marked stale; never the bundled
+  // story's, since a version (a retraction) may have been published over it. Without one
+  // the route answers 503.
+  if (latest === 'unanswered') return kept?.value != null && meta && meta.storedAt !== 'bundled' ? { found: { ...meta, body: kept.value, stale: true } } : {}
+  // No story: the route says so, as it would without KV.
+  if (latest === undefined) return {}
   if (kept?.value == null || !meta || meta.version !== latest.version || meta.storedAt !== latest.storedAt) return { fill: latest }
   // Kept in memory as the route keeps what it draws, so this isolate's next one is a lookup.
   if (recall(meta.key) === undefined) remember(meta.key, kept.value)

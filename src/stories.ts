@@ -336,19 +336,15 @@ export interface LatestVersion {
  * without making the story: a new isolate's first request for the slug may be answered
  * with a body stored when the version was published (src/stored-bodies.ts). The row is
  * kept, so a loadStory after it does not read the store again. Undefined when the slug has
- * no story or the store did not answer: loadStory then says which.
+ * no story (loadStory then says so); throws the 503 problem when the store did not answer.
  */
 export async function readLatestVersion(db: D1Database, slug: string): Promise<LatestVersion | undefined> {
   if (!validSlug(slug)) return undefined
-  try {
-    const asked = await askLatest(db, slug)
-    if (!asked) return undefined
-    const { row } = asked
-    if (row) unparsed.set(`${slug}@${row.version}`, row, row.dataset.length)
-    return { version: row ? row.version : 1, storedAt: row ? row.published_at : 'bundled' }
-  } catch {
-    return undefined
-  }
+  const asked = await askLatest(db, slug)
+  if (!asked) return undefined
+  const { row } = asked
+  if (row) unparsed.set(`${slug}@${row.version}`, row, row.dataset.length)
+  return { version: row ? row.version : 1, storedAt: row ? row.published_at : 'bundled' }
 }
 
 /** A slug as stories are named: lowercase words joined by hyphens, at most 64 characters. */

@@ -9,7 +9,7 @@ import { type AppEnv, codeRevision } from './env'
 import { cacheAs, cacheFor, computeEtag } from './http/caching'
 import { invalidParams, notFound } from './http/problem'
 import { cachedRender } from './http/render-cache'
-import { loadStory } from './stories'
+import { knowsLatest, loadStory } from './stories'
 import { keep, lookUp, storedRoute } from './stored-bodies'
 import { type BodyFormat, bodyHeaders, embedParts, widgetBody, widgetParts } from './widget-bodies'
 
@@ -52,9 +52,10 @@ export async function widgetResponse(c: Context<AppEnv>, widget: WidgetModule<an
   const slug = c.req.param('slug') as string
   const query = (c.req.valid as (target: 'query') => Record<string, unknown>)('query')
   const url = new URL(c.req.url)
-  const route = storedRoute(c.env, widget, format, slug, query, url)
+  // Only an isolate's first request for the story looks in KV: the key is not even made after.
+  const route = knowsLatest(slug) ? undefined : storedRoute(c.env, widget, format, slug, query, url)
   const { found, fill } = await lookUp(c.env, slug, route)
-  if (found) return cacheAs(c, found.etag, { pinned: false }) ?? c.body(found.body, 200, bodyHeaders(format, slug, widget.id, { version: found.version, url }))
+  if (found) return cacheAs(c, found.etag, { pinned: false, stale: found.stale }) ?? c.body(found.body, 200, bodyHeaders(format, slug, widget.id, { version: found.version, url }))
   const { widget: shown, story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, slug, query)
   const revision = codeRevision(c.env)
   const parts = format === 'embed' ? embedParts(revision, url, story.slug, version, widget.id, normalised) : widgetParts(revision, story.slug, version, widget.id, format, normalised)

@@ -158,6 +158,35 @@ describe('the default bodies of a published version', () => {
   })
 })
 
+describe('when D1 does not answer a new isolate', () => {
+  const fail = () => Promise.reject(new Error('D1_ERROR: storage is down'))
+  const statement = { bind: () => statement, first: fail, all: fail, run: fail, raw: fail }
+  const brokenDb = { prepare: () => statement, batch: fail, exec: fail } as unknown as D1Database
+
+  it('serves the body published last, marked stale and cached briefly, and never the bundled story’s', async () => {
+    const slug = 'stored-bodies-outage'
+    await create(slug)
+    const kept = await kv().get(key(slug, 'statement-grid', 'svg'), 'text')
+    newIsolate()
+    const res = await request(pathOf(slug, 'statement-grid', 'svg'), {}, { DB: brokenDb })
+    expect(res.status).toBe(200)
+    expect(await res.text()).toBe(kept)
+    expect(res.headers.get('X-Factbox-Stale')).toBeTruthy()
+    expect(res.headers.get('Cache-Control')).toBe('public, max-age=5, s-maxage=5')
+    // The bundled story's body in KV may be older than a retraction published over it.
+    newIsolate()
+    expect((await request(`/widgets/${SLUG}/statement-grid.svg`)).status).toBe(200)
+    expect(await kv().get(key(SLUG, 'statement-grid', 'svg'))).not.toBeNull()
+    newIsolate()
+    const bundled = await request(`/widgets/${SLUG}/statement-grid.svg`, {}, { DB: brokenDb })
+    expect(bundled.status).toBe(503)
+    expect(bundled.headers.get('Retry-After')).toBe('5')
+    // Other options have no body in KV: 503 as before.
+    newIsolate()
+    expect((await request(`/widgets/${slug}/statement-grid.svg?theme=dark`, {}, { DB: brokenDb })).status).toBe(503)
+  })
+})
+
 describe('the bundled story’s default bodies, which no publish made', () => {
   it('are written to KV by the first reader in an isolate who had to draw one, and only at the default options', async () => {
     const k = key(SLUG, 'blockade-duration', 'svg')
