@@ -39,7 +39,7 @@ async function storeBodies(env: Env, slug: string, version: number, storedAt: st
     const { version: _pinned, ...opts } = resolved.opts
     for (const format of ['svg', 'json', 'csv', 'embed'] as const) {
       const url = new URL(format === 'embed' ? `/embed/${slug}/${widget.id}` : `/widgets/${slug}/${widget.id}.${format}`, origin)
-      const route = storedRoute(env, widget, format, slug, opts, url)
+      const route = storedRoute(env, widget, format, slug, opts, () => url)
       if (!route) continue
       const parts = format === 'embed' ? embedParts(codeRevision(env), url, slug, version, widget.id, normalised) : widgetParts(codeRevision(env), slug, version, widget.id, format, normalised)
       const at = { version, url }

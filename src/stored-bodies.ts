@@ -50,14 +50,14 @@ function defaultOptions(widget: WidgetModule<any>): string {
 /**
  * Where the body for a request is kept, if it is one publishing stores: a widget at its
  * default options (pinned to no version) as SVG, JSON or CSV, or its embed page at them
- * with no fixed width. `opts` are the request's parsed options.
+ * with no fixed width. `opts` are the request's parsed options; `url` gives the request's URL.
  */
-export function storedRoute(env: Env, widget: WidgetModule<any>, format: BodyFormat, slug: string, opts: Record<string, unknown>, url: URL): string | undefined {
+export function storedRoute(env: Env, widget: WidgetModule<any>, format: BodyFormat, slug: string, opts: Record<string, unknown>, url: () => URL): string | undefined {
   if (!env.PUBLISHED_PNGS || !validSlug(slug)) return undefined
   const { version, ...rest } = opts
   if (version !== undefined || JSON.stringify(rest) !== defaultOptions(widget)) return undefined
-  if (format === 'embed' && url.searchParams.has('width')) return undefined
-  const key = `body/${codeRevision(env)}/${slug}/${widget.id}.${format}${format === 'embed' ? `/${url.origin}` : ''}`
+  if (format === 'embed' && url().searchParams.has('width')) return undefined
+  const key = `body/${codeRevision(env)}/${slug}/${widget.id}.${format}${format === 'embed' ? `/${url().origin}` : ''}`
   return new TextEncoder().encode(key).byteLength <= MAX_KEY_BYTES ? key : undefined
 }
 

@@ -51,17 +51,20 @@ export async function resolveWidget(db: D1Database, widget: WidgetModule<any>, s
 export async function widgetResponse(c: Context<AppEnv>, widget: WidgetModule<any>, format: BodyFormat): Promise<Response> {
   const slug = c.req.param('slug') as string
   const query = (c.req.valid as (target: 'query') => Record<string, unknown>)('query')
-  const url = new URL(c.req.url)
+  // Parsed only where a body needs it (the embed page's origin and width): not for every SVG.
+  let parsed: URL | undefined
+  const url = () => (parsed ??= new URL(c.req.url))
+  const page = (version: number) => ({ version, get url() { return url() } })
   // Only an isolate's first request for the story looks in KV: the key is not even made after.
   const route = knowsLatest(slug) ? undefined : storedRoute(c.env, widget, format, slug, query, url)
   const { found, fill } = await lookUp(c.env, slug, route)
-  if (found) return cacheAs(c, found.etag, { pinned: false, stale: found.stale }) ?? c.body(found.body, 200, bodyHeaders(format, slug, widget.id, { version: found.version, url }))
+  if (found) return cacheAs(c, found.etag, { pinned: false, stale: found.stale }) ?? c.body(found.body, 200, bodyHeaders(format, slug, widget.id, page(found.version)))
   const { widget: shown, story, version, opts, normalised, pinned, stale } = await resolveWidget(c.env.DB, widget, slug, query)
   const revision = codeRevision(c.env)
-  const parts = format === 'embed' ? embedParts(revision, url, story.slug, version, widget.id, normalised) : widgetParts(revision, story.slug, version, widget.id, format, normalised)
+  const parts = format === 'embed' ? embedParts(revision, url(), story.slug, version, widget.id, normalised) : widgetParts(revision, story.slug, version, widget.id, format, normalised)
   const notModified = await cacheFor(c, { parts, pinned, stale })
   if (notModified) return notModified
-  const at = { version, url }
+  const at = page(version)
   const key = parts.join('|')
   const body = cachedRender(key, () => widgetBody(format, widget, shown, story, opts, at))
   // Nothing of this version was stored: this reader's body is, for the next new isolate.
