@@ -5,6 +5,7 @@
 // none) is remembered, checked against the store's changes once a second, and known at
 // once in the isolate that publishes.
 import { BoundedCache } from '../widgets/bounded-cache'
+import { localeFormat } from '../widgets/locale'
 import { type VersionRecord, revise, withdrawal } from '../widgets/revision'
 import { type Story, parseStory } from '../widgets/story'
 import { ProblemError, notFound } from './http/problem'
@@ -462,7 +463,11 @@ const before = (a: { createdAt: string; slug: string }, b: { createdAt: string; 
  * One page of every story, newest first: those created over HTTP, read a page at a time
  * from the store, with the bundled ones in their place (created on their published day).
  */
-export async function storyPage(db: D1Database, page: { limit: number; after?: { createdAt: string; slug: string }; query?: string }): Promise<{ stories: StoryListing[]; next?: string }> {
+export async function storyPage(
+  db: D1Database,
+  page: { limit: number; after?: { createdAt: string; slug: string }; query?: string },
+  audience: 'readers' | 'editors',
+): Promise<{ stories: StoryListing[]; next?: string }> {
   const rows = await listStories(db, { ...page, limit: page.limit + 1 })
   const listed: StoryListing[] = rows.map((r) => ({
     slug: r.slug, headline: r.headline ?? r.slug, asOf: r.as_of, version: r.version,
@@ -486,5 +491,15 @@ export async function storyPage(db: D1Database, page: { limit: number; after?: {
   listed.sort((a, b) => (before(a, b) ? 1 : before(b, a) ? -1 : 0))
   const more = listed.length > page.limit
   const stories = listed.slice(0, page.limit)
-  return { stories, ...(more ? { next: cursorOf(stories[stories.length - 1]) } : {}) }
+  const next = more ? { next: cursorOf(stories[stories.length - 1]) } : {}
+  if (audience === 'editors') return { stories, ...next }
+  // Readers are not given a withdrawn story's headline, which may be what had to be
+  // withdrawn (as its widgets and API give the notice instead), and a search finds it by
+  // its slug's words only. A page may then be shorter than the limit; the cursor still
+  // follows the page as read, so no story is skipped.
+  const bySlug = (slug: string) => words !== undefined && words.length > 0 && words.every((w) => wordsOf(slug).some((o) => o.startsWith(w)))
+  const shown = stories
+    .filter((s) => s.status !== 'withdrawn' || words === undefined || bySlug(s.slug))
+    .map((s) => (s.status === 'withdrawn' ? { ...s, headline: localeFormat('en').messages.withdrawnTitle } : s))
+  return { stories: shown, ...next }
 }

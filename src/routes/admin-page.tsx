@@ -7,6 +7,7 @@ import { EditorHead, setEditorPageHeaders } from './editor-shell'
 import adminScript from '../client/admin.client.js'
 import { widgets } from '../../widgets/index'
 import { router } from '../env'
+import { hasEditorCredentials } from '../http/auth'
 import { cacheFor } from '../http/caching'
 import { storyPage } from '../stories'
 
@@ -55,7 +56,7 @@ adminPageRoutes.get('/admin.js', async (c) => {
 })
 
 adminPageRoutes.get('/admin', async (c) => {
-  const stories = (await storyPage(c.env.DB, { limit: 100 })).stories
+  const stories = (await storyPage(c.env.DB, { limit: 100 }, (await hasEditorCredentials(c)) ? 'editors' : 'readers')).stories
   const origin = new URL(c.req.url).origin
   setEditorPageHeaders(c, origin)
   return c.html(

@@ -2,6 +2,7 @@
 // (CONTRACT.md "Endpoints", "v2: stories from any article").
 import * as z from 'zod/mini'
 import { router } from '../env'
+import { hasEditorCredentials } from '../http/auth'
 import { cacheFor } from '../http/caching'
 import { invalidParams, notFound } from '../http/problem'
 import { validate } from '../http/validation'
@@ -24,8 +25,17 @@ storyRoutes.get('/api/stories', validate('query', listQuery), async (c) => {
   const { limit, cursor, q } = c.req.valid('query')
   const after = cursor === undefined ? undefined : readCursor(cursor)
   if (cursor !== undefined && !after) throw invalidParams([{ name: 'cursor', reason: 'is not a cursor this service gave; start from the first page' }])
-  const page = await storyPage(c.env.DB, { limit, after, query: q || undefined })
-  const notModified = await cacheFor(c, { parts: ['stories', limit, cursor ?? '', q ?? '', ...page.stories.map((s) => `${s.slug}@${s.version}`)], pinned: false })
+  // Editors (with credentials) see a withdrawn story's headline; readers see that it was withdrawn.
+  c.header('Vary', 'Authorization')
+  const audience = (await hasEditorCredentials(c)) ? 'editors' : 'readers'
+  const page = await storyPage(c.env.DB, { limit, after, query: q || undefined }, audience)
+  const identity = { parts: ['stories', audience, limit, cursor ?? '', q ?? '', ...page.stories.map((s) => `${s.slug}@${s.version}`)], pinned: false }
+  const notModified = await cacheFor(c, identity)
+  if (audience === 'editors') {
+    // What editors see is never stored by a shared cache (as a withdrawn story's data).
+    c.header('Cache-Control', 'private, no-store')
+    notModified?.headers.set('Cache-Control', 'private, no-store')
+  }
   // A JSON list, as in v1; the next page is a Link (RFC 8288), as GitHub's API pages.
   if (page.next) {
     const next = new URLSearchParams({ limit: String(limit), cursor: page.next, ...(q ? { q } : {}) })

@@ -297,7 +297,7 @@ workshopRoutes.get('/', async (c) => {
   const origin = new URL(c.req.url).origin
   const q = readQuery(c)
   // The newest hundred stories to choose from, and the one asked for if it is older.
-  const stories: { slug: string; headline: string }[] = (await storyPage(c.env.DB, { limit: 100 })).stories
+  const stories: { slug: string; headline: string }[] = (await storyPage(c.env.DB, { limit: 100 }, 'readers')).stories
   let result
   let error: string | undefined
   try {

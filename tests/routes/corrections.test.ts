@@ -247,9 +247,22 @@ describe('a retraction', () => {
     expect((await get(`/api/stories/${slug}`, { Authorization: 'Bearer not-the-token' })).status).toBe(401)
   })
 
-  it('is listed as withdrawn', async () => {
-    const list = (await (await get(`/api/stories?q=${slug}`)).json()) as any[]
-    expect(list.find((s) => s.slug === slug)).toMatchObject({ status: 'withdrawn', version: 3 })
+  it('is listed as withdrawn, without its headline for readers, who cannot find it by the headline’s words', async () => {
+    const stored = ((await (await get(`/api/stories/${slug}`, AUTH)).json()) as any).headline.en as string
+    const headlineWords = stored.split(/\W+/).filter((w) => w.length > 3).slice(0, 3).join(' ')
+    const res = await get(`/api/stories?q=${slug}`)
+    expect(res.headers.get('Vary')).toMatch(/Authorization/)
+    const list = (await res.json()) as any[]
+    expect(list.find((s) => s.slug === slug)).toEqual(expect.objectContaining({ status: 'withdrawn', version: 3, headline: 'Story withdrawn' }))
+    expect(JSON.stringify(list)).not.toContain(stored)
+    const everyStory = (await (await get('/api/stories?limit=100')).json()) as any[]
+    expect(everyStory.find((s) => s.slug === slug)?.headline).toBe('Story withdrawn')
+    const byHeadline = (await (await get(`/api/stories?q=${encodeURIComponent(headlineWords)}`)).json()) as any[]
+    expect(byHeadline.map((s) => s.slug)).not.toContain(slug)
+    // Editors still find it and read its headline, in a response no shared cache keeps.
+    const forEditors = await get(`/api/stories?q=${encodeURIComponent(headlineWords)}`, AUTH)
+    expect(forEditors.headers.get('Cache-Control')).toBe('private, no-store')
+    expect(((await forEditors.json()) as any[]).find((s) => s.slug === slug)).toMatchObject({ status: 'withdrawn', headline: stored })
   })
 
   it('is in the corrections record, which keeps no figure of the withdrawn story', async () => {
