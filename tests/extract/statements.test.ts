@@ -206,6 +206,18 @@ describe('statements', () => {
     expect(speakerOf(draft('Nine crew were rescued, the coastguard’s spokesman, Tom Reyes, said on Monday.', '2026-03-02'), 'Nine crew')).toBe('Tom Reyes')
   })
 
+  it('reads "…, said Anna Berg, an economist at Halvik Bank." as her words, her role after her name, and sources the figures to her', () => {
+    const d = draft('Prices rose 3% in May, said Anna Berg, an economist at Halvik Bank.', '2026-06-02')
+    expect(d.statements).toHaveLength(1)
+    expect(d.statements[0]).toMatchObject({ kind: 'paraphrase', text: 'Prices rose 3% in May', speaker: { name: { en: 'Anna Berg' } } })
+    expect(d.figures.find((f) => f.value === 3)?.attribution?.en).toBe('Anna Berg')
+    const crews = draft('Some 1,100 firefighters, backed by 14 aircraft, were on the fire lines, said Irene Calvo, 57, the agency’s director.', '2026-06-02')
+    expect(speakerOf(crews, '1,100 firefighters')).toBe('Irene Calvo')
+    expect(crews.figures.map((f) => [f.value, f.attribution?.en])).toEqual([[1100, 'Irene Calvo'], [14, 'Irene Calvo']])
+    // A clause after the role is not a role: "who declined …" says something of its own.
+    expect(speakerOf(draft('The port will reopen soon, said Tom Reyes, who declined to give a date.', '2026-06-02'), 'port will reopen')).toBeUndefined()
+  })
+
   it('gives a quote after "…, Name said:" to the name, not the place the phrase before it ends with', () => {
     const d = draft('The review was led by Mara Voss, a former judge.\nOpening the hearing at a hall in Brenmoor, Voss said: “Nobody was in charge of the gate that night.”', '2026-03-02')
     expect(speakerOf(d, 'Nobody was in charge')).toBe('Mara Voss')
