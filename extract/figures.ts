@@ -188,11 +188,14 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
   const from = Math.max(sentence.start, n.start - 300)
   const s = text.slice(from, Math.min(sentence.end, n.end + 300))
   // "the finance ministry put at $4.2 billion", "The seismological institute recorded 47".
-  const near = text.slice(Math.max(sentence.start, n.start - 90), n.start)
+  // "The ministry’s weekly bulletin, published on Friday, recorded 3,214": when it was
+  // published is not part of who recorded it.
+  const near = text.slice(Math.max(sentence.start, n.start - 120), n.start).replace(/,\s+(?:published|released|issued|updated|compiled)\s+[^,;]{1,40},(?=\s)/g, '').slice(-90)
   const dataVerb = /\b(?:put|puts|estimat|record|count|regist|logged|listed|tallied)/.test(near) ? DATA_VERB_BEFORE.exec(near.replace(/^.*\b(?:that|which)\s+/s, '')) : null
   if (dataVerb && !/^(?:it|they|he|she|which|that)$/i.test(dataVerb[1])) {
-    // "The ministry said on Friday it had recorded 1,146": the one who said it.
-    const who = dataVerb[1].replace(/\s+(?:said|says|told|announced|reported|added)\b.*$/is, '')
+    // "The ministry said on Friday it had recorded 1,146": the one who said it; "The
+    // ministry’s bulletin on Friday recorded": the bulletin, not the day.
+    const who = dataVerb[1].replace(/\s+(?:said|says|told|announced|reported|added)\b.*$/is, '').replace(/\s+(?:on|last|this)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month)(?:\s+(?:morning|afternoon|evening|night))?$/, '')
     const r = discourse.resolve(who, n.start)
     if (r.speaker) return { text: r.speaker.name, rule: 'attribution-data-verb' }
   }
@@ -304,7 +307,12 @@ export function findFigures(
       const excerpt = { start: excerptStart, end: Math.max(end, n.end) }
       // "$4.2 billion, or 3.9% of economic output": the same quantity restated, the same source.
       const previous = figures[figures.length - 1]
-      const restated = previous && previous.number.end < n.start && /^,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$/.test(text.slice(previous.number.end, start))
+      // "3,214 suspected cases, 1,190 of them confirmed": a part of it, from the same source.
+      const restated = previous && previous.number.end < n.start && (/^,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$/.test(text.slice(previous.number.end, start)) ||
+        (/^[^.;:]{0,60},\s*(?:including\s+)?$/.test(text.slice(previous.number.end, start)) && /^\s+of\s+(?:them|whom|which)\b/.test(text.slice(n.end, n.end + 14))))
+      // "1,190 of them confirmed": of the suspected cases, the confirmed ones.
+      const partOf = restated && /^of\s+(?:them|whom|which)\s+(\S.*)$/i.exec(label)
+      if (partOf) label = `${previous.label}: ${partOf[1]}`
       const attribution = restated ? (previous.attribution ? { text: previous.attribution, rule: 'attribution-restated' } : undefined) : attributionFor(text, n, sentence, statements, discourse)
       // As of when: "as of Tuesday", "by Wednesday", or a count the sentence dates ("the 86 deaths it
       // had confirmed on Tuesday evening", "was holding 130 on Tuesday").
@@ -326,7 +334,11 @@ export function findFigures(
       const period = counted || window || month ? undefined : dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && !d.future && d.date <= published &&
         ((d.granularity === 'day' && /\b(?:months?|weeks?|quarter|half|year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 30), d.start))) ||
           (d.rule === 'date-after-event' && d.start < n.start && /^\s*$/.test(text.slice(sentence.start, d.start)) && /^(?:a|one|\d+|two|three)\s+(?:year|quarter|month)s?\s+(?:earlier|before)$/i.test(text.slice(d.start, d.end)))))
-      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? period ?? said
+      // "The ministry’s weekly bulletin, published on Friday, recorded 3,214": as of the day the
+      // document that gives the figures came out.
+      const issued = counted || window || month || period ? undefined : dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.date <= published &&
+        /\b(?:bulletin|report|update|figures|data|statistics|tally|count|survey|census|statement|assessment|review|audit),?\s+(?:(?:first|last)\s+)?(?:published|released|issued|updated|compiled)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 60), d.start)))
+      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? period ?? issued ?? said
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
       figures.push({

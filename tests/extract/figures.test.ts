@@ -201,6 +201,16 @@ describe('figures', () => {
     expect(figure(d, 18000000)?.asOf).toBe('2025-06-30')
   })
 
+  it('dates counts as of the day the document giving them came out, sources them to it, and gives "N of them" the same source', () => {
+    // 12 June 2026 is a Friday; published the Monday after.
+    const d = draft('The agency’s weekly report, published on Friday, counted 812 flooded homes, 97 of them destroyed.', '2026-06-15')
+    expect(figure(d, 812)).toMatchObject({ asOf: '2026-06-12', attribution: { en: 'the agency’s weekly report' } })
+    expect(figure(d, 97)).toMatchObject({ asOf: '2026-06-12', attribution: { en: 'the agency’s weekly report' }, label: { en: 'flooded homes: destroyed' } })
+    // The day is when it was recorded, not who recorded it.
+    expect(figure(draft('The agency’s report on Friday recorded 812 flooded homes.', '2026-06-15'), 812)?.attribution?.en).toBe('the agency’s report')
+    expect(figure(draft('At least 40 people were hurt, 12 of them seriously, police said.', '2026-06-15'), 12)?.attribution?.en).toBe('police')
+  })
+
   it('takes a case number and the age of the youngest or oldest victim for no figure', () => {
     expect(values(draft('Prosecutors opened case 3318/26 on Monday.', '2026-07-21'))).toEqual([])
     expect(values(draft('Nine people died. The oldest of the victims was 84.', '2026-07-21'))).toEqual([9])
