@@ -190,7 +190,9 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
   // "the finance ministry put at $4.2 billion", "The seismological institute recorded 47".
   // "The ministry’s weekly bulletin, published on Friday, recorded 3,214": when it was
   // published is not part of who recorded it.
-  const near = text.slice(Math.max(sentence.start, n.start - 120), n.start).replace(/,\s+(?:published|released|issued|updated|compiled)\s+[^,;]{1,40},(?=\s)/g, '').slice(-90)
+  // "The World Health Organization, which also counts suspected cases, put the total at": nor
+  // is what a relative clause says of it.
+  const near = text.slice(Math.max(sentence.start, n.start - 160), n.start).replace(/,\s+(?:(?:published|released|issued|updated|compiled)\s+[^,;]{1,40}|(?:which|who)\s+[^,;“”"]{1,70}),(?=\s)/g, '').slice(-90)
   const dataVerb = /\b(?:put|puts|estimat|record|count|regist|logged|listed|tallied)/.test(near) ? DATA_VERB_BEFORE.exec(near.replace(/^.*\b(?:that|which)\s+/s, '')) : null
   if (dataVerb && !/^(?:it|they|he|she|which|that)$/i.test(dataVerb[1])) {
     // "The ministry said on Friday it had recorded 1,146": the one who said it; "The

@@ -209,6 +209,8 @@ describe('figures', () => {
     // The day is when it was recorded, not who recorded it.
     expect(figure(draft('The agency’s report on Friday recorded 812 flooded homes.', '2026-06-15'), 812)?.attribution?.en).toBe('the agency’s report')
     expect(figure(draft('At least 40 people were hurt, 12 of them seriously, police said.', '2026-06-15'), 12)?.attribution?.en).toBe('police')
+    // Nor is what a relative clause says of the source.
+    expect(figure(draft('The Red Crescent, which runs the two field hospitals, put the number of wounded at more than 300.', '2026-06-15'), 300)?.attribution?.en).toBe('Red Crescent')
   })
 
   it('takes a case number and the age of the youngest or oldest victim for no figure', () => {
