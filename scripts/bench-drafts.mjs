@@ -42,6 +42,7 @@ const holdout2 = load(join(repo, 'tests/extract/holdout2'))
 const holdout3 = load(join(repo, 'tests/extract/holdout3'))
 const holdout4 = load(join(repo, 'tests/extract/holdout4'))
 const holdout5 = load(join(repo, 'tests/extract/holdout5'))
+const holdout6 = load(join(repo, 'tests/extract/holdout6'))
 
 const fold = (s) => (s ?? '').replace(/[‘’]/g, "'").replace(/[“”„«»]/g, '"').replace(/\s+/g, ' ').trim()
 const norm = (s) => fold(s).toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/'s\b/g, '').replace(/[.,;:]+$/, '').trim()
@@ -212,6 +213,7 @@ score('holdout 2: written later still, by someone who had not read the rules or 
 score('holdout 3: six new kinds of story, by someone who had read neither the rules nor the code', holdout3)
 score('holdout 4: five more new kinds of story, by someone who had read neither the rules nor the code', holdout4)
 score('holdout 5: five more new kinds of story, by someone who had read neither the rules nor the code', holdout5)
+score('holdout 6: five more, written after holdout 5 by someone who had read neither the rules nor the code', holdout6)
 
 // Timing: about 2,000 words of the articles, end to end, in this Node process.
 const words = []
