@@ -45,11 +45,13 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 }
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
-const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are|was|were) (?:due|set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans?\s+(?:to|a|an)\b|planned|intends? to|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
+const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are) due|(?:is|are|was|were) (?:set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans?\s+(?:to|a|an)\b|planned|intends? to|(?:expects?|hopes?|aims?) to|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
 /**
  * Reported speech looks ahead from when it was said: "said on Tuesday that a decision would be
  * taken by Friday". "would have" is the past it was not.
  */
+/** A subject and its past verb: "she won", "that it signed", "which had closed". */
+const PAST_CLAUSE = /\b(?:he|she|it|they|we|I|who|which|that)\s+(?:had\s+|was\s+|were\s+)?(?:\p{Ll}+ed|won|lost|made|took|gave|went|came|saw|left|ran|began|got|held|told|wrote|sold|paid|led|met|built|set up|broke|fell|rose|shot|hit|struck|fought|brought|bought|caught|chose|drove|flew|grew|knew|threw|spent|sent|lent|won)\b/u
 const WOULD = /\bwould\s+(?!have\b)(?:not\s+)?\p{L}/iu
 /**
  * The present tense of a timetable: "talks resume on Monday", "the season, which begins on
@@ -151,6 +153,9 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
     // A two-digit "year" taken from a figure that follows ("May 5, 53,000").
     if (/\d{1,2}$/.test(r.text) && /^[,.]\d/.test(text.slice(end, end + 2))) continue
     if (/^(?:now|currently)$/i.test(r.text.trim())) continue
+    // "A second march is planned for 20 June": English writes a month with a capital; a
+    // lower-case "march" or "may" is a word, never the month (chrono reads "second march" as 2 March).
+    if (/\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/.test(r.text) && !/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/.test(r.text)) continue
     // Lengths of time, not dates: "in three weeks", "for five weeks", "within 20 minutes".
     const lead = text.slice(Math.max(0, start - 8), start)
     // (chrono marks the weekday of "for three days" certain: it is the weekday's name that counts.)
@@ -435,7 +440,8 @@ function windowCandidates(text: string): Candidate[] {
  * date belongs to is "announced"; what follows "that" is another clause).
  */
 function looksAhead(text: string, sentence: Span, start: number, end: number): boolean {
-  const before = text.slice(sentence.start, start)
+  // The comma of "PNT 2,500" is no clause break (a thin space keeps the offsets).
+  const before = text.slice(sentence.start, start).replace(/(?<=\d),(?=\d{3}\b)/g, '\u2009')
   const reported = before.search(/(?:\bthat\b|\bsaid\b)(?!.*\b(?:that|said)\b)[^,;:—]*$/)
   const cut = Math.max(before.search(/[^,;:—]*$/), reported + 4)
   let clause = before.slice(cut > 0 ? cut : 0)
@@ -449,7 +455,16 @@ function looksAhead(text: string, sentence: Span, start: number, end: number): b
   // its saying, and the cuts are the reported clause's.
   const saidOn = /\b(?:said|says|announced|told\s+[\p{L} ]{1,40}?|warned|added|confirmed|declared)\s+(?:(?:late|early)\s+)?(?:on\s+)?$/iu.test(before)
   const after = saidOn ? '' : afterRaw.split(/[,;:—]|\b(?:that|and|when|after|before)\b/)[0]
-  const ahead = (s: string) => FUTURE.test(s) || WOULD.test(s) || SCHEDULE.test(s)
+  // "will keep the world title she won in Asmara in August": a past clause of its own
+  // between what will be and the date.
+  const ahead = (s: string) => {
+    const cue = [...s.matchAll(new RegExp(`${FUTURE.source}|${WOULD.source}|${SCHEDULE.source}`, 'giu'))].pop()
+    return cue !== undefined && !PAST_CLAUSE.test(s.slice(cue.index + cue[0].length))
+  }
+  // "The ban runs from 2 December, when she was provisionally suspended": a day gone by.
+  if (/^,?\s+when\s+(?:[\p{L}’'-]+\s+){0,4}?(?:was|were|had|did|\p{Ll}+ed)\b/u.test(afterRaw)) return false
+  // "results from 14 November onwards would be annulled": since a day gone by.
+  if (/\bfrom\s+$/i.test(before) && /^\s+onwards?\b/i.test(afterRaw)) return false
   // "The road stays closed until Monday", "two schools have closed until 27 March", "has
   // banned all outdoor burning until the end of September": a state that lasts until a day
   // is still to end. So is one the sentence says will last: "teams will work from schools,

@@ -220,4 +220,19 @@ describe('dates and events', () => {
     expect(days('Profit in the three months to 30 June fell 8%.', '2026-07-28')).toEqual([])
     expect(days('The currency fell to its lowest since April 2019.', '2026-07-28')).toEqual([])
   })
+  it('never reads a lower-case "march" or "may" as the month', () => {
+    expect(days('A second march is planned for 20 June.', '2026-05-30')).toEqual([['2026-06-20', 'exact']])
+    expect(days('The march may reach the square by noon.', '2026-05-30')).toEqual([])
+  })
+
+  it('reads the tense of the date’s own clause: past after "were due" and in a past clause after "will", ahead after "expect to" and past a thousands comma', () => {
+    // Published Friday 9 January 2026.
+    expect(days('Wages for 310,000 staff, which were due on 31 December, have not been paid.', '2026-01-09')).toEqual([['2025-12-31', 'exact']])
+    expect(days('Taxes rise by PNT 18 billion, while pensioners will receive up to PNT 2,500 in March.', '2026-01-09')).toEqual([['2026-03-01', 'approximate']])
+    expect(days('She will keep the title she won in Asmara in August.', '2026-01-09')).toEqual([['2025-08-01', 'approximate']])
+    expect(days('Rescue teams expect to finish clearing the site by Friday.', '2025-12-10')).toEqual([['2025-12-12', 'exact']])
+    // A day the sentence says has gone by: "…, when she was suspended", "from … onwards".
+    expect(days('The ban runs from 2 December, when she was provisionally suspended.', '2026-01-20')).toEqual([['2025-12-02', 'exact']])
+    expect(days('Her results from 14 November onwards will be annulled.', '2026-01-20')).toEqual([['2025-11-14', 'exact']])
+  })
 })
