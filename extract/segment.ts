@@ -32,8 +32,9 @@ function isAbbreviation(text: string, dot: number, lineStart: number): boolean {
   const word = text.slice(s, dot).toLowerCase()
   if (!word) return false
   if (ABBREVIATIONS.has(word)) return true
-  // A single capital: an initial ("J. K. Rowling"), not a sentence of one letter.
-  if (/^\p{Lu}$/u.test(text.slice(s, dot))) return true
+  // A single capital: an initial ("J. K. Rowling"), not a sentence of one letter, nor a
+  // unit after a number ("temperatures of up to 38C.").
+  if (/^\p{Lu}$/u.test(text.slice(s, dot))) return !/\d/.test(text[s - 1] ?? '')
   // Dotted acronyms of any length: "U.S.A.", "a.m." is not one (it can end a sentence).
   return /^(?:\p{L}\.)+\p{L}$/u.test(word) && !/^[ap]\.m$/.test(word)
 }

@@ -31,7 +31,7 @@ const RUN = /(?:[\p{Lu}][\p{L}\p{M}’'.-]*|(?<=\s)(?:de|da|van|von|bin|al|el|le
 /** A name as names are written: capitalised words, with "of", "the", "for" between them. */
 const PROPER_NAME = /^(?:the\s+)?[\p{Lu}][\p{L}\p{M}’'.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}’'.-]*|of|the|for|and|de|du|des|la|le|al))*$/u
 
-const PLACE_BEFORE = /(?:\b(?:in|at|near|outside|across)\s+(?:the\s+)?|\b(?:town|city|village|district|province|region|port|capital|county|suburb|island|state)\s+of\s+)$/i
+const PLACE_BEFORE = /(?:\b(?:in|at|near|outside|across|reached|reaching|into|towards?|via|through)\s+(?:the\s+)?|\b(?:town|city|village|district|province|region|port|capital|county|suburb|island|state)\s+of\s+)$/i
 
 /** A document that speaks for whoever issued it: "the statement said". */
 const DOCUMENT = /^the\s+(?:statement|release|press\s+release|communiqu[ée]|announcement|notice|letter)$/i

@@ -122,6 +122,9 @@ export function mainSubject(text: string, sentence: Span, before: number): Subje
 
 /** The subject of the verb at `verb`, reading back to `from` (the sentence start). */
 export function subjectBefore(text: string, from: number, verb: number): Subject | undefined {
+  // "Organisers put the crowd at about 60,000; police said …": a clause of its own.
+  const semicolon = text.lastIndexOf(';', verb - 1)
+  if (semicolon >= from) from = semicolon + 1
   const end = trimEnd(text, from, verb)
   if (end <= from) return undefined
   const before = text.slice(from, end)
@@ -139,6 +142,8 @@ export function subjectBefore(text: string, from: number, verb: number): Subject
   }
   const trailingComma = /,\s*$/.test(before)
   const parts = commaParts(text, from, end)
+  // "Amir Tahel, 24, who reached Kappa Bay with his brother, said": the clause says who he is.
+  while (trailingComma && parts.length > 1 && /^(?:who|whose|which)\s/i.test(text.slice(parts[parts.length - 1].start, parts[parts.length - 1].end))) parts.pop()
   if (!parts.length) return undefined
   const last = parts[parts.length - 1]
   const prev = parts[parts.length - 2]

@@ -218,6 +218,16 @@ describe('statements', () => {
     expect(speakerOf(draft('The port will reopen soon, said Tom Reyes, who declined to give a date.', '2026-06-02'), 'port will reopen')).toBeUndefined()
   })
 
+  it('finds the speaker in the reporting verb’s own clause: after a semicolon, past a "who …" clause, and never in a place reached or a unit’s letter', () => {
+    expect(speakerOf(draft('Organisers put the crowd at 60,000; police said some 18,000 took part.', '2026-05-30'), '18,000 took part')).toBe('police')
+    const d = draft('Amir Tahel, 24, who reached Kappa Bay with his brother, said they had paid for the crossing.\n“We paid for a boat,” he said.', '2026-08-16')
+    expect(speakerOf(d, 'paid for the crossing')).toBe('Amir Tahel')
+    expect(speakerOf(d, 'We paid for a boat')).toBe('Amir Tahel')
+    // "38C." ends its sentence: the coast guard is the next one's speaker, alone.
+    const heat = draft('Families slept on the quay in temperatures of up to 38C. The coast guard said it had rescued 212 people.', '2026-08-16')
+    expect(speakerOf(heat, 'rescued 212 people')).toBe('the coast guard')
+  })
+
   it('gives a quote after "…, Name said:" to the name, not the place the phrase before it ends with', () => {
     const d = draft('The review was led by Mara Voss, a former judge.\nOpening the hearing at a hall in Brenmoor, Voss said: “Nobody was in charge of the gate that night.”', '2026-03-02')
     expect(speakerOf(d, 'Nobody was in charge')).toBe('Mara Voss')
