@@ -262,7 +262,8 @@ function monthCandidates(text: string): Candidate[] {
     // A day before it ("2 March"): chrono's.
     if (/\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?$/.test(text.slice(Math.max(0, m.index - 8), m.index))) continue
     // "May" is a month only where a preposition or a hedge says so.
-    const lead = LEAD.exec(text.slice(Math.max(0, m.index - 20), m.index))
+    // "in the year to March": the end of a reporting period.
+    const lead = LEAD.exec(text.slice(Math.max(0, m.index - 20), m.index)) ?? /(?<=\b(?:months?|quarter|half|year)\s+)(to|ending|ended)\s+$/i.exec(text.slice(Math.max(0, m.index - 20), m.index))
     if (g.month === 'May' && !g.hedge && !g.year && !lead) continue
     if (!lead && !g.hedge && !g.year) continue
     const name = g.month.toLowerCase().replace(/\.$/, '')

@@ -213,7 +213,7 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
     const between = text.slice(Math.min(at, n.end), Math.max(at, n.start))
     // "according to preliminary results the regional electoral commission published": the
     // commission. "according to past postal voting": no source at all.
-    const published = /^(?:(?:preliminary|provisional|official|final|latest|new|early|partial)\s+)*(?:results|figures|data|estimates|counts?|tall(?:y|ies)|a\s+(?:count|tally|consensus|report|survey|poll|statement))\s+(?:(?:published|released|compiled|issued|conducted|gathered)\s+by\s+)?((?:the\s+)?\S.*?)(?:\s+(?:published|released|compiled|issued|gave|showed|put|on)\b.*)?$/is.exec(according[1])
+    const published = /^(?:(?:preliminary|provisional|official|final|latest|new|early|partial)\s+)*(?:results|figures|data|estimates|counts?|tall(?:y|ies)|a\s+(?:count|tally|consensus|report|survey|poll|statement))\s+(?:(?:published|released|compiled|issued|conducted|gathered)\s+(?:(?:last|this|on|in)\s+[A-Za-z\d ]{1,20}?\s+)?by\s+)?((?:the\s+)?\S.*?)(?:\s+(?:published|released|compiled|issued|gave|showed|put|on)\b.*)?$/is.exec(according[1])
     const named = published?.[1] ?? according[1]
     const source = /^(?:the|an?|its|their)\s|^[\p{Lu}\d]/u.test(named)
     if (source && (!/,\s+but\s+/.test(between) || at < n.start && !/,\s+but\s+/.test(text.slice(at, n.start)))) {
@@ -282,7 +282,7 @@ export function findFigures(
         label = side
         end = n.end
         rule = 'figure-tally'
-      } else if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label) || /^(?:on|by|since|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|^in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b/i.test(label)) {
+      } else if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label) || /^(?:on|by|since|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|^in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|^in\s+the\s+(?:\w+\s+)?(?:months?|year|quarter|half|weeks?)\s+(?:to|ending|ended)\b/i.test(label)) {
         // The preposition after it ("rose 3.1% to …") says nothing: the excerpt ends at the number.
         end = q && q.start >= n.end ? q.end : n.end
         const before = countedBefore(text, sentence, start)
@@ -301,6 +301,9 @@ export function findFigures(
           rule = subject ? 'figure-counted-before' : 'figure-context'
         }
       }
+      // "rose 14.5% …, to 1,920 solvars a month": the same quantity the figure before counts.
+      const prior = figures[figures.length - 1]
+      if (/^(?:to|from|at)$/i.test(label) && prior && prior.number.start >= sentence.start && rule === 'figure-context') label = prior.label
       if (!label) continue
       const written = text.slice(n.start, n.end)
       label = withCurrency(label, n, written, rule)
@@ -335,12 +338,16 @@ export function findFigures(
       // net profit of …": as of the same day a year before.
       const period = counted || window || month ? undefined : dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && !d.future && d.date <= published &&
         ((d.granularity === 'day' && /\b(?:months?|weeks?|quarter|half|year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 30), d.start))) ||
+          // "rose 14.5% in the year to March": as of the month's last day (below).
+          (d.granularity === 'month' && /\b(?:months?|quarter|half|year)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 30), d.start)) && /^(?:to|ending|ended)\s/i.test(text.slice(d.start, d.end))) ||
           (d.rule === 'date-after-event' && d.start < n.start && /^\s*$/.test(text.slice(sentence.start, d.start)) && /^(?:a|one|\d+|two|three)\s+(?:year|quarter|month)s?\s+(?:earlier|before)$/i.test(text.slice(d.start, d.end)))))
       // "The ministry’s weekly bulletin, published on Friday, recorded 3,214": as of the day the
       // document that gives the figures came out.
       const issued = counted || window || month || period ? undefined : dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.date <= published &&
         /\b(?:bulletin|report|update|figures|data|statistics|tally|count|survey|census|statement|assessment|review|audit),?\s+(?:(?:first|last)\s+)?(?:published|released|issued|updated|compiled)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 60), d.start)))
-      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? period ?? issued ?? said
+      const monthClosed = period?.granularity === 'month' ? addDaysIso(format(addMonths({ ...parseYmd(period.date)!, d: 1 }, 1)), -1) : undefined
+      const periodEnd = monthClosed ? (monthClosed <= published ? { date: monthClosed } : undefined) : period
+      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? periodEnd ?? issued ?? said
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
       figures.push({

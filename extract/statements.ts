@@ -190,7 +190,7 @@ function invertedSubject(text: string, sentence: Sentence, at: number, verbEnd: 
   // The speaker is a body or a name ("the headteacher", "Pellan Grid"), not reported words
   // ("said his client would appeal") or when and where ("said on Monday", "said outside the court").
   // A name may be followed by its role: ", said Irene Calvo Daza, the agency’s director."
-  const m = /^\s+((?:the\s+(?:\p{Ll}[\p{L}’'-]*\s+){0,4}\p{Ll}[\p{L}’'-]*|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}’'-]*){0,4}))(?:,\s+([\p{Lu}][\p{L}\p{M}’'-]*(?:\s+[\p{Lu}][\p{L}\p{M}’'-]*){0,3})|,\s+(?:\d{1,3},\s+)?((?:the|an?|its|his|her|their)\s+[^,;:!?“”"]{1,80}?))?\s*[.!?]?\s*$/u.exec(text.slice(verbEnd, sentence.end))
+  const m = /^\s+((?:the\s+(?:\p{Ll}[\p{L}’'-]*\s+){0,4}\p{Ll}[\p{L}’'-]*|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)[\p{Lu}][\p{L}\p{M}’'-]*(?:\s+(?:of\s+)?[\p{Lu}][\p{L}\p{M}’'-]*){0,4}))(?:,\s+([\p{Lu}][\p{L}\p{M}’'-]*(?:\s+[\p{Lu}][\p{L}\p{M}’'-]*){0,3})|,\s+(?:\d{1,3},\s+)?((?:the|an?|its|his|her|their)\s+[^,;:!?“”"]{1,80}?))?(?:,\s+(?:who|whose)\s+[^;:!?“”"]{1,120}?)?\s*[.!?]?\s*$/u.exec(text.slice(verbEnd, sentence.end))
   // "…, said the plant was safe": a verb in it makes it what was said.
   const saying = /\b(?:was|were|is|are|has|have|had|will|would|could|can|may|might|must|should|did|do|does|be|been|being|not|that|it|they|he|she|who|which)\b|\p{Ll}ed\b/iu
   if (!m || saying.test(m[1]) || (m[3] && (saying.test(m[3]) || /^the\s/i.test(m[1])))) return undefined

@@ -213,6 +213,13 @@ describe('figures', () => {
     expect(figure(draft('The Red Crescent, which runs the two field hospitals, put the number of wounded at more than 300.', '2026-06-15'), 300)?.attribution?.en).toBe('Red Crescent')
   })
 
+  it('dates a figure for "the year to March" as of the month’s last day, labels it by what rose, and sources it to figures "published last week by" an office', () => {
+    const d = draft('Average rents in the city rose 14.5% in the year to March, to 1,920 solvars (SVR) a month, according to figures published last week by the national statistics office.', '2026-05-30')
+    expect(figure(d, 14.5)).toMatchObject({ asOf: '2026-03-31', label: { en: 'Average rents in the city' }, attribution: { en: 'the national statistics office' } })
+    expect(figure(d, 1920)).toMatchObject({ asOf: '2026-03-31', label: { en: 'Average rents in the city' } })
+    expect(d.events.map((e) => e.dateText)).not.toContain('to March')
+  })
+
   it('takes a case number and the age of the youngest or oldest victim for no figure', () => {
     expect(values(draft('Prosecutors opened case 3318/26 on Monday.', '2026-07-21'))).toEqual([])
     expect(values(draft('Nine people died. The oldest of the victims was 84.', '2026-07-21'))).toEqual([9])

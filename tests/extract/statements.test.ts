@@ -214,8 +214,9 @@ describe('statements', () => {
     const crews = draft('Some 1,100 firefighters, backed by 14 aircraft, were on the fire lines, said Irene Calvo, 57, the agency’s director.', '2026-06-02')
     expect(speakerOf(crews, '1,100 firefighters')).toBe('Irene Calvo')
     expect(crews.figures.map((f) => [f.value, f.attribution?.en])).toEqual([[1100, 'Irene Calvo'], [14, 'Irene Calvo']])
-    // A clause after the role is not a role: "who declined …" says something of its own.
-    expect(speakerOf(draft('The port will reopen soon, said Tom Reyes, who declined to give a date.', '2026-06-02'), 'port will reopen')).toBeUndefined()
+    // A "who …" clause after the name says who the speaker is, as a role does.
+    expect(speakerOf(draft('The port will reopen soon, said Tom Reyes, who runs the harbour office.', '2026-06-02'), 'port will reopen')).toBe('Tom Reyes')
+    expect(speakerOf(draft('Eleven remained in hospital, said Dr Petra Vallin, who heads the burns unit at Dunmere General Hospital.', '2026-06-02'), 'Eleven remained')).toMatch(/Petra Vallin$/)
   })
 
   it('finds the speaker in the reporting verb’s own clause: after a semicolon, past a "who …" clause, and never in a place reached or a unit’s letter', () => {
