@@ -282,7 +282,7 @@ export function findFigures(
         label = side
         end = n.end
         rule = 'figure-tally'
-      } else if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label) || /^(?:on|by|since|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|^in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|^in\s+the\s+(?:\w+\s+)?(?:months?|year|quarter|half|weeks?)\s+(?:to|ending|ended)\b/i.test(label)) {
+      } else if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label) || /^(?:on|by|since|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|^in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|^in\s+the\s+(?:\w+\s+)?(?:months?|year|quarter|half|weeks?)\s+(?:to|ending|ended)\b|^(?:from|on|compared\s+with)\s+(?:a|the)\s+year\s+(?:earlier|ago|before)\b/i.test(label)) {
         // The preposition after it ("rose 3.1% to …") says nothing: the excerpt ends at the number.
         end = q && q.start >= n.end ? q.end : n.end
         const before = countedBefore(text, sentence, start)
@@ -294,7 +294,7 @@ export function findFigures(
           // In reported speech ("the office said inflation rose to 3.4%") the subject is the reported clause's.
           const reported = /.*\b(?:said|says|reported|announced|that)\s+/is.exec(text.slice(sentence.start, start))
           const clauseFrom = reported ? { start: sentence.start + reported[0].length, end: sentence.end } : sentence
-          const subject = /\b(?:has|have|had)?\s*(?:risen|rose|climbed|reached|stood|stands|jumped|increased|grown|grew|fallen|fell|dropped|is|was|were|are|totalled|totaled|topped)\s+(?:(?:by\s+)?[\d.,]+\s?%\s+)?(?:to|at|by)?\s*$/.test(text.slice(sentence.start, start)) ? mainSubject(text, clauseFrom, start) : undefined
+          const subject = /\b(?:has|have|had)?\s*(?:risen|rose|climbed|reached|stood|stands|jumped|increased|grown|grew|fallen|fell|dropped|is|was|were|are|totalled|totaled|topped)\s+(?:(?:by\s+)?[\d.,]+\s?%\s+)?(?:(?:from|on|compared\s+with)\s+(?:a|the)\s+year\s+(?:earlier|ago|before)\s+)?(?:to|at|by)?\s*$/.test(text.slice(sentence.start, start)) ? mainSubject(text, clauseFrom, start) : undefined
           // "killed at least 61,", "with 6.2%,": the words before it in its clause say what it is.
           const context = text.slice(clauseStart(text, sentence, start, numbers), start).trim().split(/\s+/).slice(-6).join(' ')
           label = subject ? text.slice(subject.start, subject.end).replace(/^the\s+/i, '') : context.replace(/^(?:and|but|with|while|as)\s+/i, '')
@@ -346,7 +346,11 @@ export function findFigures(
       const issued = counted || window || month || period ? undefined : dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.date <= published &&
         /\b(?:bulletin|report|update|figures|data|statistics|tally|count|survey|census|statement|assessment|review|audit),?\s+(?:(?:first|last)\s+)?(?:published|released|issued|updated|compiled)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 60), d.start)))
       const monthClosed = period?.granularity === 'month' ? addDaysIso(format(addMonths({ ...parseYmd(period.date)!, d: 1 }, 1)), -1) : undefined
-      const periodEnd = monthClosed ? (monthClosed <= published ? { date: monthClosed } : undefined) : period
+      let periodEnd = monthClosed ? (monthClosed <= published ? { date: monthClosed } : undefined) : period
+      // "a profit of 42 million euros in the same period last year": that period, a year before.
+      if (periodEnd && /^[^.;\d]{0,40}?\b(?:in|for)\s+the\s+same\s+(?:period|quarter|months?|half|week)\s+(?:last|a|the\s+previous)\s+year\b/i.test(text.slice(n.end, sentence.end))) {
+        periodEnd = { date: `${Number(periodEnd.date.slice(0, 4)) - 1}${periodEnd.date.slice(4)}` }
+      }
       const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? periodEnd ?? issued ?? said
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))

@@ -220,6 +220,13 @@ describe('figures', () => {
     expect(d.events.map((e) => e.dateText)).not.toContain('to March')
   })
 
+  it('dates "in the same period last year" a year before the period, and labels a change "from a year earlier" by what changed', () => {
+    const d = draft('Revenue in the three months to September fell 9% from a year earlier to 1.2 billion euros, and the group made a loss of 86 million euros against a profit of 12 million euros in the same period last year.', '2026-10-29')
+    expect(figure(d, 9)).toMatchObject({ asOf: '2026-09-30', label: { en: 'Revenue in the three months to September' } })
+    expect(figure(d, 86000000)?.asOf).toBe('2026-09-30')
+    expect(figure(d, 12000000)?.asOf).toBe('2025-09-30')
+  })
+
   it('takes a case number and the age of the youngest or oldest victim for no figure', () => {
     expect(values(draft('Prosecutors opened case 3318/26 on Monday.', '2026-07-21'))).toEqual([])
     expect(values(draft('Nine people died. The oldest of the victims was 84.', '2026-07-21'))).toEqual([9])
