@@ -91,6 +91,18 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     const figureInClause = /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))
     if (d.lead === 'by' && !d.future && figureInClause) return
     if (d.rule === 'date-year' && figureInClause) return
+    // "have lost some 30,000 cattle since February", "its third increase since September": the
+    // start of what a count or an ordinal adds up, not a happening ("on strike since 23
+    // February" is one).
+    if (/^since\s/i.test(text.slice(d.start, d.end)) || d.lead === 'since') {
+      // The count is in the date's own clause: before it, or after "Since January,".
+      const opens = !/\S/.test(text.slice(sentence.start, d.start))
+      const noGrouping = (s: string) => s.replace(/(?<=\d),(?=\d{3}\b)/g, '')
+      const after = noGrouping(text.slice(d.end, sentence.end))
+      const rest = opens ? after : (noGrouping(text.slice(sentence.start, d.start)).split(/[,;:—]/).pop() ?? '') + after.split(/[,;:—]/)[0]
+      const counted = rest.replace(/\b(?:1[89]|20)\d{2}\b|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?/gi, '')
+      if (/\d/.test(counted) || /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\p{L}-]+\s+){0,2}?(?:since\s+)?$/iu.test(text.slice(Math.max(sentence.start, d.start - 40), d.start))) return
+    }
     const ownLead = /^(\p{L}+)\s/u.exec(text.slice(d.start, d.end))?.[1]
     const leading = text.slice(Math.max(sentence.start, d.start - 40), d.start) + (ownLead ? `${ownLead} ` : '')
     if (/\b(?:months?|weeks?|quarter|half|year)\s+(?:to|ended|ending)\s+$/i.test(leading) || /\b(?:lowest|highest|largest|smallest|biggest|worst|best|fewest|most|least)\s+(?:\p{L}+\s+)?since\s+$/iu.test(leading)) return

@@ -93,7 +93,7 @@ describe('dates and events', () => {
   })
 
   it('reads "since early March" as 1 March and "nearly three months ago" as the first of the month after, both approximate', () => {
-    expect(dates('The outbreak has sickened 3,418 people since early March, the ministry said.', '2025-05-28')).toEqual([['since early March', '2025-03-01', 'approximate']])
+    expect(dates('Cholera has spread across the region since early March, the ministry said.', '2025-05-28')).toEqual([['since early March', '2025-03-01', 'approximate']])
     expect(dates('The first cases were confirmed nearly three months ago in Kessa.', '2025-05-28')).toEqual([['nearly three months ago', '2025-03-01', 'approximate']])
   })
 
@@ -234,5 +234,14 @@ describe('dates and events', () => {
     // A day the sentence says has gone by: "…, when she was suspended", "from … onwards".
     expect(days('The ban runs from 2 December, when she was provisionally suspended.', '2026-01-20')).toEqual([['2025-12-02', 'exact']])
     expect(days('Her results from 14 November onwards will be annulled.', '2026-01-20')).toEqual([['2025-11-14', 'exact']])
+  })
+  it('reads "since" a day as an event when a state starts then, not when it starts what a count or an ordinal adds up', () => {
+    expect(days('Dockworkers have been on strike since 6 a.m. on 23 February.', '2026-03-12')).toEqual([['2026-02-23', 'exact']])
+    expect(days('Relatives have kept a vigil at the pithead since Sunday.', '2026-01-09')).toEqual([['2026-01-04', 'exact']])
+    expect(days('Herders have lost some 30,000 cattle since February.', '2026-06-25')).toEqual([])
+    expect(days('Since January, 14,820 people have reached the island by sea.', '2026-08-16')).toEqual([])
+    expect(days('The bank raised its rate to 6.25%, its third increase since September.', '2026-01-09')).toEqual([])
+    // A count in another clause leaves the date's own alone.
+    expect(days('At least 143 people died, the deadliest quake since 23 August 1998.', '2025-11-19')).toEqual([['1998-08-23', 'exact']])
   })
 })
