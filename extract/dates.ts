@@ -316,6 +316,11 @@ function periodCandidates(text: string): Candidate[] {
         // "will meet this week": the rest of the week, not its Monday if that has passed
         // ("earlier this week" is the part that has).
         const notBefore = (ymd: Ymd) => (step === 0 && !g.when && ctx.future && compare(ymd, ctx.published) < 0 ? ctx.published : ymd)
+        // "in the past week": the seven days up to publication, not the calendar week before.
+        if (which === 'past' && (unit === 'week' || unit === 'month')) {
+          const from = unit === 'week' ? addDays(ctx.published, -7) : addMonths(ctx.published, -1)
+          return { date: format(from), precision: 'approximate', granularity: unit === 'week' ? 'week' : 'month', relative: true, confidence: 0.75 }
+        }
         if (unit === 'month') {
           const first = addMonths({ ...ctx.published, d: 1 }, step)
           return { date: format(notBefore(first)), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.8 }

@@ -91,6 +91,10 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     const figureInClause = /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))
     if (d.lead === 'by' && !d.future && figureInClause) return
     if (d.rule === 'date-year' && figureInClause) return
+    // "rescued 212 people at sea between Thursday and Saturday": the window a count covers.
+    if (figureInClause && (/\bbetween\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 10), d.start)) || /\bbetween\s+(?:[\p{L}\d]+\s+){1,3}and\s+$/iu.test(text.slice(Math.max(sentence.start, d.start - 40), d.start)))) return
+    // "More than 1,300 people reached the island in the past week": the window a count covers.
+    if (/\bpast\s+(?:week|month)\b/i.test(text.slice(d.start, d.end)) && figureInClause) return
     // "have lost some 30,000 cattle since February", "its third increase since September": the
     // start of what a count or an ordinal adds up, not a happening ("on strike since 23
     // February" is one).

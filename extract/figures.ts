@@ -351,7 +351,10 @@ export function findFigures(
       if (periodEnd && /^[^.;\d]{0,40}?\b(?:in|for)\s+the\s+same\s+(?:period|quarter|months?|half|week)\s+(?:last|a|the\s+previous)\s+year\b/i.test(text.slice(n.end, sentence.end))) {
         periodEnd = { date: `${Number(periodEnd.date.slice(0, 4)) - 1}${periodEnd.date.slice(4)}` }
       }
-      const asOfDate = counted ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? periodEnd ?? issued ?? said
+      // "rescued 212 people between Thursday and Saturday": as of the window's last day.
+      const between = counted ? undefined : dates.find((d) => d.start > n.end && d.end <= clauseEnd && !d.future && d.date <= published && d.granularity === 'day' &&
+        /\bbetween\s+(?:[\p{L}\d]+\s+){1,3}and\s+$/iu.test(text.slice(Math.max(n.end, d.start - 40), d.start)))
+      const asOfDate = counted ?? between ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? periodEnd ?? issued ?? said
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
       figures.push({

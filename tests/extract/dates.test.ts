@@ -244,4 +244,12 @@ describe('dates and events', () => {
     // A count in another clause leaves the date's own alone.
     expect(days('At least 143 people died, the deadliest quake since 23 August 1998.', '2025-11-19')).toEqual([['1998-08-23', 'exact']])
   })
+  it('reads "in the past week" as the seven days before publication, and a count over it or "between Thursday and Saturday" as no event', () => {
+    // Published Sunday 16 August 2026.
+    expect(days('Talks have stalled in the past week.', '2026-08-16')).toEqual([['2026-08-09', 'approximate']])
+    expect(days('More than 1,300 people reached the island in the past week.', '2026-08-16')).toEqual([])
+    const d = draft('The coast guard said it had rescued 212 people at sea between Thursday and Saturday.', '2026-08-16')
+    expect(d.events).toEqual([])
+    expect(d.figures.find((f) => f.value === 212)?.asOf).toBe('2026-08-15')
+  })
 })
