@@ -282,7 +282,9 @@ function monthCandidates(text: string): Candidate[] {
         }
         // "until the end of September", and a deadline ahead ("by June 2027"): the last day of
         // the month, as a window that closes.
-        const closes = /end/i.test(g.hedge ?? '') || (ctx.future && !g.hedge && /\bby\s+$/i.test(text.slice(Math.max(0, m.index - 4), m.index)))
+        // A month with its year after publication is ahead whatever the tense ("froze its rents until March 2027").
+        const laterMonth = year !== undefined && (year > ctx.published.y || (year === ctx.published.y && month > ctx.published.m))
+        const closes = /end/i.test(g.hedge ?? '') || ((ctx.future || laterMonth) && !g.hedge && /\b(?:by|until|till)\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index)))
         const d = closes ? lastDay(y, month) : hedgeDay(g.hedge)
         return { date: format({ y, m: month, d }), precision: 'approximate', granularity: 'month', relative: year === undefined, confidence: 0.75 }
       },

@@ -252,4 +252,8 @@ describe('dates and events', () => {
     expect(d.events).toEqual([])
     expect(d.figures.find((f) => f.value === 212)?.asOf).toBe('2026-08-15')
   })
+  it('reads "until March 2027" ahead as the month’s last day, a window that closes, whatever the tense', () => {
+    expect(days('The council froze its rents until March 2027.', '2026-05-30')).toEqual([['2027-03-31', 'approximate']])
+    expect(days('The road stays closed until June.', '2026-05-30')).toEqual([['2026-06-30', 'approximate']])
+  })
 })
