@@ -128,6 +128,17 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
       }
     }
     label = label.replace(/\s+(?:on|in|at|by|since|from|until)$/i, '').replace(/^(?:on|in)\s+/i, '').replace(/^[\s,;:—–]+/, '').replace(/[\s,;:—–]+$/, '')
+    // "Ostrova’s coach, Pavel Dunai, resigned last week", "…, and ends on 1 December 2029": a
+    // verb alone in its clause; who or what did it is the sentence's subject.
+    if (/^(?:\p{Ll}+(?:ed|s)|won|lost|left|quit|fell|rose|began|met|went|came|died|sank|struck|broke)$/u.test(label) && !/^(?:said|says|added|adds|stated|noted|warned|claimed|reported|announced|confirmed|denied|insisted|argued|estimated|is|was|has|does|as|its|this|thus|plus|less|unless)$/.test(label)) {
+      const subject = mainSubject(text, sentence, c.start)
+      if (subject && subject.end <= c.start) {
+        // The noun phrase only: "The ban runs from 2 December" is "The ban".
+        const np = /^((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]+?)\s+(?:\p{Ll}+(?:s|ed)|was|were|is|are|has|had|will|would)\b/u.exec(text.slice(subject.start, subject.end))
+        label = `${(np ? np[1] : text.slice(subject.start, subject.end)).replace(/\s+/g, ' ')} ${label}`
+        excerpt = { start: subject.start, end: excerpt.end }
+      }
+    }
     if (label.split(/\s+/).length < 2) return
     const host = statements.find((s) => s.kind === 'paraphrase' && s.speaker && s.text.start <= d.start && d.end <= s.text.end)
     const according = /\baccording to\s+(?:the\s+)?([^,.;]+)/i.exec(text.slice(sentence.start, sentence.end))
