@@ -91,6 +91,9 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     const figureInClause = /\d/.test(text.slice(c.start, c.end).replace(text.slice(d.start, d.end), ''))
     if (d.lead === 'by' && !d.future && figureInClause) return
     if (d.rule === 'date-year' && figureInClause) return
+    // "Shares in Halgreth fell 22% on Tuesday", "the yield fell to 7.1% on Friday from 7.6% a
+    // week earlier": a market's move is a figure with its day, not a happening.
+    if (figureInClause && /\b(?:fell|rose|dropped|jumped|climbed|slumped|gained|lost|slipped|surged|plunged|edged\s+(?:up|down)|soared|tumbled|closed)\s+(?:by\s+|to\s+|more\s+than\s+|about\s+|nearly\s+)*[\d.,]+\s?%/i.test(text.slice(c.start, c.end))) return
     // "rescued 212 people at sea between Thursday and Saturday": the window a count covers.
     if (figureInClause && (/\bbetween\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 10), d.start)) || /\bbetween\s+(?:[\p{L}\d]+\s+){1,3}and\s+$/iu.test(text.slice(Math.max(sentence.start, d.start - 40), d.start)))) return
     // "More than 1,300 people reached the island in the past week": the window a count covers.
@@ -107,9 +110,9 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
       const counted = rest.replace(/\b(?:1[89]|20)\d{2}\b|\b\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\b\.?/gi, '')
       if (/\d/.test(counted) || /\b(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\s+(?:[\p{L}-]+\s+){0,2}?(?:since\s+)?$/iu.test(text.slice(Math.max(sentence.start, d.start - 40), d.start))) return
     }
-    const ownLead = /^(\p{L}+)\s/u.exec(text.slice(d.start, d.end))?.[1]
+    const ownLead = /^(to|since|in|on|by|from|until|ending|ended)\s/iu.exec(text.slice(d.start, d.end))?.[1]
     const leading = text.slice(Math.max(sentence.start, d.start - 40), d.start) + (ownLead ? `${ownLead} ` : '')
-    if (/\b(?:months?|weeks?|quarter|half|year)\s+(?:to|ended|ending)\s+$/i.test(leading) || /\b(?:lowest|highest|largest|smallest|biggest|worst|best|fewest|most|least)\s+(?:\p{L}+\s+)?since\s+$/iu.test(leading)) return
+    if (/\b(?:months?|weeks?|quarter|half|year|hours|days)\s+(?:to|ended|ending)\s+$/i.test(leading) || /\b(?:lowest|highest|largest|smallest|biggest|worst|best|fewest|most|least)\s+(?:\p{L}+\s+)?since\s+$/iu.test(leading)) return
     let label = (text.slice(c.start, d.start) + text.slice(d.end, c.end)).replace(/\s+/g, ' ').replace(/\s+([,.;])/g, '$1').trim()
     const lead = LEADING.exec(label)
     // "the new season, which begins on August 16": the happening is the season beginning.

@@ -142,7 +142,7 @@ describe('dates and events', () => {
     expect(days('If no budget is in force by 1 April, spending continues at this year’s level.', published)).toEqual([['2026-04-01', 'exact']])
     expect(days('A wider shaft could reach the miners by Saturday, the company added.', '2026-07-09')).toEqual([['2026-07-11', 'exact']])
     // Told in the past, each stays in the past.
-    expect(days('Prices rose by 3% from January, the office said.', published)).toEqual([['2026-01-01', 'approximate']])
+    expect(days('Pensions were raised by 3% from January, the office said.', published)).toEqual([['2026-01-01', 'approximate']])
     expect(days('Rescuers could not reach them on Saturday.', '2026-07-09')).toEqual([['2026-07-04', 'exact']])
   })
 
@@ -262,5 +262,12 @@ describe('dates and events', () => {
     // Not a reporting verb, nor a participle: "…, their coach said on Monday", "…, starting in October".
     expect(days('Eleven boys were found alive, their coach, Stefan Oru, said on Monday.', '2025-08-19').length).toBeLessThanOrEqual(1)
     expect(days('The firm would cut 400 jobs, starting in October.', '2026-08-06').every(([date]) => date! >= '2026-08-06')).toBe(true)
+  })
+  it('reads a market’s move on a day, and rain "in the 48 hours to Friday morning", as no event', () => {
+    expect(days('Shares in Halgreth fell 22% on Tuesday.', '2025-12-10')).toEqual([])
+    expect(days('The yield on ten-year bonds fell to 7.1% on Friday from 7.6% a week earlier.', '2026-01-09')).toEqual([])
+    expect(days('Up to 340 mm of rain fell in the 48 hours to Friday morning.', '2025-11-08')).toEqual([])
+    // A happening with a figure in it still is one.
+    expect(days('The plant closed on Tuesday, and 120 workers were sent home.', '2025-12-10')).toEqual([['2025-12-09', 'exact']])
   })
 })
