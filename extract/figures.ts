@@ -8,7 +8,7 @@ import type { DateMatch } from './dates'
 import { findNumbers, type NumberMatch, type Unit } from './numbers'
 import { type Qualifier, qualifierAfter, qualifierBefore } from './qualifiers'
 import type { Sentence } from './segment'
-import type { Discourse } from './speakers'
+import { type Discourse, SHORT_NAME_AFTER } from './speakers'
 import type { StatementCandidate } from './statements'
 import { mainSubject } from './subjects'
 import type { Precision, Span } from './types'
@@ -364,7 +364,7 @@ export function findFigures(
         qualifier: q?.qualifier,
         precision: approximate(n, written, q?.approximate ?? false) ? 'approximate' : 'exact',
         label,
-        attribution: attribution?.text,
+        attribution: attribution?.text.replace(SHORT_NAME_AFTER, ''),
         asOf: asOfDate?.date ?? published,
         date: dayOf && !cumulative ? dayOf.date : undefined,
         excerpt,

@@ -34,7 +34,16 @@ const PROPER_NAME = /^(?:the\s+)?[\p{Lu}][\p{L}\p{M}’'.-]*(?:\s+(?:[\p{Lu}][\p
 const PLACE_BEFORE = /(?:\b(?:in|at|near|outside|across|reached|reaching|into|towards?|via|through)\s+(?:the\s+)?|\b(?:town|city|village|district|province|region|port|capital|county|suburb|island|state)\s+of\s+)$/i
 
 /** A document that speaks for whoever issued it: "the statement said". */
-const DOCUMENT = /^the\s+(?:statement|release|press\s+release|communiqu[ée]|announcement|notice|letter)$/i
+const DOCUMENT = /^the\s+(?:statement|release|press\s+release|communiqu[ée]|announcement|notice|letter|report|decision|ruling|findings|bulletin)$/i
+
+/** A short name in brackets after a long one: " (KADA)". */
+export const SHORT_NAME_AFTER = /\s*\([\p{Lu}]{2,8}\)$/u
+
+/**
+ * A document its owner issued: "the authority’s 38-page decision", "the agency’s latest
+ * report". What it says is the owner's (group 1).
+ */
+const OWNED_DOCUMENT = /^((?:the\s+)?[\p{L}’'-]+(?:\s+[\p{L}’'-]+){0,4}?)[’']s\s+(?:[\p{L}\d-]+\s+){0,3}(?:statement|report|decision|ruling|findings|bulletin|review|assessment|update|survey|audit|study|figures|data|estimates?)$/iu
 
 const GENERIC_BODIES = /^(?:company|firm|group|operator|agency|ministry|organi[sz]ation|union|commission|authority|council|airline|carrier|department|charity|board|party)$/i
 
@@ -59,6 +68,8 @@ export class Discourse {
   /** What "the company", "the agency" were found to be, for the next time the text says it. */
   private readonly definites = new Map<string, Speaker>()
   private readonly nameLike = new Map<string, boolean>()
+  /** Short names the text defines: "the Kestrian Anti-Doping Authority (KADA)". */
+  private readonly acronyms = new Map<string, string>()
 
   constructor(
     private readonly text: string,
@@ -66,6 +77,23 @@ export class Discourse {
   ) {
     this.scanPeople()
     this.scanSources()
+    this.scanAcronyms()
+  }
+
+  private scanAcronyms() {
+    const defined = /((?:the\s+)?[\p{Lu}][\p{L}’'-]*(?:\s+(?:of|for|and|on|the|[\p{Lu}][\p{L}’'-]*)){1,8})\s+\(([\p{Lu}]{2,8})\)/gu
+    for (const m of this.text.matchAll(defined)) {
+      const letters = m[2]
+      // The short name is made of the long one's capitals ("UN Office for Refugees and Migrants (ORM)" too).
+      const initials = m[1].replace(/^the\s+/i, '').split(/[\s-]+/).filter((w) => /^[\p{Lu}]/u.test(w)).map((w) => w[0]).join('')
+      if (!this.acronyms.has(letters) && (initials.includes(letters[0]) || initials.endsWith(letters.slice(-1)))) this.acronyms.set(letters, m[1].replace(/^The\s/, 'the '))
+    }
+  }
+
+  /** The full name of a short one the text defined, or the name as it is. */
+  fullName(name: string): string {
+    const bare = name.replace(/^the\s+/i, '')
+    return this.acronyms.get(bare) ?? name
   }
 
   /**
@@ -213,7 +241,10 @@ export class Discourse {
   resolve(phrase: string, at: number): Resolution {
     const mention = readMention(phrase)
     if (!mention) return { rule: 'speaker-none', confidence: 0, reason: `“${phrase.trim()}” does not read as a speaker` }
-    return this.resolveMention(mention, at)
+    const r = this.resolveMention(mention, at)
+    // "the Kestrian Anti-Doping Authority (KADA)": the name, without the short one it defines.
+    if (r.speaker && SHORT_NAME_AFTER.test(r.speaker.name)) return { ...r, speaker: { ...r.speaker, name: r.speaker.name.replace(SHORT_NAME_AFTER, '') } }
+    return r
   }
 
   resolveMention(mention: Mention, at: number): Resolution {
@@ -228,6 +259,15 @@ export class Discourse {
         return { speaker: { name, role: role && cap(role), kind: 'person', plural: false }, rule: known && known.name !== mention.name ? 'speaker-surname' : 'speaker-named', confidence: 0.9 }
       }
       case 'group': {
+        // "KADA said": the body the text named "the Kestrian Anti-Doping Authority (KADA)".
+        const full = this.acronyms.get(mention.name.replace(/^the\s+/i, ''))
+        if (full) return { speaker: { name: full, role: mention.role, kind: 'group', plural: false }, rule: 'speaker-acronym', confidence: 0.85 }
+        // "the authority’s 38-page decision said": the authority's words.
+        const owned = OWNED_DOCUMENT.exec(mention.name)
+        if (owned) {
+          const owner = this.resolve(owned[1], at)
+          if (owner.speaker) return { ...owner, rule: 'speaker-document', confidence: Math.min(owner.confidence, 0.6) }
+        }
         // A surname alone ("Koval conceded"): the person named in full before.
         if (/^[\p{Lu}][\p{L}\p{M}’'-]+$/u.test(mention.name)) {
           const known = this.findPerson(mention.name, at)

@@ -204,10 +204,11 @@ describe('figures', () => {
   it('dates counts as of the day the document giving them came out, sources them to it, and gives "N of them" the same source', () => {
     // 12 June 2026 is a Friday; published the Monday after.
     const d = draft('The agency’s weekly report, published on Friday, counted 812 flooded homes, 97 of them destroyed.', '2026-06-15')
-    expect(figure(d, 812)).toMatchObject({ asOf: '2026-06-12', attribution: { en: 'the agency’s weekly report' } })
-    expect(figure(d, 97)).toMatchObject({ asOf: '2026-06-12', attribution: { en: 'the agency’s weekly report' }, label: { en: 'flooded homes: destroyed' } })
+    // A document is its issuer's.
+    expect(figure(d, 812)).toMatchObject({ asOf: '2026-06-12', attribution: { en: 'the agency' } })
+    expect(figure(d, 97)).toMatchObject({ asOf: '2026-06-12', attribution: { en: 'the agency' }, label: { en: 'flooded homes: destroyed' } })
     // The day is when it was recorded, not who recorded it.
-    expect(figure(draft('The agency’s report on Friday recorded 812 flooded homes.', '2026-06-15'), 812)?.attribution?.en).toBe('the agency’s report')
+    expect(figure(draft('The flood agency’s report on Friday recorded 812 flooded homes.', '2026-06-15'), 812)?.attribution?.en).toBe('the flood agency')
     expect(figure(draft('At least 40 people were hurt, 12 of them seriously, police said.', '2026-06-15'), 12)?.attribution?.en).toBe('police')
     // Nor is what a relative clause says of the source.
     expect(figure(draft('The Red Crescent, which runs the two field hospitals, put the number of wounded at more than 300.', '2026-06-15'), 300)?.attribution?.en).toBe('Red Crescent')

@@ -229,6 +229,14 @@ describe('statements', () => {
     expect(speakerOf(heat, 'rescued 212 people')).toBe('the coast guard')
   })
 
+  it('gives a short name the text defines to the body, without the brackets, and a document’s words to whoever issued it', () => {
+    const d = draft('The Kestrian Anti-Doping Authority (KADA) said on Tuesday that the runner had been banned.\nKADA said it had collected about 2,100 samples last year.\nThe runner will keep her title, the authority’s 38-page decision said.', '2026-01-20')
+    expect(speakerOf(d, 'had been banned')).toBe('Kestrian Anti-Doping Authority')
+    expect(speakerOf(d, 'collected about 2,100')).toBe('the Kestrian Anti-Doping Authority')
+    expect(speakerOf(d, 'keep her title')).toMatch(/Kestrian Anti-Doping Authority$/)
+    expect(d.figures.find((f) => f.value === 2100)?.attribution?.en).toMatch(/Kestrian Anti-Doping Authority$/)
+  })
+
   it('gives a quote after "…, Name said:" to the name, not the place the phrase before it ends with', () => {
     const d = draft('The review was led by Mara Voss, a former judge.\nOpening the hearing at a hall in Brenmoor, Voss said: “Nobody was in charge of the gate that night.”', '2026-03-02')
     expect(speakerOf(d, 'Nobody was in charge')).toBe('Mara Voss')
