@@ -278,10 +278,19 @@ export function findFigures(
       let { label, end } = countedAfter(text, q && q.start >= n.end ? { start: n.start, end: q.end } : n, sentence)
       let rule = 'figure-counted-after'
       const side = tallySide(text, n)
+      // "The case fatality rate of 1.8%", "a net loss of 186 million euros", "a one-off payment of
+      // up to PNT 2,500": the quantity named before "of".
+      const named = /^.*\b(?:the|a|an|its|their|his|her)\s+((?:[\p{L}’'-]+\s+){0,3}?(?:rate|toll|total|tally|share|price|cost|fine|loss|profit|deficit|surplus|debt|payment|bill|turnout|majority|margin|budget|fee|levy|tax|wage|pension|salary|ransom|bonus|grant|settlement|compensation|yield|inflation|revenue|turnover))\s+of\s+$/isu.exec(text.slice(Math.max(sentence.start, start - 80), start))
+      // Mass nouns need no article: "saying inflation of 8.4% was too high".
+      const mass = named ?? /(?:^|\s)(inflation|unemployment|turnout|growth|revenue|turnover)\s+of\s+$/i.exec(text.slice(Math.max(sentence.start, start - 30), start))
       if (side) {
         label = side
         end = n.end
         rule = 'figure-tally'
+      } else if (mass && !/^(?:of|for|in|to)\b/.test(label)) {
+        label = mass[1]
+        end = q && q.start >= n.end ? q.end : n.end
+        rule = 'figure-counted-before'
       } else if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label) || /^(?:on|by|since|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|^in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|^in\s+the\s+(?:\w+\s+)?(?:months?|year|quarter|half|weeks?)\s+(?:to|ending|ended)\b|^(?:from|on|compared\s+with)\s+(?:a|the)\s+year\s+(?:earlier|ago|before)\b/i.test(label)) {
         // The preposition after it ("rose 3.1% to …") says nothing: the excerpt ends at the number.
         end = q && q.start >= n.end ? q.end : n.end
@@ -297,8 +306,13 @@ export function findFigures(
           const subject = /\b(?:has|have|had)?\s*(?:risen|rose|climbed|reached|stood|stands|jumped|increased|grown|grew|fallen|fell|dropped|is|was|were|are|totalled|totaled|topped)\s+(?:(?:by\s+)?[\d.,]+\s?%\s+)?(?:(?:from|on|compared\s+with)\s+(?:a|the)\s+year\s+(?:earlier|ago|before)\s+)?(?:to|at|by)?\s*$/.test(text.slice(sentence.start, start)) ? mainSubject(text, clauseFrom, start) : undefined
           // "killed at least 61,", "with 6.2%,": the words before it in its clause say what it is.
           const context = text.slice(clauseStart(text, sentence, start, numbers), start).trim().split(/\s+/).slice(-6).join(' ')
-          label = subject ? text.slice(subject.start, subject.end).replace(/^the\s+/i, '') : context.replace(/^(?:and|but|with|while|as)\s+/i, '')
-          rule = subject ? 'figure-counted-before' : 'figure-context'
+          // "raised its main interest rate by half a percentage point to 6.25%": the rate.
+          const set = /\b(?:raised|lowered|cut|increased|reduced|lifted|set|kept|held)\s+(?:its|the|their|his|her)\s+((?:[\p{L}’'-]+\s+){0,3}?(?:rate|price|target|forecast|tax|levy|tariff|fee|cap|limit|ceiling|threshold|wage|pension|allowance|budget))\s+(?:(?:by|from)\s+[^,;]{1,40}?\s+)?(?:to|at)\s*$/iu.exec(text.slice(sentence.start, start))
+          label = subject ? text.slice(subject.start, subject.end).replace(/^the\s+/i, '')
+            : set ? set[1]
+            // "saying inflation of 8.4%": inflation.
+            : context.replace(/^(?:and|but|with|while|as)\s+/i, '').replace(/^(?:\S+\s+)*?\p{Ll}+ing\s+(?=\p{Ll})/u, '').replace(/\s+of$/i, '')
+          rule = subject || set ? 'figure-counted-before' : 'figure-context'
         }
       }
       // "rose 14.5% …, to 1,920 solvars a month": the same quantity the figure before counts.

@@ -258,6 +258,14 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
         rule = 'paraphrase-with'
       } else if (/,\s*$/.test(text.slice(sentence.start, at))) {
         subject = lastSubject ?? mainSubject(text, sentence, at)
+        // "The vote came two days after the Bank of Lessary raised its rate …, saying …": a
+        // vote says nothing; the body of the clause the participle follows does.
+        const said = subject && text.slice(subject.start, subject.end)
+        const after = /\b(?:after|when|as|because|since|before|while)\s+((?:the\s+)?[\p{Lu}][\p{L}’'-]*(?:\s+(?:of|for|the|[\p{Lu}][\p{L}’'-]*))*)\s+(?:had\s+|has\s+)?\p{Ll}+ed\b[^;:]*$/u.exec(text.slice(sentence.start, at))
+        if (after && said && /^(?:the|a|an|its|their)\s+\p{Ll}/iu.test(said) && /^the\s+(?:vote|decision|move|ruling|result|change|rise|fall|increase|cut|plan|law|bill|budget|deal|agreement|announcement|news|report|attack|strike|protest|march)\b/i.test(said)) {
+          const start = sentence.start + after.index + after[0].indexOf(after[1])
+          subject = { start, end: start + after[1].length, phraseStart: start }
+        }
         rule = 'paraphrase-participle'
       } else continue
     } else {

@@ -228,6 +228,14 @@ describe('figures', () => {
     expect(figure(d, 12000000)?.asOf).toBe('2025-09-30')
   })
 
+  it('labels a figure by the quantity named before it: "the case fatality rate of 1.8%", "a fine of 48,000", "raised its main interest rate … to 6.25%", "saying inflation of 8.4%"', () => {
+    expect(figure(draft('The case fatality rate of 1.8% is well above the regional average.', '2026-01-09'), 1.8)?.label?.en).toBe('case fatality rate')
+    expect(figure(draft('The inspectorate proposed a fine of 48,000 euros.', '2026-01-09'), 48000)?.label?.en).toMatch(/^fine\b/)
+    const d = draft('The bank raised its main interest rate by half a percentage point to 6.25% on Tuesday, saying inflation of 8.4% was too high.', '2026-01-09')
+    expect(figure(d, 6.25)?.label?.en).toBe('main interest rate')
+    expect(figure(d, 8.4)?.label?.en).toBe('inflation')
+  })
+
   it('takes a case number and the age of the youngest or oldest victim for no figure', () => {
     expect(values(draft('Prosecutors opened case 3318/26 on Monday.', '2026-07-21'))).toEqual([])
     expect(values(draft('Nine people died. The oldest of the victims was 84.', '2026-07-21'))).toEqual([9])

@@ -237,6 +237,11 @@ describe('statements', () => {
     expect(d.figures.find((f) => f.value === 2100)?.attribution?.en).toMatch(/Kestrian Anti-Doping Authority$/)
   })
 
+  it('gives "…, saying …" after "The vote came after the Bank of Lessary raised …" to the bank: a vote says nothing', () => {
+    const d = draft('The vote came two days after the Bank of Lessary raised its main rate to 6.25%, saying inflation was “far too high for comfort”.', '2026-01-09')
+    expect(speakerOf(d, 'far too high')).toBe('Bank of Lessary')
+  })
+
   it('gives a quote after "…, Name said:" to the name, not the place the phrase before it ends with', () => {
     const d = draft('The review was led by Mara Voss, a former judge.\nOpening the hearing at a hall in Brenmoor, Voss said: “Nobody was in charge of the gate that night.”', '2026-03-02')
     expect(speakerOf(d, 'Nobody was in charge')).toBe('Mara Voss')
