@@ -37,7 +37,7 @@ export interface Skipped extends Span {
 const DURATION_UNIT = /^(?:\s+(?:or|to|and)\s+[\p{L}\d-]+)?(?:-|\s)(?:day|week|month|year|hour|minute|second|decade|century|night)s?\b/iu
 /** What a court decided: a sentence or a ban is a figure, though written as a length of time. */
 const SENTENCE_CONTEXT = /\b(?:prison|jail|jailed|sentenced?|suspended|ban|banned|barred|probation|custody|detention|imprisonment|community service|disqualified)\b/i
-const COUNT_NOUN = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:people|persons|children|men|women|workers|residents|families|homes|houses|buildings|soldiers|troops|civilians|patients|students|voters|votes|members|employees|jobs|cases|deaths|victims|refugees|tonnes|tons|trucks|lorries|vehicles|seats|dollars|euros|pounds|units|acres|hectares|animals|cattle|staff|personnel|officers|police|passengers|ballots|signatures|\p{L}+s)\b/iu
+const COUNT_NOUN = /^\s+(?:[\p{L}-]+\s+){0,2}?(?:people|persons|children|men|women|workers|residents|families|homes|houses|buildings|soldiers|troops|civilians|patients|students|voters|votes|members|employees|jobs|cases|deaths|victims|refugees|tonnes|tons|trucks|lorries|vehicles|seats|dollars|euros|pounds|units|acres|hectares|animals|cattle|staff|personnel|officers|police|passengers|ballots|signatures|(?!(?:was|is|has|does|this|its|his|hers|as|us|thus|plus|less|unless|across|perhaps|whereas|always|besides|afterwards)\b)\p{L}{2,}s)\b/iu
 const STOP_WORDS = /^(?:according|said|says|told|officials?|police|as|while|but|after|because|amid|when|which|although|though|whereas|before|until|since\s+(?:then|the\s+start))\b/i
 
 const FUNCTION_WORDS = new Set('about some nearly almost around over more at up only just roughly approximately another fewer less of by with in and but to the than least as many estimated an a from'.split(' '))
@@ -98,6 +98,10 @@ export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): st
   if (/^\s?(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|o[’']clock|hours? gmt)/i.test(after)) return 'a time of day'
   if (/^\s?(?:km|kilomet(?:re|er)s?|miles?|met(?:re|er)s?|feet|ft|inches|cm|mm|km\/h|mph|degrees|°)\b/i.test(after)) return 'a measure, not a count'
   if (/(?:\bNo\.|#|\bNumber)\s*$/.test(before)) return 'a number that names something'
+  // "at 12 Harbour Road", "40 Quay Street": an address.
+  if (n.kind === 'digits' && !n.unit && /^\s+(?:[\p{Lu}][\p{L}’'-]*\s+){1,3}?(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Quay|Boulevard|Way|Place|Drive|Court|Terrace|Row|Crescent|Embankment)\b/u.test(after)) return 'an address'
+  // "texted at ten to say": a time of day.
+  if (n.kind === 'words' && n.value! <= 12 && /\bat\s+$/i.test(before) && !/^\s+(?:of\s+)?(?:the\s+)?\p{Ll}+s\b/u.test(after)) return 'a time of day'
   // "Article 50", "Route 66", "Resolution 2334": a capitalised word just before, not at the sentence start.
   const named = /([\p{Lu}][\p{L}-]*)\s+$/u.exec(before)
   if (named && n.kind === 'digits' && !n.unit && !FUNCTION_WORDS.has(named[1].toLowerCase()) && n.start - named[0].length > sentence.start) return 'a number that names something'

@@ -236,6 +236,14 @@ describe('figures', () => {
     expect(figure(d, 8.4)?.label?.en).toBe('inflation')
   })
 
+  it('takes a year before "was", an address and a time of day for no figure', () => {
+    expect(values(draft('A fine proposed in 2023 was never paid.', '2025-12-10'))).toEqual([])
+    expect(values(draft('She spoke to the crowd at 12 Harbour Road. The union rents offices at 40 Quay Street.', '2025-12-10'))).toEqual([])
+    expect(values(draft('“He texted at ten to say the shift was quiet,” she said.', '2025-12-10'))).toEqual([])
+    // A count stays one.
+    expect(values(draft('The crowd grew to 2023 people, and police held them at two sites.', '2025-12-10'))).toEqual([2023, 2])
+  })
+
   it('takes a case number and the age of the youngest or oldest victim for no figure', () => {
     expect(values(draft('Prosecutors opened case 3318/26 on Monday.', '2026-07-21'))).toEqual([])
     expect(values(draft('Nine people died. The oldest of the victims was 84.', '2026-07-21'))).toEqual([9])
