@@ -59,6 +59,8 @@ const WOULD = /\bwould\s+(?!have\b)(?:not\s+)?\p{L}/iu
  * where they are not an infinitive after a past verb ("agreed on Sunday to resume talks").
  */
 const SCHEDULE = /\b(?:begins|resumes|reopens|convenes|meets|expires|starts|ends|opens|closes|arrives|departs|returns|runs|lasts|kicks off|takes place|gets under way|comes into force|goes ahead|(?<!\b(?:to|did|had|not)\s)(?:resume|reopen|convene|meet|expire|arrive|begin|kick off|take place|get under way|come into force|go ahead))\b/i
+/** Any word that says what will be (FUTURE, WOULD, SCHEDULE), to find the last one in a clause. */
+const AHEAD_CUE = new RegExp(`${FUTURE.source}|${WOULD.source}|${SCHEDULE.source}`, 'giu')
 /** A budget or plan for a year to come: "for the fiscal year beginning 1 April". */
 const YEAR_AHEAD = /\bfor\s+the\s+(?:(?:fiscal|financial|tax|budget|school|academic|coming|new)\s+)?year\s+(?:beginning|starting|from)\s+$/i
 /** A provision told in the present: what it raises, cuts or applies to, from a day on. */
@@ -466,7 +468,7 @@ function looksAhead(text: string, sentence: Span, start: number, end: number): b
   // "will keep the world title she won in Asmara in August": a past clause of its own
   // between what will be and the date.
   const ahead = (s: string) => {
-    const cue = [...s.matchAll(new RegExp(`${FUTURE.source}|${WOULD.source}|${SCHEDULE.source}`, 'giu'))].pop()
+    const cue = [...s.matchAll(AHEAD_CUE)].pop()
     return cue !== undefined && !PAST_CLAUSE.test(s.slice(cue.index + cue[0].length))
   }
   // "The ban runs from 2 December, when she was provisionally suspended": a day gone by.
