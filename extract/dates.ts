@@ -43,6 +43,8 @@ interface Context {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 }
+/** A month's name or abbreviation, in any case. */
+const MONTH_WORD = new RegExp(`\\b(?:${[...MONTHS, ...Object.keys(MONTH_ABBR)].join('|')})\\b`, 'gi')
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
 const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are) due|(?:is|are|was|were) (?:set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans?\s+(?:to|a|an)\b|planned|intends? to|(?:expects?|hopes?|aims?) to|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
@@ -50,9 +52,9 @@ const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are) due|(?:is|are|was|were) (?:
  * Reported speech looks ahead from when it was said: "said on Tuesday that a decision would be
  * taken by Friday". "would have" is the past it was not.
  */
-/** A subject and its past verb: "she won", "that it signed", "which had closed". */
-const PAST_CLAUSE = /\b(?:he|she|it|they|we|I|who|which|that)\s+(?:had\s+|was\s+|were\s+)?(?:\p{Ll}+ed|won|lost|made|took|gave|went|came|saw|left|ran|began|got|held|told|wrote|sold|paid|led|met|built|set up|broke|fell|rose|shot|hit|struck|fought|brought|bought|caught|chose|drove|flew|grew|knew|threw|spent|sent|lent|won)\b/u
 const WOULD = /\bwould\s+(?!have\b)(?:not\s+)?\p{L}/iu
+/** A subject and its past verb: "she won", "that it signed", "which had closed". */
+const PAST_CLAUSE = /\b(?:he|she|it|they|we|I|who|which|that)\s+(?:had\s+|was\s+|were\s+)?(?:\p{Ll}+ed|won|lost|made|took|gave|went|came|saw|left|ran|began|got|held|told|wrote|sold|paid|led|met|built|set up|broke|fell|rose|shot|hit|struck|fought|brought|bought|caught|chose|drove|flew|grew|knew|threw|spent|sent|lent)\b/u
 /**
  * The present tense of a timetable: "talks resume on Monday", "the season, which begins on
  * August 16". Past events are told in the past tense, so these look ahead. Base forms only
@@ -157,7 +159,7 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
     if (/^(?:now|currently)$/i.test(r.text.trim())) continue
     // "A second march is planned for 20 June": English writes a month with a capital; a
     // lower-case "march" or "may" is a word, never the month (chrono reads "second march" as 2 March).
-    if (/\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b/.test(r.text) && !/\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/.test(r.text)) continue
+    if ([...r.text.matchAll(MONTH_WORD)].some((w) => /^\p{Ll}/u.test(w[0]))) continue
     // Lengths of time, not dates: "in three weeks", "for five weeks", "within 20 minutes".
     const lead = text.slice(Math.max(0, start - 8), start)
     // (chrono marks the weekday of "for three days" certain: it is the weekday's name that counts.)

@@ -284,15 +284,15 @@ export function findFigures(
       const side = tallySide(text, n)
       // "The case fatality rate of 1.8%", "a net loss of 186 million euros", "a one-off payment of
       // up to PNT 2,500": the quantity named before "of".
-      const named = /^.*\b(?:the|a|an|its|their|his|her)\s+((?:[\p{L}’'-]+\s+){0,3}?(?:rate|toll|total|tally|share|price|cost|fine|loss|profit|deficit|surplus|debt|payment|bill|turnout|majority|margin|budget|fee|levy|tax|wage|pension|salary|ransom|bonus|grant|settlement|compensation|yield|inflation|revenue|turnover))\s+of\s+$/isu.exec(text.slice(Math.max(sentence.start, start - 80), start))
+      const quantity = /^.*\b(?:the|a|an|its|their|his|her)\s+((?:[\p{L}’'-]+\s+){0,3}?(?:rate|toll|total|tally|share|price|cost|fine|loss|profit|deficit|surplus|debt|payment|bill|turnout|majority|margin|budget|fee|levy|tax|wage|pension|salary|ransom|bonus|grant|settlement|compensation|yield|inflation|revenue|turnover))\s+of\s+$/isu.exec(text.slice(Math.max(sentence.start, start - 80), start))
       // Mass nouns need no article: "saying inflation of 8.4% was too high".
-      const mass = named ?? /(?:^|\s)(inflation|unemployment|turnout|growth|revenue|turnover)\s+of\s+$/i.exec(text.slice(Math.max(sentence.start, start - 30), start))
+      const namedBefore = quantity ?? /(?:^|\s)(inflation|unemployment|turnout|growth|revenue|turnover)\s+of\s+$/i.exec(text.slice(Math.max(sentence.start, start - 30), start))
       if (side) {
         label = side
         end = n.end
         rule = 'figure-tally'
-      } else if (mass && !/^(?:of|for|in|to)\b/.test(label)) {
-        label = mass[1]
+      } else if (namedBefore && !/^(?:of|for|in|to)\b/.test(label)) {
+        label = namedBefore[1]
         end = q && q.start >= n.end ? q.end : n.end
         rule = 'figure-counted-before'
       } else if (!label || /^(?:of|to|in|at|by|from|for)$/i.test(label) || /^(?:on|by|since|until)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d)|^in\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|^in\s+the\s+(?:\w+\s+)?(?:months?|year|quarter|half|weeks?)\s+(?:to|ending|ended)\b|^(?:from|on|compared\s+with)\s+(?:a|the)\s+year\s+(?:earlier|ago|before)\b/i.test(label)) {

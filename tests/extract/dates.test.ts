@@ -260,7 +260,7 @@ describe('dates and events', () => {
     const d = draft('Her coach, Pavel Dunai, resigned last week.\nThe ban runs from 2 December, when she was suspended, and ends on 1 December 2029.', '2026-01-20')
     expect(d.events.map((e) => [e.date, e.label.en])).toEqual([['2026-01-12', 'Pavel Dunai resigned'], ['2025-12-02', 'The ban runs'], ['2029-12-01', 'The ban ends']])
     // Not a reporting verb, nor a participle: "…, their coach said on Monday", "…, starting in October".
-    expect(days('Eleven boys were found alive, their coach, Stefan Oru, said on Monday.', '2025-08-19').length).toBeLessThanOrEqual(1)
+    expect(days('Eleven boys were found alive, their coach, Stefan Oru, said on Monday.', '2025-08-19')).toEqual([])
     expect(days('The firm would cut 400 jobs, starting in October.', '2026-08-06').every(([date]) => date! >= '2026-08-06')).toBe(true)
   })
   it('reads a market’s move on a day, and rain "in the 48 hours to Friday morning", as no event', () => {
