@@ -38,6 +38,9 @@ interface Context {
   approximate: boolean
   /** The last date resolved before this one, for "X later". */
   previous?: { match: DateMatch; index: number }
+  /** Every date resolved before this one, for "two days after the quake". */
+  earlier: DateMatch[]
+  sentenceOf: (at: number) => Span
   sameParagraph: boolean
 }
 
@@ -384,6 +387,67 @@ function laterCandidates(text: string): Candidate[] {
   return out
 }
 
+const COUNTED_RE = /\b(?<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>day|week|month|year)s?\s+(?<dir>after|before)\s+(?:(?<np>(?:the|a|an|its|their|his|her)\s+(?:[\p{L}’'-]+\s+){0,3}?(?<head>[\p{L}’'-]{3,}))(?=\s*(?:[,.;]|$))|(?=(?:the\s+)?(?:[\p{Lu}][\p{L}’'-]*\s+){1,4}?(?:of\s+(?:[\p{Lu}][\p{L}’'-]*\s+){1,3})?(?:\p{Ll}+(?:s|ed)|met|won|lost|held|began|struck|fell|rose|voted)\b))/giu
+
+/**
+ * "were still working in the area two days after the quake": counted from the day the text
+ * gave that happening, the nearest date before it whose clause names it ("A magnitude 6.3
+ * earthquake struck … late on Friday"), not from one that only counts from it ("30 hours
+ * after the quake struck"). And "marched on Saturday, three days before parliament votes on
+ * a bill": the clause after "before" is the happening, counted from its sentence's date.
+ */
+function countedCandidates(text: string): Candidate[] {
+  const out: Candidate[] = []
+  COUNTED_RE.lastIndex = 0
+  for (let m = COUNTED_RE.exec(text); m; m = COUNTED_RE.exec(text)) {
+    const g = m.groups!
+    const n = /^\d/.test(g.n) ? Number(g.n) : SMALL[g.n.toLowerCase()]
+    const unit = g.unit.toLowerCase()
+    const after = g.dir.toLowerCase() === 'after'
+    const at = m.index
+    const end = m.index + m[0].length
+    const shift = (from: Ymd, sign: number) => unit === 'month' ? addMonths(from, sign * n) : unit === 'year' ? addMonths(from, sign * 12 * n) : addDays(from, sign * (unit === 'week' ? 7 * n : n))
+    const granularity: Granularity = unit === 'month' || unit === 'year' ? 'month' : unit === 'week' ? 'week' : 'day'
+    if (g.np) {
+      const head = g.head.toLowerCase()
+      if (/^(?:one|other|same|start|end|beginning|first|last|next|previous|day|week|month|year)$/.test(head)) continue
+      const names = new RegExp(`\\p{L}*${head.replace(/[’']/g, '.')}`, 'iu')
+      out.push({
+        start: at, end, rule: 'date-after-happening', own: true,
+        resolve(ctx) {
+          for (let k = ctx.earlier.length - 1; k >= 0; k--) {
+            const d = ctx.earlier[k]
+            const sentence = ctx.sentenceOf(d.start)
+            // The date's own clause: from the break before it to the break after it.
+            const before = text.slice(sentence.start, d.start).replace(/(?<=\d),(?=\d{3}\b)/g, ' ')
+            const from = sentence.start + before.search(/[^,;:—]*$/)
+            const rest = text.slice(d.end, sentence.end).search(/[,;:—]/)
+            const own = text.slice(from, rest < 0 ? sentence.end : d.end + rest)
+            const hit = names.exec(own)
+            if (!hit || /\b(?:after|before|since|until)\s+(?:the\s+|a\s+|its\s+)?(?:\p{L}+\s+)?$/iu.test(own.slice(0, hit.index))) continue
+            const exact = unit === 'day' && d.precision === 'exact' && d.granularity === 'day'
+            return { date: format(shift(parseYmd(d.date)!, after ? 1 : -1)), precision: exact ? 'exact' : 'approximate', granularity, relative: true, anchor: k, confidence: 0.65 }
+          }
+          return undefined
+        },
+      })
+    } else {
+      // The happening is the clause that follows; the sentence dates what it is counted from.
+      const words = text.slice(at, end).replace(/\s+$/, '')
+      out.push({
+        start: at, end: at + words.length, rule: 'date-before-happening', own: true,
+        resolve(ctx) {
+          const prev = ctx.previous
+          if (!prev || prev.match.granularity !== 'day' || /[.!?]\s/.test(text.slice(prev.match.end, at))) return undefined
+          const exact = unit === 'day' && prev.match.precision === 'exact'
+          return { date: format(shift(parseYmd(prev.match.date)!, after ? -1 : 1)), precision: exact ? 'exact' : 'approximate', granularity, relative: true, anchor: prev.index, confidence: 0.6 }
+        },
+      })
+    }
+  }
+  return out
+}
+
 const CLOSE_RE = /\b(?:(?<lead>by|before|until|till|through)\s+)?the\s+end\s+of\s+(?<which>the|this|next)\s+(?<unit>month|year)\b/gi
 const YEAR_RE = /\b(?:(?<lead>from|in|by|until|since|during)\s+)?(?<which>next|last)\s+year\b(?![’']s)/gi
 const WITHIN_RE = /\bwithin\s+(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>hour|day|week)s?\b/gi
@@ -519,7 +583,7 @@ function removeOverlaps(candidates: Candidate[]): Candidate[] {
 export function findDates(text: string, published: string, sentenceOf: (at: number) => Span): DateMatch[] {
   const ref = parseYmd(published)
   if (!ref) return []
-  const candidates = removeOverlaps([...chronoCandidates(text, ref), ...monthCandidates(text), ...periodCandidates(text), ...laterCandidates(text), ...windowCandidates(text)])
+  const candidates = removeOverlaps([...chronoCandidates(text, ref), ...monthCandidates(text), ...periodCandidates(text), ...laterCandidates(text), ...countedCandidates(text), ...windowCandidates(text)])
   const out: DateMatch[] = []
   for (const c of candidates) {
     const sentence = sentenceOf(c.start)
@@ -532,7 +596,7 @@ export function findDates(text: string, published: string, sentenceOf: (at: numb
     const previous = out.length ? { match: out[out.length - 1], index: out.length - 1 } : undefined
     const sameParagraph = previous ? !/\n/.test(text.slice(previous.match.end, c.start)) : false
     const approximate = c.rule === 'date-absolute' || c.rule === 'date-weekday' ? DAY_HEDGE.test(clauseBefore) : Boolean(hedge)
-    const ctx: Context = { published: ref, future, approximate, previous, sameParagraph }
+    const ctx: Context = { published: ref, future, approximate, previous, sameParagraph, earlier: out, sentenceOf }
     const resolved = c.resolve(ctx)
     if (!resolved) continue
     const leadMatch = /^(on|by|since|as of|until|from|in)\s/i.exec(words) ?? LEAD.exec(text.slice(Math.max(sentence.start, start - 24), start))

@@ -134,7 +134,9 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     // "Ostrova’s coach, Pavel Dunai, resigned last week", "…, and ends on 1 December 2029": a
     // verb alone in its clause; who or what did it is the sentence's subject.
     if (/^(?:\p{Ll}+(?:ed|s)|won|lost|left|quit|fell|rose|began|met|went|came|died|sank|struck|broke)$/u.test(label) && !/^(?:said|says|added|adds|stated|noted|warned|claimed|reported|announced|confirmed|denied|insisted|argued|estimated|is|was|has|does|as|its|this|thus|plus|less|unless)$/.test(label)) {
-      const subject = mainSubject(text, sentence, c.start)
+      // "Her B sample, tested two weeks later, confirmed …": a noun phrase alone before it.
+      const alone = /^\s*((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]+)\s*,\s*$/du.exec(text.slice(sentence.start, c.start))
+      const subject = mainSubject(text, sentence, c.start) ?? (alone ? { start: sentence.start + alone.indices![1][0], end: sentence.start + alone.indices![1][1] } : undefined)
       if (subject && subject.end <= c.start) {
         // The noun phrase only: "The ban runs from 2 December" is "The ban".
         const np = /^((?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[\p{L}’'-]+\s+){0,3}?[\p{L}’'-]+?)\s+(?:\p{Ll}+(?:s|ed)|was|were|is|are|has|had|will|would)\b/u.exec(text.slice(subject.start, subject.end))

@@ -64,6 +64,26 @@ describe('dates and events', () => {
     ])
   })
 
+  it('counts "two days after the quake" from the day the text gave the quake, not from a clause that only counts from it', () => {
+    const text = 'A magnitude 6.3 earthquake struck the mountains of Orvel late on Friday, the agency said on Sunday. Survivors were pulled out on Sunday, more than 30 hours after the quake struck. Rescuers were still working in the area two days after the quake, the agency said.'
+    expect(dates(text, '2026-01-11')).toContainEqual(['two days after the quake', '2026-01-11', 'exact'])
+    // Weeks from a day are approximate; a happening the text never dated gives no date.
+    expect(dates('The mine flooded on 3 March. Inspectors returned two weeks after the flood.', '2026-04-01')).toContainEqual(['two weeks after the flood', '2026-03-17', 'approximate'])
+    expect(days('Prosecutors opened an inquiry two days after the crash.', '2026-04-01')).toEqual([])
+  })
+
+  it('dates the clause after "three days before" from its sentence’s day: "marched on Saturday, three days before parliament votes"', () => {
+    expect(dates('Tens of thousands marched on Saturday, three days before parliament votes on a bill that would cap rents.', '2026-05-30')).toEqual([
+      ['on Saturday', '2026-05-30', 'exact'],
+      ['three days before', '2026-06-02', 'exact'],
+    ])
+  })
+
+  it('gives a participle clause alone between commas its sentence’s subject: "Her B sample, tested two weeks later, confirmed the result"', () => {
+    const events = draft('She gave a sample at a test on 14 November. Her B sample, tested two weeks later, confirmed the result.', '2026-01-20').events
+    expect(events.map((e) => [e.excerpt, e.date, e.precision])).toContainEqual(['Her B sample, tested two weeks later', '2025-11-28', 'approximate'])
+  })
+
   it('reads "last week" and "next week" as the Monday of that week, approximate', () => {
     expect(dates('Talks began last week. A second round is expected next week.')).toEqual([
       ['last week', '2025-04-28', 'approximate'],
