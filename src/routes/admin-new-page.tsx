@@ -21,26 +21,19 @@ const LOCALE_NAMES: Record<string, string> = { en: 'English', ar: 'العربي�
 // both schemes. Two columns from 1000 px, the article beside the form and scrolling on its
 // own so that selecting in it never loses the item being filled; one column below.
 const CSS = `
-:root{color-scheme:light dark;--bg:#f3f4f6;--fg:#15171a;--muted:#555a60;--panel:#fff;--line:#d6d9dd;--accent:#1f5c8a;--accent-fg:#fff;--ok:#1b6b3a;--bad:#a4262c;--mark:#fde68a;--mark-drop:#eef0f2;--needs:#9a4005}
-@media (prefers-color-scheme:dark){:root{--bg:#0f1113;--fg:#eef0f2;--muted:#b3b8bf;--panel:#191c20;--line:#33383e;--accent:#8cc0ea;--accent-fg:#0f1113;--ok:#7fd49b;--bad:#ff9d9d;--mark:#5c4a10;--mark-drop:#262a30;--needs:#f5a65b}}
-*{box-sizing:border-box}body{margin:0;font:15px/1.5 'Noto Sans',system-ui,-apple-system,'Segoe UI',Arial,sans-serif;background:var(--bg);color:var(--fg)}
-a{color:var(--accent)}
-.top{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:baseline;padding:14px 24px;background:var(--panel);border-bottom:1px solid var(--line)}
-.top h1{margin:0;font-size:20px}.top p{margin:0;color:var(--muted);flex:1 1 320px}.top nav{display:flex;gap:14px}
+:root{--mark:#fde68a;--mark-drop:#eef0f2;--needs:#9a4005}
+@media (prefers-color-scheme:dark){:root{--mark:#5c4a10;--mark-drop:#262a30;--needs:#f5a65b}}
+.top p{margin:0;color:var(--muted);flex:1 1 320px}.top nav{display:flex;gap:14px}
 main{max-width:1500px;margin:0 auto;padding:16px 24px;display:grid;gap:16px}
 .panel{background:var(--panel);border:1px solid var(--line);border-radius:10px;padding:14px 16px;min-width:0;margin:0 0 16px}
-.panel h2{margin:0 0 10px;font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
-.row{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end}
 label,.label{display:block;font-size:13px;font-weight:600;margin:0 0 3px}
-input,select,textarea{font:inherit;font-size:14px;padding:6px 8px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);width:100%}
 input[type=checkbox]{width:auto;margin:0 6px 0 0;vertical-align:middle}
-textarea{min-height:60px;resize:vertical}#article{min-height:110px;font-size:13px}
+#article{min-height:110px;font-size:13px}
 [aria-invalid=true]{border-color:var(--bad);outline:1px solid var(--bad)}
-.field{flex:1 1 150px;min-width:0}.field.wide{flex-basis:100%}.field.narrow{flex:0 1 130px}
+.field{flex:1 1 150px;min-width:0}.field.narrow{flex:0 1 130px}
 .field-error{margin:3px 0 0;color:var(--bad);font-size:13px;overflow-wrap:anywhere}
 .hint{margin:3px 0 0;color:var(--muted);font-size:13px}.hint.needs{color:var(--needs);font-weight:600}
-button{font:inherit;font-weight:600;font-size:14px;padding:7px 14px;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:var(--accent-fg);cursor:pointer}
-button.secondary{background:transparent;color:var(--accent)}button.small{font-size:13px;padding:3px 10px}button:disabled{opacity:.5;cursor:not-allowed}
+button.small{font-size:13px;padding:3px 10px}
 :focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .grid{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:16px;align-items:start}
 .article-col{position:sticky;top:12px;max-height:calc(100vh - 24px);overflow:auto;border-radius:10px}
@@ -56,19 +49,15 @@ mark{color:inherit;background:var(--mark);border-radius:2px;padding:1px 0;cursor
 mark.dropped{background:var(--mark-drop);outline:1px dashed var(--muted);outline-offset:-1px}
 mark.needs{box-shadow:inset 0 -3px 0 var(--needs)}mark.flash{outline:3px solid var(--accent)}
 .legend{font-size:13px;color:var(--muted);margin:0 0 8px}.legend mark{cursor:default;color:var(--fg)}
-.item{border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin:0 0 10px}
 .item.dropped{border-style:dashed}.item.dropped .fields{display:none}
 .item-head{display:flex;flex-wrap:wrap;gap:6px 12px;align-items:center;margin:0 0 6px}
 .item-head h3{margin:0;font-size:15px;flex:1 1 200px;overflow-wrap:anywhere}
 .badge{font-size:12px;border:1px solid var(--line);border-radius:999px;padding:0 8px;color:var(--muted)}.badge.needs{border-color:var(--needs);color:var(--needs);font-weight:600}
 .excerpt{margin:0 0 6px;color:var(--muted);font-size:13px;overflow-wrap:anywhere}
-.status{margin:0;min-height:1.5em}.status.error{color:var(--bad)}.status.ok{color:var(--ok)}
 .problems{margin:6px 0 0;padding-inline-start:20px;font-size:14px}.problems li{overflow-wrap:anywhere}.problems button{padding:0;border:0;background:none;color:var(--accent);text-decoration:underline;font-weight:600}
 .previews figure{margin:0 0 14px}.previews img{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px}
 .previews figcaption{font-size:13px;font-weight:600;margin:0 0 4px}
 .links{margin:6px 0 0;padding-inline-start:20px}.links li{overflow-wrap:anywhere}
-.who{margin:0 0 10px;font-weight:600}
-[hidden]{display:none!important}
 `
 
 adminNewPageRoutes.get('/admin-new.js', async (c) => {

@@ -14,40 +14,24 @@ import { storyPage } from '../stories'
 export const adminPageRoutes = router()
 
 const CSS = `
-:root{color-scheme:light dark;--bg:#f3f4f6;--fg:#15171a;--muted:#555a60;--panel:#fff;--line:#d6d9dd;--accent:#1f5c8a;--accent-fg:#fff;--add:#1b6b3a;--del:#a4262c;--code:#f6f7f9}
-@media (prefers-color-scheme:dark){:root{--bg:#0f1113;--fg:#eef0f2;--muted:#b3b8bf;--panel:#191c20;--line:#33383e;--accent:#8cc0ea;--accent-fg:#0f1113;--add:#7fd49b;--del:#ff9d9d;--code:#111315}}
-*{box-sizing:border-box}body{margin:0;font:15px/1.5 'Noto Sans',system-ui,-apple-system,'Segoe UI',Arial,sans-serif;background:var(--bg);color:var(--fg)}
-a{color:var(--accent)}
-.top{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:baseline;padding:14px 24px;background:var(--panel);border-bottom:1px solid var(--line)}
-.top h1{margin:0;font-size:20px}.top p{margin:0;color:var(--muted)}
+.top p{margin:0;color:var(--muted)}
 main{max-width:1400px;margin:0 auto;padding:16px 24px;display:grid;gap:16px}
 .panel{background:var(--panel);border:1px solid var(--line);border-radius:10px;padding:14px 16px;min-width:0}
-.panel h2{margin:0 0 10px;font-size:13px;text-transform:uppercase;letter-spacing:.06em;color:var(--muted)}
-.row{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end}
 label{display:block;font-size:13px;font-weight:600;margin:0 0 3px}
-input,select,textarea{font:inherit;font-size:14px;padding:6px 8px;border:1px solid var(--line);border-radius:6px;background:var(--panel);color:var(--fg);width:100%}
-textarea{min-height:60px;resize:vertical}
-.field{flex:1 1 160px;min-width:0}.field.wide{flex-basis:100%}
-button{font:inherit;font-weight:600;font-size:14px;padding:7px 14px;border-radius:6px;border:1px solid var(--accent);background:var(--accent);color:var(--accent-fg);cursor:pointer}
-button.secondary{background:transparent;color:var(--accent)}button:disabled{opacity:.5;cursor:not-allowed}
+.field{flex:1 1 160px;min-width:0}
 .grid{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1fr);gap:16px}@media (max-width:980px){.grid{grid-template-columns:minmax(0,1fr)}}
-.item{border:1px solid var(--line);border-radius:8px;padding:10px 12px;margin:0 0 10px}
 .item h3{margin:0 0 8px;font-size:15px}
 .previews img{display:block;max-width:100%;height:auto;border:1px solid var(--line);border-radius:6px;margin:0 0 10px;background:#fff}
 .diff{font:13px/1.5 ui-monospace,Menlo,Consolas,monospace;margin:0;padding:0;list-style:none}
-.diff li{padding:3px 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}.diff del{color:var(--del)}.diff ins{color:var(--add);text-decoration:none}
-.status{margin:0;min-height:1.5em}.status.error{color:var(--del)}.status.ok{color:var(--add)}
+.diff li{padding:3px 0;border-bottom:1px solid var(--line);overflow-wrap:anywhere}.diff del{color:var(--bad)}.diff ins{color:var(--ok);text-decoration:none}
 .problems{margin:6px 0 0;padding-inline-start:20px}
-.who{margin:0 0 10px;font-weight:600}
 .history{margin:0;padding:0;list-style:none;font-size:14px}.history li{padding:4px 0;border-bottom:1px solid var(--line)}.history .by{font-weight:600}
 a.button{display:inline-block;font-weight:600;font-size:14px;padding:7px 14px;border-radius:6px;border:1px solid var(--accent);color:var(--accent);text-decoration:none}
 .stories{list-style:none;margin:10px 0 0;padding:0}.stories li{display:flex;flex-wrap:wrap;gap:4px 12px;align-items:center;padding:6px 0;border-bottom:1px solid var(--line)}
 .stories .headline{flex:1 1 260px;min-width:0;overflow-wrap:anywhere;font-weight:600}.stories .meta{color:var(--muted);font-size:13px;overflow-wrap:anywhere}
-
 .kinds{border:1px solid var(--line);border-radius:8px;padding:8px 12px;margin:0}.kinds legend{font-size:13px;font-weight:600;padding:0 4px}
 .kinds label{font-weight:400;font-size:14px;margin:4px 0;display:flex;gap:8px;align-items:baseline}.kinds input{width:auto;margin:0}
 .hint{margin:4px 0 0;font-size:13px;color:var(--muted)}
-[hidden]{display:none!important}
 `
 
 adminPageRoutes.get('/admin.js', async (c) => {
