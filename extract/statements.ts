@@ -106,6 +106,15 @@ function adjacentAttribution(text: string, q: QuoteMatch, sentences: Sentence[],
   return undefined
 }
 
+/** A few marked words that read as said, not as a label: after a verb, or a phrase of their own. */
+function spoken(text: string, q: QuoteMatch): boolean {
+  const inner = text.slice(q.inner.start, q.inner.end)
+  const before = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, q.start - 30), q.start))?.[1].toLowerCase() ?? ''
+  return /^(?:would|will|could|should|might|may|must|can|was|were|is|are|be|been|being|had|has|have|did|do|does|not|to)$/.test(before)
+    || /^(?:to|not|never|in|on|at|by|with|for|from|very|too|so|as|more|less|no\s+longer)\s/i.test(inner)
+    || /,/.test(inner)
+}
+
 /** A sentence that reads as speech: first or second person, or the present tense of talk. */
 function speechLike(sentence: string): boolean {
   if (/[“”"«»„]/.test(sentence) || /\b(?:said|says|told|according)\b/i.test(sentence)) return false
@@ -369,8 +378,12 @@ export function findStatements(text: string, paragraphs: Paragraph[], discourse:
     const q = quotes[i]
     const next = quotes[i + 1]
     const adj = adjacentAttribution(text, q, sentences, next && next.paragraph === q.paragraph ? next.start : text.length)
-    // Scare quotes: a few words no one is said to say ("the “decisive defeat” of Hamas").
-    if (!adj && wordsIn(text, q.inner) <= 3) continue
+    // Scare quotes: a few words no one is said to say ("the “decisive defeat” of Hamas"). In
+    // someone's reported speech a few marked words that are not a name for a thing are
+    // theirs: "the plan would “hollow out” Kessel", "expected them to last “days, not weeks”",
+    // "followed the rules “to the letter”", but not "a final “window of opportunity”".
+    const inReported = (s: StatementCandidate) => s.speaker !== undefined && s.text.start <= q.start && q.end <= s.text.end + 1
+    if (!adj && wordsIn(text, q.inner) <= 3 && !(wordsIn(text, q.inner) >= 2 && spoken(text, q) && reported.some(inReported))) continue
     let resolution: Resolution | undefined
     const rule = q.broken ? `quote-${q.broken}` : q.paragraphs > 1 ? 'quote-run-on' : 'quote'
     let parts = quoteParts(text, q, paragraphs)
@@ -431,8 +444,12 @@ export function findStatements(text: string, paragraphs: Paragraph[], discourse:
   }
 
   for (const p of reported) {
-    // Its own words quoted inside it (not scare quotes): the quote is the statement.
-    if (out.some((q) => q.kind === 'quote' && q.text.start >= p.text.start - 2 && q.text.start <= p.text.end && wordsIn(text, q.text) > 3)) p.hidden = true
+    // Its own words quoted as the whole of it: the quote is the statement. Reported speech
+    // with a partial quote inside is both ("said the damage would be assessed “farm by
+    // farm”"): the paraphrase gives the quote its context.
+    const inside = out.filter((q) => q.kind === 'quote' && q.text.start >= p.text.start - 2 && q.text.start <= p.text.end)
+    const outside = inside.reduce((n, q) => n - wordsIn(text, q.text), wordsIn(text, p.text))
+    if (inside.some((q) => wordsIn(text, q.text) > 3) && outside <= 2) p.hidden = true
     p.date = dates.find((d) => p.attribution && d.start >= p.attribution.start && d.end <= p.text.start + 1 && d.granularity === 'day')
       ?? (p.rule === 'paraphrase-attributed-after' ? dates.find((d) => d.start >= p.attribution!.end && d.start - p.attribution!.end < 30 && d.granularity === 'day') : undefined)
     out.push(p)

@@ -124,7 +124,11 @@ describe('figures', () => {
     const d = draft('Its spokesman, Idris Kalan, said it had received only 276 of its members and that the remaining 36 “are still in cells nobody will show us”.')
     expect(figure(d, 276)?.attribution).toEqual({ en: 'Idris Kalan' })
     expect(figure(d, 36)?.attribution).toEqual({ en: 'Idris Kalan' })
-    expect(d.statements.map((s) => [s.kind, s.text])).toEqual([['quote', 'are still in cells nobody will show us']])
+    // The partial quote, and the reported speech around it (holdout 5's convention).
+    expect(d.statements.map((s) => [s.kind, s.text])).toEqual([
+      ['paraphrase', 'it had received only 276 of its members and that the remaining 36 “are still in cells nobody will show us”'],
+      ['quote', 'are still in cells nobody will show us'],
+    ])
   })
 
   it('resolves "the agency" to the agency the article named before it', () => {

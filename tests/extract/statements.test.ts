@@ -59,6 +59,24 @@ describe('statements', () => {
   it('drops scare quotes: a few words in marks that no one is said to say', () => {
     const d = draft('The military aims to achieve the “decisive defeat” of Hamas. Residents call the valley a ‘forgotten corner’ of the province.')
     expect(quotes(d)).toEqual([])
+    // Inside reported speech too, when the marked words name a thing.
+    const said = draft('They said the delay would give Hamas a final “window of opportunity” to accept a deal.')
+    expect(quotes(said)).toEqual([])
+    expect(said.statements.map((s) => s.kind)).toEqual(['paraphrase'])
+  })
+
+  it('takes a few marked words in someone’s reported speech for their words, and keeps the reported speech around them', () => {
+    for (const [text, words] of [
+      ['The union said the plan would “hollow out” the town and demanded that the plant stay open.', 'hollow out'],
+      ['Oruç said he expected the talks to last “days, not weeks”.', 'days, not weeks'],
+      ['The company denied that, saying its operators had followed the rules “to the letter”.', 'to the letter'],
+    ]) {
+      const d = draft(text)
+      expect(quotes(d).map((s) => s.text), text).toEqual([words])
+      expect(d.statements.find((s) => s.kind === 'paraphrase')?.text, text).toContain(`“${words}”`)
+    }
+    // Quoted words that are all it says are the quote alone.
+    expect(draft('She said that “nobody will be left behind”.').statements.map((s) => [s.kind, s.text])).toEqual([['quote', 'nobody will be left behind']])
   })
 
   it('starts a quote that lost its opening mark at its sentence, and at the speech before it in the paragraph', () => {
