@@ -50,7 +50,7 @@ const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun
 const MONTH_WORD = new RegExp(`\\b(?:${[...MONTHS, ...Object.keys(MONTH_ABBR)].join('|')})\\b`, 'gi')
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
-const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are) due|(?:is|are|was|were) (?:set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans?\s+(?:to|a|an)\b|planned|intends? to|(?:expects?|hopes?|aims?) to|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
+const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are) due|(?:is|are|was|were) (?:set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans?\s+(?:to|a|an)\b|planned|intends? to|(?:expects?|hopes?|aims?)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z]+\s+){0,2}?to\s+[a-z]+|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
 /**
  * Reported speech looks ahead from when it was said: "said on Tuesday that a decision would be
  * taken by Friday". "would have" is the past it was not.
@@ -63,7 +63,7 @@ const PAST_CLAUSE = /\b(?:he|she|it|they|we|I|who|which|that)\s+(?:had\s+|was\s+
  * August 16". Past events are told in the past tense, so these look ahead. Base forms only
  * where they are not an infinitive after a past verb ("agreed on Sunday to resume talks").
  */
-const SCHEDULE = /\b(?:begins|resumes|reopens|convenes|meets|expires|starts|ends|opens|closes|arrives|departs|returns|runs|lasts|kicks off|takes place|gets under way|comes into force|goes ahead|(?<!\b(?:to|did|had|not)\s)(?:resume|reopen|convene|meet|expire|arrive|begin|kick off|take place|get under way|come into force|go ahead))\b/i
+const SCHEDULE = /\b(?:begins|resumes|reopens|convenes|meets|expires|starts|ends|opens|closes|arrives|departs|returns|runs|lasts|kicks off|takes place|gets under way|comes into force|goes ahead|(?<!\b(?:to|did|had|not)\s)(?:resume|reopen|convene|meet|expire|arrive|begin|kick off|take place|get under way|come into force|go ahead|open\s+(?:the|their|its)\s+(?:season|campaign|tournament|league\s+season)))\b/iu
 /** Any word that says what will be (FUTURE, WOULD, SCHEDULE), to find the last one in a clause. */
 const AHEAD_CUE = new RegExp(`${FUTURE.source}|${WOULD.source}|${SCHEDULE.source}`, 'giu')
 /** A budget or plan for a year to come: "for the fiscal year beginning 1 April". */
@@ -200,6 +200,9 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
       resolve(ctx) {
         // A time alone ("at 11:40 p.m."): the day of the date before it in the same paragraph.
         if (timeOnly) {
+          // "said on Saturday that … would keep them open until midnight": a time ahead of
+          // the day before it is no day of its own.
+          if (ctx.future) return undefined
           const prev = ctx.previous
           if (!prev || !ctx.sameParagraph || prev.match.granularity !== 'day') return undefined
           return { date: prev.match.date, precision: prev.match.precision, granularity: 'day', relative: true, anchor: prev.index, confidence: 0.6 }

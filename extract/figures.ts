@@ -185,7 +185,7 @@ function clauseStart(text: string, sentence: Sentence, at: number, numbers: Span
   return i
 }
 
-const DATA_VERB_BEFORE = /((?:the\s+)?[\p{Lu}\p{Ll}][\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,5}?)\s+(?:has\s+|had\s+|have\s+)?(?:put|puts|estimated|estimates|estimate|recorded|records|counted|counts|registered|logged|listed|tallied)\s+(?:(?:it|the\s+\p{L}+(?:\s+of\s+\p{L}+)?)\s+at\s+|at\s+)?(?:(?:at least|more than|about|some|nearly|around|up to|over)\s+)?$/u
+const DATA_VERB_BEFORE = /((?:the\s+)?[\p{Lu}\p{Ll}][\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,5}?)\s+(?:has\s+|had\s+|have\s+)?(?:put|puts|estimated|estimates|estimate|recorded|records|counted|counts|registered|logged|listed|tallied|reported|reports)\s+(?:(?:it|the\s+\p{L}+(?:\s+of\s+\p{L}+)?)\s+at\s+|at\s+)?(?:(?:at least|more than|about|some|nearly|around|up to|over)\s+)?$/u
 
 function attributionFor(text: string, n: Span, sentence: Sentence, statements: StatementCandidate[], discourse: Discourse): { text: string; rule: string } | undefined {
   // The sentence around the number, at most a few hundred characters either side.
@@ -197,7 +197,7 @@ function attributionFor(text: string, n: Span, sentence: Sentence, statements: S
   // "The World Health Organization, which also counts suspected cases, put the total at": nor
   // is what a relative clause says of it.
   const near = text.slice(Math.max(sentence.start, n.start - 160), n.start).replace(/,\s+(?:(?:published|released|issued|updated|compiled)\s+[^,;]{1,40}|(?:which|who)\s+[^,;“”"]{1,70}),(?=\s)/g, '').slice(-90)
-  const dataVerb = /\b(?:put|puts|estimat|record|count|regist|logged|listed|tallied)/.test(near) ? DATA_VERB_BEFORE.exec(near.replace(/^.*\b(?:that|which)\s+/s, '')) : null
+  const dataVerb = /\b(?:put|puts|estimat|record|count|regist|logged|listed|tallied|reported|reports)/.test(near) ? DATA_VERB_BEFORE.exec(near.replace(/^.*\b(?:that|which)\s+/s, '')) : null
   if (dataVerb && !/^(?:it|they|he|she|which|that)$/i.test(dataVerb[1])) {
     // "The ministry said on Friday it had recorded 1,146": the one who said it; "The
     // ministry’s bulletin on Friday recorded": the bulletin, not the day.
@@ -331,7 +331,9 @@ export function findFigures(
       // "$4.2 billion, or 3.9% of economic output": the same quantity restated, the same source.
       const previous = figures[figures.length - 1]
       // "3,214 suspected cases, 1,190 of them confirmed": a part of it, from the same source.
+      // "318 new cases …, up from 241 the week before": the same count, earlier, from the same source.
       const restated = previous && previous.number.end < n.start && (/^,?\s*or\s+(?:about\s+|some\s+|nearly\s+)?$/.test(text.slice(previous.number.end, start)) ||
+        (previous.attribution !== undefined && /^[^.;:]{0,80},\s*(?:up|down)\s+from\s+(?:about\s+|some\s+|nearly\s+)?$/.test(text.slice(previous.number.end, start))) ||
         (/^[^.;:]{0,60},\s*(?:including\s+)?$/.test(text.slice(previous.number.end, start)) && /^\s+of\s+(?:them|whom|which)\b/.test(text.slice(n.end, n.end + 14))))
       // "1,190 of them confirmed": of the suspected cases, the confirmed ones.
       const partOf = restated && /^of\s+(?:them|whom|which)\s+(\S.*)$/i.exec(label)
@@ -346,10 +348,15 @@ export function findFigures(
       const window = counted ? undefined : dates.find((d) => d.rule === 'date-window' && d.start >= n.end && d.end <= clauseEnd && !/[,;]/.test(text.slice(n.end, d.start)))
       const windowEnd = window && addDaysIso(window.date, 6)
       // "…, city officials said on Wednesday": as of the day its source gave it.
+      // "The city council said on Monday it would hand out 1.5 million litres": the day of the
+      // reporting clause before it.
       const said = counted || window ? undefined : dates.find((d) => d.start >= n.end && d.end <= sentence.end && d.granularity === 'day' && !d.future && d.date <= published &&
-        /(?:^|[,;]\s*)(?:[^,;]{0,60}\s)?(?:said|reported|announced|told\s+\p{L}+)\s+$/iu.test(text.slice(Math.max(n.end, sentence.start), d.start)))
+        /(?:^|[,;]\s*)(?:[^,;]{0,60}\s)?(?:said|reported|announced|estimated|confirmed|wrote|told\s+\p{L}+)\s+$/iu.test(text.slice(Math.max(n.end, sentence.start), d.start)))
+        ?? dates.filter((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.date <= published && d.lead === 'on' &&
+          /\b(?:said|says|reported|announced|estimated|confirmed|wrote|told\s+[\p{L} ]{1,40}?)\s+(?:(?:late|early)\s+)?$/iu.test(text.slice(sentence.start, d.start)) &&
+          !/[;:“"]|\b(?:said|says|told|according)\b/.test(text.slice(d.end, n.start))).pop()
       // "inflation rose to 3.4% in August": a rate for a month, as of its last day.
-      const month = counted || window || n.unit !== '%' ? undefined : dates.find((d) => d.granularity === 'month' && d.start >= n.end && /^\s*(?:in\s+)?$/i.test(text.slice(n.end, d.start)) && /^(?:in\s+)?\p{Lu}/u.test(text.slice(d.start, d.end)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end))))
+      const month = counted || window || n.unit !== '%' ? undefined : dates.find((d) => d.granularity === 'month' && d.start >= n.end && /^\s*(?:of\s+(?:its\s+|their\s+|the\s+)?\p{L}+\s+)?(?:in\s+)?$/iu.test(text.slice(n.end, d.start)) && /^(?:in\s+)?\p{Lu}/u.test(text.slice(d.start, d.end)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end))))
       const monthEnd = month && addDaysIso(format(addMonths({ ...parseYmd(month.date)!, d: 1 }, 1)), -1)
       // "Revenue in the three months to 30 September fell 6% … to DRV 3.86 billion": as of the
       // reporting period's last day, for every figure of the sentence; "A year earlier it made a

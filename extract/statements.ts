@@ -255,6 +255,11 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
       quotes.some((q) => q.end <= at && q.end > sentence.start && at - q.end < 80 && /^[ \t,—–]*(?:[\p{L}\p{M}.’'-]+\s+){0,5}$/u.test(text.slice(q.end, at)) && !/^[\s,]*(?:and|but)\s/.test(text.slice(q.end, at))) ||
       quotes.some((q) => q.start >= verbEnd && q.start - verbEnd < 60 && /^[^.“”"]*[:,]\s*$/.test(text.slice(verbEnd, q.start)) && !/\bthat\b/.test(text.slice(verbEnd, q.start)))
     if (/^(?:called|calls|calling)$/.test(verb) && !/^\s+(?:for|on)\b/.test(text.slice(verbEnd, verbEnd + 5))) continue
+    // "Hospitals admitted more than 1,900 people", "had reported 31 deaths on Friday": a count
+    // the verb takes as its object is a figure, not words someone said.
+    // ("reported 31 people were missing" is a clause: it stays reported speech.)
+    const object = /^\s+(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|only\s+|up\s+to\s+)?\d[\d,.]*\s+(?:[\p{L}-]+\s+){0,4}/u.exec(text.slice(verbEnd, verbEnd + 80))
+    if (object && /^(?:admitted|admits|reported|reports|confirmed|confirms|recorded)$/.test(verb) && !/^(?:were|was|had|have|has|are|is|would|will|could|may|might|died|remained|remain)\b/.test(text.slice(verbEnd + object[0].length, verbEnd + object[0].length + 12)) && !/\b(?:were|was|had|have|has|are|is|would|will)\s/.test(object[0])) continue
     if (/^(?:ruled)$/.test(verb) && !/^\s+(?:out|that)\b/.test(text.slice(verbEnd, verbEnd + 6))) continue
     if (/^(?:states|rules|reports|notes|claims|estimates|say|promises|demands|calls|forecast|projected|agreed|added)$/.test(verb) && !/\b(?:he|she|it|they|[\p{Lu}][\p{L}]+|officials|police|ministry|government|court)\s+(?:also\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 30), at)) && !/^\s+(?:[^,.;]{0,30}\s)?(?:that|to)\b/.test(text.slice(verbEnd, verbEnd + 40))) continue
     let subject: Subject | undefined

@@ -43,6 +43,7 @@ const holdout3 = load(join(repo, 'tests/extract/holdout3'))
 const holdout4 = load(join(repo, 'tests/extract/holdout4'))
 const holdout5 = load(join(repo, 'tests/extract/holdout5'))
 const holdout6 = load(join(repo, 'tests/extract/holdout6'))
+const holdout7 = load(join(repo, 'tests/extract/holdout7'))
 
 const fold = (s) => (s ?? '').replace(/[‘’]/g, "'").replace(/[“”„«»]/g, '"').replace(/\s+/g, ' ').trim()
 const norm = (s) => fold(s).toLowerCase().replace(/^(?:the|a|an)\s+/, '').replace(/'s\b/g, '').replace(/[.,;:]+$/, '').trim()
@@ -214,6 +215,7 @@ score('holdout 3: six new kinds of story, by someone who had read neither the ru
 score('holdout 4: five more new kinds of story, by someone who had read neither the rules nor the code', holdout4)
 score('holdout 5: five more new kinds of story, by someone who had read neither the rules nor the code', holdout5)
 score('holdout 6: five more, written after holdout 5 by someone who had read neither the rules nor the code', holdout6)
+score('holdout 7: five more, written after holdout 6 by someone who had read neither the rules nor the code', holdout7)
 
 // Timing: about 2,000 words of the articles, end to end, in this Node process.
 const words = []

@@ -131,6 +131,24 @@ describe('figures', () => {
     ])
   })
 
+  it('reads a count a verb takes as its object as a figure, not a statement: "Hospitals admitted more than 1,900 people", "had reported 31 deaths"', () => {
+    const d = draft('Hospitals in Salvora admitted more than 1,900 people with heat illness in the seven days to Saturday, the health ministry said on Sunday.', '2025-07-20')
+    expect(figure(d, 1900)?.attribution).toEqual({ en: 'the health ministry' })
+    expect(d.statements.map((s) => s.speaker?.name.en)).toEqual(['the health ministry'])
+    const r = draft('The ministry had reported 31 deaths on Friday but corrected the figure on Saturday.', '2025-07-20')
+    expect(figure(r, 31)?.attribution).toEqual({ en: 'the ministry' })
+    expect(r.statements).toEqual([])
+    // "reported 31 people were missing" is reported speech.
+    expect(draft('The coastguard reported 31 people were missing.').statements.map((s) => s.kind)).toEqual(['paraphrase'])
+  })
+
+  it('dates a figure by the reporting clause before it, and gives "up from 241" the source of the count it compares', () => {
+    const d = draft('The city council said on Monday it would hand out 1.5 million litres of bottled water this week.', '2026-02-18')
+    expect(figure(d, 1500000)?.asOf).toBe('2026-02-16')
+    const m = draft('The health ministry reported 318 new measles cases in the week to 14 March, up from 241 the week before.', '2026-03-20')
+    expect(figure(m, 241)?.attribution).toEqual({ en: 'the health ministry' })
+  })
+
   it('resolves "the agency" to the agency the article named before it', () => {
     const d = draft('The National Disaster Management Agency reported new deaths on Monday.\nAt least 143 people were killed, the agency said.')
     expect(figure(d, 143)?.attribution).toEqual({ en: 'National Disaster Management Agency' })
