@@ -40,7 +40,8 @@ const NAME = String.raw`[\p{Lu}][\p{L}\p{M}’'.-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}�
 const NP = String.raw`(?<![\p{L}\p{M}’'-])(?:he|she|they|it|we|I|(?:(?:the|a|an|their|his|her|its)\s+)?(?:[\p{Ll}][\p{L}-]*\s+){0,3}${NAME}|(?:the|a|an|their|his|her|its)\s+[\p{Ll}][\p{L}-]*(?:\s+[\p{Ll}][\p{L}-]*){0,3})`
 const AFTER = new RegExp(String.raw`^[\s,]*(?:[—–]\s*)?(?:(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+${ATTRIBUTION_VERBS.source}\b|${ATTRIBUTION_VERBS.source}\s+(?<np2>${NP}))`, 'u')
 const DASH = new RegExp(String.raw`^\s*[—–]\s*(?<np>${NAME})`, 'u')
-const BEFORE = new RegExp(String.raw`(?<np>${NP})(?:,\s+(?<app>[^,“”"]{2,80}))?,?\s+(?:${ATTRIBUTION_VERBS.source})(?:\s+[^,:“”"]{1,40}?)?\s*[:,]\s*$`, 'u')
+// (`told a news conference in the capital, Tarsa: “…`: a place named after its description.)
+const BEFORE = new RegExp(String.raw`(?<np>${NP})(?:,\s+(?<app>[^,“”"]{2,80}))?,?\s+(?:${ATTRIBUTION_VERBS.source})(?:\s+[^,:“”"]{1,40}?(?:,\s+[\p{Lu}][\p{L}’'-]*(?:\s+[\p{Lu}][\p{L}’'-]*){0,2})?)?\s*[:,]\s*$`, 'u')
 /** "X called the exchange “a first step, not a gift”": what X called it is X's words. */
 const CALLED = new RegExp(String.raw`(?<np>${NP})(?:,\s+[^,“”"]{2,80})?,?\s+(?:called|calls|described|describes|branded|brands|dubbed|termed|labelled|labeled)\s+(?:[^,.;:“”"]{1,50}?\s+)?(?:as\s+)?$`, 'u')
 /** "said Porto Lume’s team doctor, Helena Brás": the role, then the name that speaks. */
@@ -121,7 +122,7 @@ function speechLike(sentence: string): boolean {
   return /\b(?:I|I’m|I'm|[Ww]e|[Ww]e’re|[Ww]e're|[Oo]ur|[Uu]s|[Mm]y|[Mm]e|[Yy]ou|[Yy]our)\b/.test(sentence) || /\b(?:is|are|am|’re|'re)\s+(?:\p{L}+ing|not|very|so|going)\b/iu.test(sentence)
 }
 
-const CONTENT_END = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b|,\s+(?:said|says|told|warned|added)\b`, 'gu')
+const CONTENT_END = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b|,\s+(?:said|says|told|warned|added)\b|,\s+(?:and|but|while)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}’'-]*\s+){1,4}(?:said|says|told|warned|added)\b`, 'gu')
 
 const REPORTING_OR_SOURCE = new RegExp(String.raw`\b(?:according to|${[...REPORTING].join('|')})\b`, 'i')
 
@@ -261,7 +262,8 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     const object = /^\s+(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|only\s+|up\s+to\s+)?\d[\d,.]*\s+(?:[\p{L}-]+\s+){0,4}/u.exec(text.slice(verbEnd, verbEnd + 80))
     if (object && /^(?:admitted|admits|reported|reports|confirmed|confirms|recorded)$/.test(verb) && !/^(?:were|was|had|have|has|are|is|would|will|could|may|might|died|remained|remain)\b/.test(text.slice(verbEnd + object[0].length, verbEnd + object[0].length + 12)) && !/\b(?:were|was|had|have|has|are|is|would|will)\s/.test(object[0])) continue
     if (/^(?:ruled)$/.test(verb) && !/^\s+(?:out|that)\b/.test(text.slice(verbEnd, verbEnd + 6))) continue
-    if (/^(?:states|rules|reports|notes|claims|estimates|say|promises|demands|calls|forecast|projected|agreed|added)$/.test(verb) && !/\b(?:he|she|it|they|[\p{Lu}][\p{L}]+|officials|police|ministry|government|court)\s+(?:also\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 30), at)) && !/^\s+(?:[^,.;]{0,30}\s)?(?:that|to)\b/.test(text.slice(verbEnd, verbEnd + 40))) continue
+    // ("Farmers’ groups say …", "Residents say …": a plural that speaks.)
+    if (/^(?:states|rules|reports|notes|claims|estimates|say|promises|demands|calls|forecast|projected|agreed|added)$/.test(verb) && !/\b(?:he|she|it|they|[\p{Lu}][\p{L}]+|officials|police|ministry|government|court)\s+(?:also\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 30), at)) && !(verb === 'say' && /^\s*(?:[\p{Lu}][\p{L}’'-]*\s+){0,2}\p{L}+s[’']?\s+(?:\p{Ll}+s\s+)?$/u.test(text.slice(sentence.start, at))) && !/^\s+(?:[^,.;]{0,30}\s)?(?:that|to)\b/.test(text.slice(verbEnd, verbEnd + 40))) continue
     let subject: Subject | undefined
     let rule = 'paraphrase'
     const withNp = /\bwith\s+((?:the\s+)?[\p{Lu}][^,]{1,60}?)\s+$/u.exec(text.slice(sentence.start, at))
@@ -301,7 +303,9 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     const after = text.slice(verbEnd, sentence.end)
     let content: Span
     let closedByMark = false
-    const attributedAfter = /^(?:\s+(?:on|last|late on|early on)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:on|in|at|outside)\s+[^,.;]{0,40}?)?\s*(?:[,.;!?]|$)/u.test(after) && !/^\s+that\b/.test(after)
+    // "…, two officials familiar with the list told reporters.": told whom, and nothing more.
+    const toldWhom = /^(?:told|tells)$/.test(verb) ? String.raw`\s+(?:reporters|journalists|(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+)*news\s+agency|(?:a|the)\s+news\s+conference|a\s+briefing)` : '(?!)'
+    const attributedAfter = new RegExp(String.raw`^(?:${toldWhom})?(?:\s+(?:on|last|late on|early on)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:on|in|at|outside)\s+[^,.;]{0,40}?)?\s*(?:[,.;!?]|$)`, 'u').test(after) && !/^\s+that\b/.test(after)
     const commaBefore = text.slice(sentence.start, subject.phraseStart).search(/,\s*$/)
     const claimBefore = /\b(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges|report|reports|suggestion)\s+(?:that\s+)?$/i.exec(text.slice(Math.max(sentence.start, subject.phraseStart - 40), subject.phraseStart))
     if (claim && attributedAfter) {

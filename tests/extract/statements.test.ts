@@ -260,6 +260,19 @@ describe('statements', () => {
     expect(speakerOf(d, 'far too high')).toBe('Bank of Lessary')
   })
 
+  it('reads a plural that says, a trailing "told reporters", a second speaker after ", and", and a place in apposition before a colon', () => {
+    expect(draft('Farmers’ groups say the heat has cut the wheat harvest by about a fifth.').statements.map((s) => s.speaker?.name.en)).toEqual(['Farmers’ groups'])
+    const told = draft('Oremark has drawn up a list of goods that could face duties, two officials familiar with the list told reporters.')
+    expect(told.statements.map((s) => [s.speaker?.name.en, s.text])).toEqual([['two officials familiar with the list', 'Oremark has drawn up a list of goods that could face duties']])
+    const two = draft('The city council said on Monday it would hand out bottled water this week, and Mayor Rosa Ilvane said the city would ask the regulator for an inquiry.', '2026-02-18')
+    expect(two.statements.map((s) => [s.speaker?.name.en, s.text])).toEqual([
+      ['the city council', 'it would hand out bottled water this week'],
+      ['Rosa Ilvane', 'the city would ask the regulator for an inquiry'],
+    ])
+    const colon = draft('Its health spokeswoman, Nadia Oure, told a news conference in the capital, Tarsa: “Every summer the minister discovers that it is hot.”')
+    expect(speakerOf(colon, 'Every summer')).toBe('Nadia Oure')
+  })
+
   it('gives a quote after "…, Name said:" to the name, not the place the phrase before it ends with', () => {
     const d = draft('The review was led by Mara Voss, a former judge.\nOpening the hearing at a hall in Brenmoor, Voss said: “Nobody was in charge of the gate that night.”', '2026-03-02')
     expect(speakerOf(d, 'Nobody was in charge')).toBe('Mara Voss')
