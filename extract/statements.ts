@@ -165,7 +165,8 @@ function noteSubjects(text: string, sentence: Sentence, discourse: Discourse) {
   const adverb = subject && /^[\p{Lu}]\p{Ll}+ly$/u.test(text.slice(subject.start, subject.end)) && text[subject.end] === ','
   const quantity = subject && QUANTITY.test(text.slice(subject.start, subject.end))
   if (subject && !adverb && !quantity && !/\d/.test(text.slice(subject.start, subject.end)) && text.slice(subject.start, subject.end).split(/\s+/).length <= 8) {
-    const m = readMention(text.slice(subject.start, subject.end))
+    // ("…, according to the ministry’s daily bulletin, …" is a source, noted below.)
+    const m = /^(?:according to|by|from)\s/i.test(text.slice(subject.start, subject.end)) ? undefined : readMention(text.slice(subject.start, subject.end))
     if (m && (m.kind === 'group' || m.kind === 'person')) {
       const r = discourse.resolveMention(m, subject.start)
       if (r.speaker) discourse.note(r.speaker, subject.start)

@@ -68,7 +68,8 @@ function isRoleBefore(text: string, p: Span): boolean {
 const IRREGULAR_PAST = new Set('took won came went got made gave held met left lost rose fell began saw ran did put set cut hit kept sent became brought built caught fought heard knew meant paid sold spent stood struck thought wrote drew flew grew threw shook broke spoke chose drove rode sank swam stole froze woke wore tore bore swore'.split(' '))
 
 const LEADING = /^(?:(?:and|but|though|although|while|as|so|yet|that|because|whereas|meanwhile|however|then|also)\b[\s,]*)+/i
-const ADVERBIAL = /^(?:In|On|At|By|For|After|Before|Since|During|Under|As|With|Among|From|Despite|Until|Earlier|Later|Meanwhile|Separately|However|Speaking|Asked|According to)\b/
+// ("At least 23 deaths …" opens with a count, not a phrase of time or place.)
+const ADVERBIAL = /^(?:In|On|At(?!\s+(?:least|most)\b)|By|For|After|Before|Since|During|Under|As|With|Among|From|Despite|Until|Earlier|Later|Meanwhile|Separately|However|Speaking|Asked|According to)\b/
 
 function strip(text: string, p: Span): Span {
   const s = text.slice(p.start, p.end)

@@ -142,6 +142,11 @@ describe('figures', () => {
     expect(draft('The coastguard reported 31 people were missing.').statements.map((s) => s.kind)).toEqual(['paraphrase'])
   })
 
+  it('resolves "the ministry" after "At least 23 deaths …, according to the ministry’s daily bulletin" to the ministry named before, never to "according to …"', () => {
+    const d = draft('Hospitals admitted 1,900 people, the health ministry said on Sunday. At least 23 deaths have been linked to the heat, according to the ministry’s daily bulletin, most of them people over 75. The ministry had reported 31 deaths on Friday.', '2025-07-20')
+    expect([23, 31].map((v) => figure(d, v)?.attribution)).toEqual([{ en: 'the health ministry' }, { en: 'the health ministry' }])
+  })
+
   it('dates a figure by the reporting clause before it, and gives "up from 241" the source of the count it compares', () => {
     const d = draft('The city council said on Monday it would hand out 1.5 million litres of bottled water this week.', '2026-02-18')
     expect(figure(d, 1500000)?.asOf).toBe('2026-02-16')
