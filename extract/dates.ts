@@ -174,6 +174,17 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
       // written after it; the window is dated from its first day, as "since early March" is
       // 1 March, approximate.
       const last = casual.parse(r.text.slice(window[0].length), { instant, timezone: 0 })[0]?.start
+      // "in the week to Friday": the week that ended on the last Friday (the publication day itself).
+      if (last?.isCertain('weekday') && !last.isCertain('day')) {
+        const wd = last.get('weekday')!
+        out.push({
+          start, end, rule: 'date-window', own: true,
+          resolve(ctx) {
+            return { date: format(addDays(resolveWeekday(ctx.published, wd, 'before', true), -6)), precision: 'approximate', granularity: 'week', relative: true, confidence: 0.7 }
+          },
+        })
+        continue
+      }
       if (!last?.isCertain('day') || !last.isCertain('month')) continue
       const m = last.get('month')!
       const d = last.get('day')!

@@ -187,6 +187,10 @@ function clauseStart(text: string, sentence: Sentence, at: number, numbers: Span
 
 const DATA_VERB_BEFORE = /((?:the\s+)?[\p{Lu}\p{Ll}][\p{L}’'-]*(?:\s+[\p{L}’'-]+){0,5}?)\s+(?:has\s+|had\s+|have\s+)?(?:put|puts|estimated|estimates|estimate|recorded|records|counted|counts|registered|logged|listed|tallied|reported|reports)\s+(?:(?:it|the\s+\p{L}+(?:\s+of\s+\p{L}+)?)\s+at\s+|at\s+)?(?:(?:at least|more than|about|some|nearly|around|up to|over)\s+)?$/u
 
+/** "in the first nine months of the year", "over the first six months of 2025". */
+const FIRST_MONTHS = /\b(?:in|for|over|during)\s+the\s+first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+(?:the\s+year|this\s+year|(\d{4}))\b/i
+const MONTH_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11 }
+
 function attributionFor(text: string, n: Span, sentence: Sentence, statements: StatementCandidate[], discourse: Discourse): { text: string; rule: string } | undefined {
   // The sentence around the number, at most a few hundred characters either side.
   const from = Math.max(sentence.start, n.start - 300)
@@ -351,9 +355,9 @@ export function findFigures(
       // "The city council said on Monday it would hand out 1.5 million litres": the day of the
       // reporting clause before it.
       const said = counted || window ? undefined : dates.find((d) => d.start >= n.end && d.end <= sentence.end && d.granularity === 'day' && !d.future && d.date <= published &&
-        /(?:^|[,;]\s*)(?:[^,;]{0,60}\s)?(?:said|reported|announced|estimated|confirmed|wrote|told\s+\p{L}+)\s+$/iu.test(text.slice(Math.max(n.end, sentence.start), d.start)))
+        /(?:^|[,;]\s*)(?:[^,;]{0,60}\s)?(?:said|reported|announced|estimated|confirmed|wrote|told\s+\p{L}+|in\s+a\s+(?:\p{L}+\s+)?statement)\s+$/iu.test(text.slice(Math.max(n.end, sentence.start), d.start)))
         ?? dates.filter((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.date <= published && d.lead === 'on' &&
-          /\b(?:said|says|reported|announced|estimated|confirmed|wrote|told\s+[\p{L} ]{1,40}?)\s+(?:(?:late|early)\s+)?$/iu.test(text.slice(sentence.start, d.start)) &&
+          /\b(?:said|says|reported|announced|estimated|confirmed|wrote(?:\s+to\s+[\p{L} ]{1,40}?)?|told\s+[\p{L} ]{1,40}?)\s+(?:(?:late|early)\s+)?$/iu.test(text.slice(sentence.start, d.start)) &&
           !/[;:“"]|\b(?:said|says|told|according)\b/.test(text.slice(d.end, n.start))).pop()
       // "inflation rose to 3.4% in August": a rate for a month, as of its last day.
       const month = counted || window || n.unit !== '%' ? undefined : dates.find((d) => d.granularity === 'month' && d.start >= n.end && /^\s*(?:of\s+(?:its\s+|their\s+|the\s+)?\p{L}+\s+)?(?:in\s+)?$/iu.test(text.slice(n.end, d.start)) && /^(?:in\s+)?\p{Lu}/u.test(text.slice(d.start, d.end)) && (d.lead === 'in' || /^in\s/i.test(text.slice(d.start, d.end))))
@@ -362,7 +366,7 @@ export function findFigures(
       // reporting period's last day, for every figure of the sentence; "A year earlier it made a
       // net profit of …": as of the same day a year before.
       const period = counted || window || month ? undefined : dates.find((d) => d.start >= sentence.start && d.end <= sentence.end && !d.future && d.date <= published &&
-        ((d.granularity === 'day' && /\b(?:months?|weeks?|quarter|half|year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 30), d.start))) ||
+        ((d.granularity === 'day' && /\b(?:months?|weeks?|days|quarter|half|year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 30), d.start))) ||
           // "rose 14.5% in the year to March": as of the month's last day (below).
           (d.granularity === 'month' && /\b(?:months?|quarter|half|year)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 30), d.start)) && /^(?:to|ending|ended)\s/i.test(text.slice(d.start, d.end))) ||
           (d.rule === 'date-after-event' && d.start < n.start && /^\s*$/.test(text.slice(sentence.start, d.start)) && /^(?:a|one|\d+|two|three)\s+(?:year|quarter|month)s?\s+(?:earlier|before)$/i.test(text.slice(d.start, d.end)))))
@@ -376,10 +380,23 @@ export function findFigures(
       if (periodEnd && /^[^.;\d]{0,40}?\b(?:in|for)\s+the\s+same\s+(?:period|quarter|months?|half|week)\s+(?:last|a|the\s+previous)\s+year\b/i.test(text.slice(n.end, sentence.end))) {
         periodEnd = { date: `${Number(periodEnd.date.slice(0, 4)) - 1}${periodEnd.date.slice(4)}` }
       }
+      // "rose to 2.3 million tonnes in the first nine months of the year": as of that month's
+      // last day; "up from 1.4 million a year earlier": the same day a year before.
+      const firstMonths = counted || window || month || periodEnd ? undefined : FIRST_MONTHS.exec(text.slice(sentence.start, sentence.end))
+      let partYear: { date: string } | undefined
+      if (firstMonths) {
+        const k = MONTH_COUNT[firstMonths[1].toLowerCase()] ?? Number(firstMonths[1])
+        const y = firstMonths[2] ? Number(firstMonths[2]) : Number(published.slice(0, 4))
+        const earlier = /^[^.;\d]{0,30}?\b(?:a|one)\s+year\s+(?:earlier|before)\b/i.test(text.slice(n.end, sentence.end)) ? 1 : 0
+        const end = k >= 1 && k <= 12 ? addDaysIso(format(addMonths({ y, m: k, d: 1 }, 1)), -1) : undefined
+        if (end && end <= published) partYear = { date: `${y - earlier}${end.slice(4)}` }
+      }
+      // "were worth about 870 million brunels last year": as of that year's last day.
+      const lastYear = counted || window || month || periodEnd || partYear ? undefined : dates.find((d) => d.rule === 'date-year' && d.start > n.end && d.end <= clauseEnd && d.date < published && /^last\s+year$/i.test(text.slice(d.start, d.end)))
       // "rescued 212 people between Thursday and Saturday": as of the window's last day.
       const between = counted ? undefined : dates.find((d) => d.start > n.end && d.end <= clauseEnd && !d.future && d.date <= published && d.granularity === 'day' &&
         /\bbetween\s+(?:[\p{L}\d]+\s+){1,3}and\s+$/iu.test(text.slice(Math.max(n.end, d.start - 40), d.start)))
-      const asOfDate = counted ?? between ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? periodEnd ?? issued ?? said
+      const asOfDate = counted ?? between ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? periodEnd ?? partYear ?? (lastYear ? { date: `${lastYear.date.slice(0, 4)}-12-31` } : undefined) ?? issued ?? said
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
       figures.push({

@@ -147,6 +147,19 @@ describe('figures', () => {
     expect([23, 31].map((v) => figure(d, v)?.attribution)).toEqual([{ en: 'the health ministry' }, { en: 'the health ministry' }])
   })
 
+  it('dates a figure by the period it counts: the first nine months, a year earlier, last year, the week to Friday, the seven days to Saturday', () => {
+    const steel = draft('Imports rose to 2.3 million tonnes in the first nine months of the year, up from 1.4 million a year earlier, according to the trade ministry.', '2026-11-05')
+    expect([2300000, 1400000].map((v) => figure(steel, v)?.asOf)).toEqual(['2026-09-30', '2025-09-30'])
+    expect(figure(draft('Those goods were worth about 870 million euros last year, according to the customs service.', '2026-11-05'), 870000000)?.asOf).toBe('2025-12-31')
+    expect(figure(draft('Water use rose 18% in the week to Friday, the water company said.', '2025-07-20'), 18)?.asOf).toBe('2025-07-18')
+    expect(figure(draft('Hospitals admitted 1,900 people in the seven days to Saturday, the ministry said on Sunday.', '2025-07-20'), 1900)?.asOf).toBe('2025-07-19')
+  })
+
+  it('dates a figure by "in a statement on Monday" after it and "wrote to the league on Wednesday" before it', () => {
+    expect(figure(draft('The group first valued the company at $2.4 billion in a statement on Monday.', '2026-03-17'), 2400000000)?.asOf).toBe('2026-03-16')
+    expect(figure(draft('His former agent, Lars Hedin, wrote to the league on Wednesday claiming 10% of any fee.', '2025-08-29'), 10)?.asOf).toBe('2025-08-27')
+  })
+
   it('dates a figure by the reporting clause before it, and gives "up from 241" the source of the count it compares', () => {
     const d = draft('The city council said on Monday it would hand out 1.5 million litres of bottled water this week.', '2026-02-18')
     expect(figure(d, 1500000)?.asOf).toBe('2026-02-16')
