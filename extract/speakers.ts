@@ -215,6 +215,21 @@ export class Discourse {
     return r
   }
 
+  /**
+   * "Its health spokeswoman, Nadia Oure, …": a reader of the widget has no "its", so the role
+   * names whose it is ("the opposition Civic Alliance’s health spokeswoman"), from who the
+   * pronoun means where the role is written, or goes without the pronoun.
+   */
+  ownedRole(role: string, at: number): string
+  ownedRole(role: string | undefined, at: number): string | undefined
+  ownedRole(role: string | undefined, at: number): string | undefined {
+    const m = role ? /^(its|their|his|her)\s+(\S.*)$/iu.exec(role) : null
+    if (!m) return role
+    const pronoun = ({ its: 'it', their: 'they', his: 'he', her: 'she' } as Record<string, string>)[m[1].toLowerCase()]
+    const owner = this.resolve(pronoun, at).speaker
+    return owner ? `${owner.name}’s ${m[2]}` : m[2]
+  }
+
   /** Records who was the subject or speaker at `at`, for pronouns after it. */
   note(speaker: Speaker, at: number) {
     this.mentions.push({ ...speaker, at })
@@ -255,7 +270,7 @@ export class Discourse {
         if (/ and /.test(mention.name)) return { speaker: { name: mention.name, role: mention.role, kind: 'person', plural: true }, rule: 'speaker-named', confidence: 0.85 }
         const known = this.findPerson(mention.name, at)
         const name = known && known.name.split(' ').length >= mention.name.split(' ').length ? known.name : mention.name
-        const role = known?.role ?? mention.role
+        const role = this.ownedRole(known?.role ?? mention.role, known?.at ?? at)
         return { speaker: { name, role: role && cap(role), kind: 'person', plural: false }, rule: known && known.name !== mention.name ? 'speaker-surname' : 'speaker-named', confidence: 0.9 }
       }
       case 'group': {
@@ -271,7 +286,10 @@ export class Discourse {
         // A surname alone ("Koval conceded"): the person named in full before.
         if (/^[\p{Lu}][\p{L}\p{M}’'-]+$/u.test(mention.name)) {
           const known = this.findPerson(mention.name, at)
-          if (known) return { speaker: { name: known.name, role: known.role && cap(known.role), kind: 'person', plural: false }, rule: 'speaker-surname', confidence: 0.85 }
+          if (known) {
+            const role = this.ownedRole(known.role, known.at)
+            return { speaker: { name: known.name, role: role && cap(role), kind: 'person', plural: false }, rule: 'speaker-surname', confidence: 0.85 }
+          }
         }
         // "“…,” the statement said": the statement of the last body or person who spoke.
         if (DOCUMENT.test(mention.name)) {

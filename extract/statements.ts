@@ -183,7 +183,7 @@ function noteSubjects(text: string, sentence: Sentence, discourse: Discourse) {
 
 function resolveSubject(text: string, subject: Subject, discourse: Discourse): Resolution {
   const r = discourse.resolve(text.slice(subject.start, subject.end), subject.start)
-  if (r.speaker && subject.role && !r.speaker.role) r.speaker = { ...r.speaker, role: text.slice(subject.role.start, subject.role.end) }
+  if (r.speaker && subject.role && !r.speaker.role) r.speaker = { ...r.speaker, role: discourse.ownedRole(text.slice(subject.role.start, subject.role.end), subject.role.start) }
   return r
 }
 

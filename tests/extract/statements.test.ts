@@ -46,6 +46,12 @@ describe('statements', () => {
     expect(d.statements.find((s) => s.text.includes('People are starving'))?.speaker?.role).toEqual({ en: 'U.S. President' })
   })
 
+  it('names whose role a possessive gives ("Its health spokeswoman" → the body named before), and drops a pronoun with no one before it', () => {
+    const d = draft('The opposition Civic Alliance said the government had been warned. Its health spokeswoman, Nadia Oure, told a news conference: “Every summer the minister discovers that it is hot.”')
+    expect(d.statements.find((s) => s.kind === 'quote')?.speaker).toEqual({ name: { en: 'Nadia Oure' }, role: { en: 'The opposition Civic Alliance’s health spokeswoman' } })
+    expect(draft('Its spokesman, Idris Kalan, said it had received 276 of its members.').statements[0].speaker?.role).toEqual({ en: 'Spokesman' })
+  })
+
   it('reads a title before a name as the role: "UN Secretary-General António Guterres warned that …"', () => {
     const [s] = draft('UN Secretary-General António Guterres warned that an expanded offensive would lead to more deaths.').statements
     expect(s).toMatchObject({ kind: 'paraphrase', speaker: { name: { en: 'António Guterres' }, role: { en: 'UN Secretary-General' } }, text: 'an expanded offensive would lead to more deaths' })
