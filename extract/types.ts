@@ -6,8 +6,12 @@ export interface Span {
   end: number
 }
 
-/** What a draft item needs from the editor before it can be published. */
-export type Need = 'attribution' | 'speaker' | 'date'
+/**
+ * What a draft item needs from the editor before it can be published. `label`: the words it
+ * counts lean on another figure (the server's check, widgets/standalone.ts), so it cannot
+ * be shown alone as drafted.
+ */
+export type Need = 'attribution' | 'speaker' | 'date' | 'label'
 
 /** How an item was found: its excerpt's offsets in the source text, the rule, how sure. */
 export interface Draft extends Span {
@@ -17,6 +21,8 @@ export interface Draft extends Span {
   needs?: Need[]
   /** Why the extractor abstained or was unsure, for the editor. */
   reason?: string
+  /** With the `label` need: what in the label leans on another figure, for the editor. */
+  labelProblem?: string
 }
 
 export type Precision = 'exact' | 'approximate'

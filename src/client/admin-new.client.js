@@ -170,7 +170,11 @@
   /** What a kept item still lacks that the text did not give: who said or attributed it. */
   function lacking(item) {
     if (item.kind === 'statement') return item.data.speaker.trim() ? '' : 'a speaker'
-    return item.data.attribution.trim() ? '' : 'an attribution'
+    if (!item.data.attribution.trim()) return 'an attribution'
+    // The drafted label leans on another figure (the server said so); any rewrite clears the
+    // badge, and the server checks the new words when the story is created.
+    const leaning = item.kind === 'figure' && item.draft && item.draft.needs.indexOf('label') >= 0 && item.data.label === item.draft.draftedLabel
+    return leaning ? 'a label that stands alone' : ''
   }
 
   function title(item) {
@@ -522,10 +526,11 @@
       return el
     }
     const precision = (name) => options(control('select', null, null, set(name)), ['exact', 'approximate'])
-    const needsHint = (what) => (item.draft && item.draft.needs && item.draft.needs.length ? { needs: true, text: 'The article names no ' + what + ' here: give it as the article would, or drop the item.' } : null)
+    const needed = (need) => item.draft && item.draft.needs && item.draft.needs.indexOf(need) >= 0
+    const needsHint = (what, need) => (needed(need) ? { needs: true, text: 'The article names no ' + what + ' here: give it as the article would, or drop the item.' } : null)
 
     if (item.kind === 'figure') {
-      add('label', 'What it counts', text('label', d.label), 'field wide')
+      add('label', 'What it counts', text('label', d.label), 'field wide', needed('label') ? { needs: true, text: item.draft.labelProblem || 'This label leans on another figure: say what it counts in full.' } : null)
       const value = add('value', 'Value', control('input', 'number', d.value, (v) => set('value')(v === '' ? '' : Number(v))), 'field narrow', item.draft && item.draft.unit ? { needs: true, text: 'In ' + item.draft.unit + ' in the article; the widgets show the bare number, so say it in the label.' } : null)
       value.step = 'any'
       value.min = '0'
@@ -534,7 +539,7 @@
       add('precision', 'Precision', precision('precision'), 'field narrow').value = d.precision
       add('asOf', 'As of', date('asOf'), 'field narrow')
       add('date', 'Day it counts (optional)', date('date'), 'field narrow')
-      add('attribution', 'Attribution, as the article gives it', text('attribution', d.attribution), 'field wide', needsHint('source'))
+      add('attribution', 'Attribution, as the article gives it', text('attribution', d.attribution), 'field wide', needsHint('source', 'attribution'))
       add('headline', 'Headline figure (shown first)', control('input', 'checkbox', d.headline, set('headline')), 'field narrow')
       add('excerpt', 'Excerpt (the article’s words)', area('excerpt'), 'field wide')
     } else if (item.kind === 'event') {
@@ -542,10 +547,10 @@
       add('date', 'Date', date('date'), 'field narrow')
       add('precision', 'Precision', precision('precision'), 'field narrow').value = d.precision
       add('dateText', 'Date in the article’s words (optional)', text('dateText', d.dateText))
-      add('attribution', 'Attribution, as the article gives it', text('attribution', d.attribution), 'field wide', needsHint('source'))
+      add('attribution', 'Attribution, as the article gives it', text('attribution', d.attribution), 'field wide', needsHint('source', 'attribution'))
       add('excerpt', 'Excerpt (the article’s words)', area('excerpt'), 'field wide')
     } else {
-      add('speaker', 'Speaker', text('speaker', d.speaker), 'field', needsHint('speaker'))
+      add('speaker', 'Speaker', text('speaker', d.speaker), 'field', needsHint('speaker', 'speaker'))
       add('role', 'Role (optional)', text('role', d.role))
       add('kind', 'Kind', options(control('select', null, null, set('kind')), ['quote', 'paraphrase'], ['quote (verbatim)', 'paraphrase']), 'field narrow').value = d.kind
       add('text', 'Words shown (verbatim, inside the excerpt)', area('text'), 'field wide')
@@ -899,7 +904,7 @@
 
   function fromDraft(kind, x, lang, headlines) {
     const draft = x.draft || {}
-    const info = { rule: draft.rule || 'draft', confidence: Number(draft.confidence) || 0, needs: draft.needs || [], reason: draft.reason || '', unit: x.unit || '' }
+    const info = { rule: draft.rule || 'draft', confidence: Number(draft.confidence) || 0, needs: draft.needs || [], reason: draft.reason || '', labelProblem: draft.labelProblem || '', unit: x.unit || '' }
     let data
     if (kind === 'figure') {
       data = { label: localized(x.label, lang), value: x.value, qualifier: x.qualifier || '', precision: x.precision || 'exact', asOf: x.asOf || '', date: x.date || '', attribution: localized(x.attribution, lang), excerpt: x.excerpt, headline: headlines.indexOf(x.id) >= 0 }
@@ -909,6 +914,7 @@
       const speaker = x.speaker || {}
       data = { speaker: localized(speaker.name, lang), role: localized(speaker.role, lang), kind: x.kind === 'quote' ? 'quote' : 'paraphrase', text: x.text || '', date: x.date || '', datePrecision: x.datePrecision || 'exact', dateText: x.dateText || '', excerpt: x.excerpt }
     }
+    if (kind === 'figure') info.draftedLabel = data.label
     const keep = info.confidence >= KEEP_CONFIDENCE && !info.needs.length && !info.unit
     return { uid: nextUid++, kind, id: uniqueId(kind, x.id), keep, draft: info, start: draft.start, end: draft.end, data }
   }
@@ -954,7 +960,7 @@
     const count = (kind) => state.items.filter((i) => i.kind === kind && i.draft).length
     const kept = state.items.filter((i) => i.draft && i.keep).length
     const needing = state.items.filter((i) => i.draft && i.draft.needs.length).length
-    say('Drafted ' + plural(count('figure'), 'figure') + ', ' + plural(count('event'), 'event') + ' and ' + plural(count('statement'), 'statement') + '; ' + kept + ' kept, the ones the draft is sure of' + (needing ? '; ' + needing + ' need an attribution or a speaker the article does not give' : '') + '. Check each against its highlight before you create.', 'ok')
+    say('Drafted ' + plural(count('figure'), 'figure') + ', ' + plural(count('event'), 'event') + ' and ' + plural(count('statement'), 'statement') + '; ' + kept + ' kept, the ones the draft is sure of' + (needing ? '; ' + needing + ' need an attribution or a speaker the article does not give, or a label that stands alone' : '') + '. Check each against its highlight before you create.', 'ok')
     schedulePreview()
   }
 

@@ -11,6 +11,8 @@ import { ProblemError } from '../http/problem'
 import { loadExtractor } from '../lazy/modules'
 import { parseYmd } from '../../extract/calendar'
 import { locales } from '../../widgets/locale'
+import { leaningLabels } from '../../widgets/standalone'
+import type { Story } from '../../widgets/story'
 import type { InvalidParam } from '../../widgets/common'
 
 // What the editor's page reads from a draft: the dataset with spans, item by item.
@@ -101,6 +103,15 @@ draftRoutes.post('/api/drafts', requireEditor('stories:create'), draftBodyLimit,
     // A bug in a rule must not cost the editor the request: say so, and log it to be fixed.
     console.error('draft failed:', err)
     throw new ProblemError({ type: '/problems/draft-failed', title: 'Unprocessable Content', status: 422, detail: 'The extractor could not read this article; nothing was drafted. Enter the story by hand.' })
+  }
+  // A label the text wrote leaning on a figure before it ("reported the same cases") would be
+  // refused at creation: the draft says so on the figure, so the editor page does not keep it
+  // as drafted and shows why.
+  for (const problem of leaningLabels(draft as unknown as Story)) {
+    const figure = draft.figures[Number(problem.path.split('.')[1])]
+    if (!figure.draft.needs) figure.draft.needs = []
+    if (!figure.draft.needs.includes('label')) figure.draft.needs.push('label')
+    figure.draft.labelProblem = problem.message
   }
   c.header('Cache-Control', 'no-store')
   return c.json(draft)

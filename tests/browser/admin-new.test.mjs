@@ -226,6 +226,26 @@ describe('the new-story page', () => {
     await context.close()
   })
 
+  it('drafts a figure whose label leans on another one as not kept, and says at its label why', async () => {
+    const { context, page, errors } = await signedIn()
+    await page.fill('#article', 'The ministry corrected the toll on Saturday, saying eight deaths had been counted twice after two regional offices reported the same cases.')
+    await page.fill('#published', '2025-07-20')
+    await page.waitForFunction(() => document.querySelectorAll('#article-view p').length === 1)
+    await page.click('#draft')
+    await page.waitForFunction(() => /^Drafted/.test(document.getElementById('work-status').textContent), null, { timeout: 20_000 })
+    const card = page.locator('#figures .item').filter({ has: page.locator('[id$="-label"]') }).filter({ hasText: 'leans on another figure' })
+    assert.equal(await card.count(), 1)
+    assert.equal(await card.locator('input.keep').isChecked(), false)
+    assert.equal(await card.locator('.badge.needs').textContent(), 'needs a label that stands alone')
+    // Kept, the label field says why; a rewrite clears the badge.
+    await card.locator('input.keep').check()
+    assert.match(await card.locator('[id$="-label-hint"]').textContent(), /“the same” leans on another figure/)
+    await card.locator('[id$="-label"]').fill('cases two regional offices both reported')
+    assert.equal(await card.locator('.badge.needs').isVisible(), false)
+    assert.deepEqual(errors, [])
+    await context.close()
+  })
+
   it('lists stories on /admin, searched by headline, each opening the editor, with a link to New story', async () => {
     const admin = await ctx.browser.newPage({ viewport: { width: 1280, height: 900 } })
     await admin.goto(`${ctx.server.base}/admin`)

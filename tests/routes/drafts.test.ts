@@ -29,6 +29,16 @@ describe('POST /api/drafts', () => {
     for (const item of [...draft.figures, ...draft.events, ...draft.statements]) expect(text.slice(item.draft.start, item.draft.end)).toBe(item.excerpt)
   })
 
+  it('marks a figure whose drafted label leans on another figure as needing a label, saying why, as creating the story would refuse it', async () => {
+    const text = 'The ministry corrected the toll on Saturday, saying eight deaths had been counted twice after two regional offices reported the same cases.'
+    const res = await post('/api/drafts?published=2025-07-20', text, 'text/plain')
+    const draft = (await res.json()) as any
+    const leaning = draft.figures.find((f: any) => /the same/.test(f.label.en))
+    expect(leaning.draft.needs).toContain('label')
+    expect(leaning.draft.labelProblem).toMatch(/“the same” leans on another figure/)
+    for (const f of draft.figures.filter((f: any) => f !== leaning)) expect(f.draft.needs ?? []).not.toContain('label')
+  })
+
   it('reads HTML through a parser: paragraphs kept, scripts, captions and navigation dropped', async () => {
     const html = `<nav>Home · World</nav><article><h1>Bus crash</h1><p>At least 12 people were killed on Monday, police said.</p>
       <figure><img src="x.jpg"><figcaption>About 40 people watched.</figcaption></figure><script>var n = 99</script>
