@@ -50,7 +50,8 @@ const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun
 const MONTH_WORD = new RegExp(`\\b(?:${[...MONTHS, ...Object.keys(MONTH_ABBR)].join('|')})\\b`, 'gi')
 const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
-const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are) due|(?:is|are|was|were) (?:set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans?\s+(?:to|a|an)\b|planned|intends? to|(?:expects?|hopes?|aims?)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z]+\s+){0,2}?to\s+[a-z]+|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
+// ("planned" only with what it is planned for: "waiting for planned treatment" is no plan.)
+const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are) due|(?:is|are|was|were) (?:set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans?\s+(?:to|a|an)\b|planned\s+(?:for|to|on)\b|intends? to|(?:expects?|hopes?|aims?)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z]+\s+){0,2}?to\s+[a-z]+|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
 /**
  * Reported speech looks ahead from when it was said: "said on Tuesday that a decision would be
  * taken by Friday". "would have" is the past it was not.
@@ -285,10 +286,24 @@ function monthCandidates(text: string): Candidate[] {
     // "May" is a month only where a preposition or a hedge says so.
     // "in the year to March": the end of a reporting period.
     const lead = LEAD.exec(text.slice(Math.max(0, m.index - 20), m.index)) ?? /(?<=\b(?:months?|quarter|half|year)\s+)(to|ending|ended)\s+$/i.exec(text.slice(Math.max(0, m.index - 20), m.index))
-    if (g.month === 'May' && !g.hedge && !g.year && !lead) continue
-    if (!lead && !g.hedge && !g.year) continue
     const name = g.month.toLowerCase().replace(/\.$/, '')
     const month = MONTHS.indexOf(name) + 1 || MONTH_ABBR[name]
+    // "had an engine replaced last March": the last March before this month; "next May" the
+    // next one after it.
+    const which = !g.hedge && !g.year ? /\b(last|next)\s+$/i.exec(text.slice(Math.max(0, m.index - 6), m.index)) : null
+    if (which) {
+      const ahead = which[1].toLowerCase() === 'next'
+      out.push({
+        start: m.index - which[0].length, end, rule: 'date-month', own: true,
+        resolve(ctx) {
+          const y = ahead ? (month > ctx.published.m ? ctx.published.y : ctx.published.y + 1) : month < ctx.published.m ? ctx.published.y : ctx.published.y - 1
+          return { date: format({ y, m: month, d: 1 }), precision: 'approximate', granularity: 'month', relative: true, confidence: 0.7 }
+        },
+      })
+      continue
+    }
+    if (g.month === 'May' && !g.hedge && !g.year && !lead) continue
+    if (!lead && !g.hedge && !g.year) continue
     const year = g.year ? Number(g.year) : undefined
     // The words "since early March" are the date's, preposition included, as chrono writes "on 2 March".
     const leadStart = lead && !g.hedge ? m.index - (text.slice(Math.max(0, m.index - 20), m.index).length - lead.index) : m.index
@@ -401,7 +416,7 @@ function laterCandidates(text: string): Candidate[] {
   return out
 }
 
-const COUNTED_RE = /\b(?<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>day|week|month|year)s?\s+(?<dir>after|before)\s+(?:(?<np>(?:the|a|an|its|their|his|her)\s+(?:[\p{L}’'-]+\s+){0,3}?(?<head>[\p{L}’'-]{3,}))(?=\s*(?:[,.;]|$))|(?=(?:the\s+)?(?:[\p{Lu}][\p{L}’'-]*\s+){1,4}?(?:of\s+(?:[\p{Lu}][\p{L}’'-]*\s+){1,3})?(?:\p{Ll}+(?:s|ed)|met|won|lost|held|began|struck|fell|rose|voted)\b))/giu
+const COUNTED_RE = /\b(?:(?<within>within)\s+)?(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?<unit>day|week|month|year)s?\s+(?<dir>after|before|of)\s+(?:(?<np>(?:the|a|an|its|their|his|her)\s+(?:[\p{L}’'-]+\s+){0,3}?(?<head>[\p{L}’'-]{3,}))(?=\s*(?:[,.;]|$))|(?=(?:the\s+)?(?:[\p{Lu}][\p{L}’'-]*\s+){1,4}?(?:of\s+(?:[\p{Lu}][\p{L}’'-]*\s+){1,3})?(?:\p{Ll}+(?:s|ed)|met|won|lost|held|began|struck|fell|rose|voted)\b))/giu
 
 /**
  * "were still working in the area two days after the quake": counted from the day the text
@@ -417,7 +432,10 @@ function countedCandidates(text: string): Candidate[] {
     const g = m.groups!
     const n = /^\d/.test(g.n) ? Number(g.n) : SMALL[g.n.toLowerCase()]
     const unit = g.unit.toLowerCase()
-    const after = g.dir.toLowerCase() === 'after'
+    // "is due within 30 days of the landing": a deadline, counted from the landing, approximate.
+    const within = g.within !== undefined
+    if (g.dir.toLowerCase() === 'of' && (!within || !g.np)) continue
+    const after = g.dir.toLowerCase() !== 'before'
     const at = m.index
     const end = m.index + m[0].length
     const shift = (from: Ymd, sign: number) => unit === 'month' ? addMonths(from, sign * n) : unit === 'year' ? addMonths(from, sign * 12 * n) : addDays(from, sign * (unit === 'week' ? 7 * n : n))
@@ -439,7 +457,7 @@ function countedCandidates(text: string): Candidate[] {
             const own = text.slice(from, rest < 0 ? sentence.end : d.end + rest)
             const hit = names.exec(own)
             if (!hit || /\b(?:after|before|since|until)\s+(?:the\s+|a\s+|its\s+)?(?:\p{L}+\s+)?$/iu.test(own.slice(0, hit.index))) continue
-            const exact = unit === 'day' && d.precision === 'exact' && d.granularity === 'day'
+            const exact = unit === 'day' && d.precision === 'exact' && d.granularity === 'day' && !within
             return { date: format(shift(parseYmd(d.date)!, after ? 1 : -1)), precision: exact ? 'exact' : 'approximate', granularity, relative: true, anchor: k, confidence: 0.65 }
           }
           return undefined

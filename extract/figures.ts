@@ -369,7 +369,9 @@ export function findFigures(
         ((d.granularity === 'day' && /\b(?:months?|weeks?|days|quarter|half|year)\s+(?:to|ended|ending)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 30), d.start))) ||
           // "rose 14.5% in the year to March": as of the month's last day (below).
           (d.granularity === 'month' && /\b(?:months?|quarter|half|year)\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 30), d.start)) && /^(?:to|ending|ended)\s/i.test(text.slice(d.start, d.end))) ||
-          (d.rule === 'date-after-event' && d.start < n.start && /^\s*$/.test(text.slice(sentence.start, d.start)) && /^(?:a|one|\d+|two|three)\s+(?:year|quarter|month)s?\s+(?:earlier|before)$/i.test(text.slice(d.start, d.end)))))
+          (d.rule === 'date-after-event' && /^(?:a|one|\d+|two|three)\s+(?:year|quarter|month)s?\s+(?:earlier|before)$/i.test(text.slice(d.start, d.end)) &&
+            // "A year earlier it made …", or the base right after the figure: "up from 1.21 million a year before".
+            ((d.start < n.start && /^\s*$/.test(text.slice(sentence.start, d.start))) || (d.start > n.end && /^(?:\s+[\p{L}()]+){0,3}\s+$/u.test(text.slice(n.end, d.start)) && /\bfrom\s+(?:about\s+|some\s+|nearly\s+)?$/i.test(text.slice(Math.max(sentence.start, n.start - 20), n.start)))))))
       // "The ministry’s weekly bulletin, published on Friday, recorded 3,214": as of the day the
       // document that gives the figures came out.
       const issued = counted || window || month || period ? undefined : dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.date <= published &&

@@ -87,6 +87,20 @@ describe('dates and events', () => {
     expect(days('The offer is 38% more than the closing price of 33.70 pentars on Friday.', '2026-03-17')).toEqual([])
   })
 
+  it('reads "last March" and "next May" from the published month, and "within 30 days of the landing" from the landing’s day', () => {
+    expect(dates('The jet had one of its two engines replaced last March after a bird strike.', '2026-02-24')).toEqual([['last March', '2025-03-01', 'approximate']])
+    expect(dates('The next review is due next May.', '2026-02-24')).toEqual([['next May', '2026-05-01', 'approximate']])
+    const report = dates('The jet made an emergency landing at Tessholm on Sunday evening. The board’s preliminary report is due within 30 days of the landing.', '2026-02-24')
+    expect(report).toContainEqual(['within 30 days of the landing', '2026-03-24', 'approximate'])
+  })
+
+  it('reads the base a figure is compared with and a price on its day as no event, and "planned" as a plan only with what it is planned for', () => {
+    const d = draft('The ministry put the number of people waiting for planned treatment at 1.38 million at the end of July, up from 1.21 million a year before.', '2025-09-10')
+    expect(d.events.map((e) => e.date)).toEqual(['2025-07-31'])
+    expect(d.figures.find((f) => f.value === 1210000)?.asOf).toBe('2024-07-31')
+    expect(days('A kilogram of maize flour sold for 1,450 ketals on Wednesday, up from 720 ketals in January.', '2026-06-25')).toEqual([])
+  })
+
   it('dates the clause after "three days before" from its sentence’s day: "marched on Saturday, three days before parliament votes"', () => {
     expect(dates('Tens of thousands marched on Saturday, three days before parliament votes on a bill that would cap rents.', '2026-05-30')).toEqual([
       ['on Saturday', '2026-05-30', 'exact'],
