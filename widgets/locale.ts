@@ -272,8 +272,13 @@ export interface LocaleFormat {
   messages: Messages
   /** 52567 → "52,567" (en), "٥٢٬٥٦٧" (ar), "52 567" (fr). */
   integer: (n: number) => string
-  /** A figure as the article gives it: rounded figures of a million or more in words. */
+  /**
+   * A figure as the article gives it: rounded figures of a million or more in words, and a
+   * fraction with its decimals (a rate of 6.25, a stake of 14.8), never rounded to a whole.
+   */
   figure: (value: number, precision: 'exact' | 'approximate') => string
+  /** 14.8 → "14.8", 52567 → "52,567": a number with up to three decimals, none written if whole. */
+  amount: (n: number) => string
   longDate: (isoDate: string) => string
   /** A tick's day, short ('10 Mar'). */
   shortDate: (day: Date) => string
@@ -284,6 +289,8 @@ function build(locale: Locale): LocaleFormat {
   const numbers = formatLocale(def.number)
   const integer = numbers.format(',d')
   const oneDecimal = numbers.format(',.1~f')
+  const decimals = numbers.format(',.3~f')
+  const amount = (n: number) => (Number.isInteger(n) ? integer(n) : decimals(n))
   // Dates have no numerals of their own: they take the number locale's digits.
   const digits = def.number.numerals
   const localDigits = digits ? (s: string) => s.replace(/[0-9]/g, (d) => digits[Number(d)]) : (s: string) => s
@@ -296,8 +303,9 @@ function build(locale: Locale): LocaleFormat {
     ...(locale === 'ar' ? { script: 'arabic' as const } : locale === 'he' ? { script: 'hebrew' as const } : {}),
     messages: def.messages,
     integer,
+    amount,
     figure: (value, precision) =>
-      precision === 'approximate' && Math.abs(value) >= 1e6 ? `${oneDecimal(value / 1e6)} ${def.messages.million}` : integer(value),
+      precision === 'approximate' && Math.abs(value) >= 1e6 ? `${oneDecimal(value / 1e6)} ${def.messages.million}` : amount(value),
     longDate: memo((iso) => localDigits(long(parseIsoDate(iso)))),
     shortDate: (day) => shortByTime(day.getTime()),
   }

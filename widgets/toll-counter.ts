@@ -82,7 +82,7 @@ function changeLine(story: Story, f: Figure, fmt: LocaleFormat): string | undefi
   const change = story.revision?.changes[f.id]
   if (!change || change.previous === f.value || isCorrected(story, f)) return undefined
   const delta = f.value - change.previous
-  return fmt.messages.change(delta, fmt.integer(Math.abs(delta)), fmt.longDate(change.since))
+  return fmt.messages.change(delta, fmt.amount(Math.abs(delta)), fmt.longDate(change.since))
 }
 
 function figureSentence(story: Story, f: Figure, fmt: LocaleFormat): string {

@@ -35,6 +35,14 @@ describe('toll-counter', () => {
     expect(items.map((i) => i.formatted)).toEqual(['2.1 million', '52,567'])
   })
 
+  it('shows a figure with decimals as written, never rounded to a whole number, in every locale’s digits', () => {
+    const rate = { ...story, figures: story.figures.map((f) => (f.id === 'killed-gaza' ? { ...f, value: 14.8 } : f.id === 'killed-since-resumption' ? { ...f, value: 6.25 } : f)) }
+    const items = tollCounter.items(rate, tollCounter.options.parse({ figures: 'killed-gaza,killed-since-resumption' }))
+    expect(items.map((i) => i.formatted)).toEqual(['14.8', '6.25'])
+    const ar = tollCounter.layout(rate, tollCounter.options.parse({ figures: 'killed-gaza', locale: 'ar' }))
+    expect(ar.lines.some((line) => line.text.includes('١٤٫٨'))).toBe(true)
+  })
+
   it('rejects figure ids the story does not have, naming them', () => {
     const problems = tollCounter.check(story, tollCounter.options.parse({ figures: 'killed-gaza,nope' }))
     expect(problems).toEqual([expect.objectContaining({ name: 'figures', reason: expect.stringContaining('"nope"') })])
