@@ -131,7 +131,8 @@ export function notAFigure(text: string, n: NumberMatch, sentence: Sentence): st
 /** What the figure counts: the noun phrase after the number, auxiliaries dropped ("people killed in …"). */
 function countedAfter(text: string, n: Span, sentence: Sentence): { label: string; end: number } {
   const rest = text.slice(n.end, sentence.end)
-  const words = rest.split(/(?=[\s,;:.()—–])/)
+  // (Not inside a number: "TVN 33.70", "2,459".)
+  const words = rest.split(/(?=\s|[;:()—–]|[,.](?!\d))/)
   let used = ''
   const out: string[] = []
   for (const raw of words) {
@@ -156,7 +157,8 @@ function countedAfter(text: string, n: Span, sentence: Sentence): { label: strin
     if (/^(?:have|has|had|been|were|was|are|is|being|be)$/i.test(w) && i > 0 && i + 1 < out.length && /^(?:been|being|[\p{L}]+(?:ed|en|wn|ld|pt|nt|st|ft|ught|ne|de)|taken|held|hurt|left|lost|found|seen|made|kept|brought|shot|hit|cut|put|set|run|struck)$/iu.test(out[i + 1])) continue
     cleaned.push(w)
   }
-  const label = cleaned.join(' ').replace(/^%\s*/, '').trim()
+  // "TVN 39 a share on 9 December": the label stops before the date, not on its preposition.
+  const label = cleaned.join(' ').replace(/^%\s*/, '').replace(/(?:\s+(?:on|in|at|to|of|for|by|from|with|and|since|until))+$/i, '').trim()
   return { label, end: n.end + used.replace(/\s+$/, '').length }
 }
 

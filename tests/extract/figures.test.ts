@@ -167,6 +167,12 @@ describe('figures', () => {
     expect(figure(m, 241)?.attribution).toEqual({ en: 'the health ministry' })
   })
 
+  it('labels a figure without cutting a number in it or ending on the preposition of a date: "closing price of TVN 33.70", "TVN 39 a share on 9 December"', () => {
+    const d = draft('The bid values the company at 2.1 billion tovens (TVN), 38% more than the closing price of TVN 33.70 on Friday. The board turned down an approach at TVN 39 a share on 9 December.', '2026-03-17')
+    expect(figure(d, 38)?.label.en).toContain('TVN 33.70')
+    expect(figure(d, 39)?.label.en).toMatch(/a share$/)
+  })
+
   it('resolves "the agency" to the agency the article named before it', () => {
     const d = draft('The National Disaster Management Agency reported new deaths on Monday.\nAt least 143 people were killed, the agency said.')
     expect(figure(d, 143)?.attribution).toEqual({ en: 'National Disaster Management Agency' })
