@@ -401,6 +401,9 @@ export function findFigures(
       const between = counted ? undefined : dates.find((d) => d.start > n.end && d.end <= clauseEnd && !d.future && d.date <= published && d.granularity === 'day' &&
         /\bbetween\s+(?:[\p{L}\d]+\s+){1,3}and\s+$/iu.test(text.slice(Math.max(n.end, d.start - 40), d.start)))
       const asOfDate = counted ?? between ?? (windowEnd && windowEnd <= published ? { date: windowEnd } : undefined) ?? (monthEnd && monthEnd <= published ? { date: monthEnd } : undefined) ?? periodEnd ?? partYear ?? (lastYear ? { date: `${lastYear.date.slice(0, 4)}-12-31` } : undefined) ?? issued ?? said
+        // "corrected the figure on Saturday, saying eight had been counted twice": the day of the
+        // reporting clause before the words the figure is in.
+        ?? statements.find((st) => st.date && st.date.end <= st.text.start && st.text.start <= n.start && n.end <= st.text.end && st.date.date <= published)?.date
       const dayOf = dates.find((d) => d.start >= sentence.start && d.end <= n.start && d.granularity === 'day' && !d.future && d.lead !== 'as of' && d.lead !== 'by' && d.lead !== 'since')
       const cumulative = /\b(?:have|has)\s+been\b|\bsince\b|\bso far\b|\bin total\b/i.test(text.slice(n.end, excerpt.end + 20))
       figures.push({

@@ -460,7 +460,11 @@ export function findStatements(text: string, paragraphs: Paragraph[], discourse:
     const inside = out.filter((q) => q.kind === 'quote' && q.text.start >= p.text.start - 2 && q.text.start <= p.text.end)
     const outside = inside.reduce((n, q) => n - wordsIn(text, q.text), wordsIn(text, p.text))
     if (inside.some((q) => wordsIn(text, q.text) > 3) && outside <= 2) p.hidden = true
-    p.date = dates.find((d) => p.attribution && d.start >= p.attribution.start && d.end <= p.text.start + 1 && d.granularity === 'day')
+    // "reported 31 deaths on Friday but corrected the figure on Saturday, saying …": a
+    // participle hangs on the clause just before it, so its day is the last one before it.
+    // ("Aurel Danescu, who visited the site on Tuesday, said …": the clause dates the visit.)
+    const own = dates.filter((d) => p.attribution && d.start >= p.attribution.start && d.end <= p.text.start + 1 && d.granularity === 'day' && !/,\s+(?:who|which)\b[^,]*$/.test(text.slice(p.attribution.start, d.start)))
+    p.date = (p.rule === 'paraphrase-participle' ? own[own.length - 1] : own[0])
       ?? (p.rule === 'paraphrase-attributed-after' ? dates.find((d) => d.start >= p.attribution!.end && d.start - p.attribution!.end < 30 && d.granularity === 'day') : undefined)
     out.push(p)
   }

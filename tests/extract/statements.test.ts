@@ -46,6 +46,14 @@ describe('statements', () => {
     expect(d.statements.find((s) => s.text.includes('People are starving'))?.speaker?.role).toEqual({ en: 'U.S. President' })
   })
 
+  it('dates a participle’s words by the clause they hang on, and never by a "who …" clause’s day; a figure in them is as of that day', () => {
+    const d = draft('The ministry had reported 31 deaths on Friday but corrected the figure on Saturday, saying eight had been counted twice.', '2025-07-20')
+    expect(d.statements.map((s) => [s.text, s.date])).toEqual([['eight had been counted twice', '2025-07-19']])
+    expect(d.figures.find((f) => f.value === 8)?.asOf).toBe('2025-07-19')
+    const visit = draft('Interior Minister Aurel Danescu, who visited the site on Tuesday, said the hall had held about 1,800 tonnes of fertiliser.', '2025-12-10')
+    expect(visit.statements.map((s) => s.date)).toEqual([undefined])
+  })
+
   it('names whose role a possessive gives ("Its health spokeswoman" → the body named before), and drops a pronoun with no one before it', () => {
     const d = draft('The opposition Civic Alliance said the government had been warned. Its health spokeswoman, Nadia Oure, told a news conference: “Every summer the minister discovers that it is hot.”')
     expect(d.statements.find((s) => s.kind === 'quote')?.speaker).toEqual({ name: { en: 'Nadia Oure' }, role: { en: 'The opposition Civic Alliance’s health spokeswoman' } })
