@@ -12,6 +12,9 @@ import { Discourse } from './speakers'
 import { findStatements } from './statements'
 import type { Draft, DraftInput, Localized, Precision, Span } from './types'
 
+/** "The Northern Customs Union, to which both countries belong, said": what it is, not a role. */
+const RELATIVE_CLAUSE = /^(?:(?:to|of|in|for|with|from|by|at|on)\s+)?(?:which|whom|who|whose|that)\b/i
+
 export type { DraftInput } from './types'
 
 export interface DraftFigure {
@@ -138,7 +141,7 @@ export function draftStory(input: DraftInput): DraftStory {
     const who = s.speaker ? slugWords(s.speaker.name.split(' and ')[0].split(' ').slice(-1)[0], 1) : 'unattributed'
     return {
       id: statementIds.make(`${who} ${text.slice(s.text.start, s.text.end)}`),
-      ...(s.speaker ? { speaker: { name: loc(language, s.speaker.name), ...(s.speaker.role ? { role: loc(language, s.speaker.role) } : {}) } } : {}),
+      ...(s.speaker ? { speaker: { name: loc(language, s.speaker.name), ...(s.speaker.role && !RELATIVE_CLAUSE.test(s.speaker.role) ? { role: loc(language, s.speaker.role) } : {}) } } : {}),
       kind: s.kind,
       text: text.slice(s.text.start, s.text.end),
       ...(s.date ? { date: s.date.date, datePrecision: s.date.precision, ...(s.date.relative ? { dateText: text.slice(s.date.start, s.date.end) } : {}) } : {}),

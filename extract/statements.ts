@@ -264,6 +264,8 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     if (object && /^(?:admitted|admits|reported|reports|confirmed|confirms|recorded)$/.test(verb) && !/^(?:were|was|had|have|has|are|is|would|will|could|may|might|died|remained|remain)\b/.test(text.slice(verbEnd + object[0].length, verbEnd + object[0].length + 12)) && !/\b(?:were|was|had|have|has|are|is|would|will)\s/.test(object[0])) continue
     if (/^(?:ruled)$/.test(verb) && !/^\s+(?:out|that)\b/.test(text.slice(verbEnd, verbEnd + 6))) continue
     // ("Farmers’ groups say …", "Residents say …": a plural that speaks.)
+    // "Its rules allow a member to …": a possessive or an article before the word makes it a noun.
+    if (/^(?:states|rules|reports|notes|claims|estimates|promises|demands|calls|forecast)$/.test(verb) && /\b(?:its|his|her|their|our|my|the|a|an)\s+$/i.test(text.slice(Math.max(sentence.start, at - 8), at))) continue
     if (/^(?:states|rules|reports|notes|claims|estimates|say|promises|demands|calls|forecast|projected|agreed|added)$/.test(verb) && !/\b(?:he|she|it|they|[\p{Lu}][\p{L}]+|officials|police|ministry|government|court)\s+(?:also\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 30), at)) && !(verb === 'say' && /^\s*(?:[\p{Lu}][\p{L}’'-]*\s+){0,2}\p{L}+s[’']?\s+(?:\p{Ll}+s\s+)?$/u.test(text.slice(sentence.start, at))) && !/^\s+(?:[^,.;]{0,30}\s)?(?:that|to)\b/.test(text.slice(verbEnd, verbEnd + 40))) continue
     let subject: Subject | undefined
     let rule = 'paraphrase'
@@ -425,7 +427,14 @@ export function findStatements(text: string, paragraphs: Paragraph[], discourse:
       lastSpeaker.set(paragraphOf(end), speaker)
       lastSpeaker.set(q.paragraph, speaker)
     }
-    const date = adj ? dates.find((d) => d.start >= adj.span.start && d.end <= Math.max(adj.span.end, sentenceAt(sentences, adj.span.end - 1).end) && d.granularity === 'day' && !dateInsideQuote(d, quotes)) : undefined
+    // The day of the saying: in the attribution or after it in its sentence, never a day ahead
+    // ("… and said his government would respond within 30 days"), else a day that opens the
+    // sentence ("On Wednesday evening, Henrik Stolle called the tariff “…”").
+    const opening = adj && sentenceAt(sentences, adj.span.start)
+    const date = adj
+      ? dates.find((d) => d.start >= adj.span.start && d.end <= Math.max(adj.span.end, sentenceAt(sentences, adj.span.end - 1).end) && d.granularity === 'day' && !d.future && !dateInsideQuote(d, quotes)) ??
+        dates.find((d) => opening && d.start >= opening.start && d.granularity === 'day' && !d.future && d.end <= adj.span.start && !/\S/.test(text.slice(opening.start, d.start).replace(/^\s*(?:on|late|early)\s*/i, '')) && /^\s*(?:morning|afternoon|evening|night)?\s*,/.test(text.slice(d.end, d.end + 12)))
+      : undefined
     for (const part of parts) {
       const first = sentenceAt(sentences, part.start)
       const last = sentenceAt(sentences, Math.max(part.start, Math.min(part.end, end) - 1))

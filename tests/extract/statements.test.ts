@@ -54,6 +54,13 @@ describe('statements', () => {
     expect(visit.statements.map((s) => s.date)).toEqual([undefined])
   })
 
+  it('dates a quote by the day that opens its sentence, never by a deadline ahead; gives no role from a relative clause; reads "Its rules allow" as no one speaking', () => {
+    const d = draft('On Wednesday evening, the economy minister, Henrik Stolle, called the tariff “a tax on builders dressed up as a defence of jobs” and said his government would respond within 30 days.', '2026-11-05')
+    expect(d.statements.find((s) => s.kind === 'quote')?.date).toBe('2026-11-04')
+    const union = draft('The Northern Customs Union, to which both countries belong, said it would hold an emergency meeting. Its rules allow a member to impose duties only after a 90-day consultation.', '2026-11-05')
+    expect(union.statements.map((s) => s.speaker)).toEqual([{ name: { en: 'Northern Customs Union' } }])
+  })
+
   it('names whose role a possessive gives ("Its health spokeswoman" → the body named before), and drops a pronoun with no one before it', () => {
     const d = draft('The opposition Civic Alliance said the government had been warned. Its health spokeswoman, Nadia Oure, told a news conference: “Every summer the minister discovers that it is hot.”')
     expect(d.statements.find((s) => s.kind === 'quote')?.speaker).toEqual({ name: { en: 'Nadia Oure' }, role: { en: 'The opposition Civic Alliance’s health spokeswoman' } })
