@@ -98,14 +98,13 @@ export function findEvents(text: string, sentences: Sentence[], dates: DateMatch
     if (d.rule === 'date-year' && figureInClause) return
     // "Shares in Halgreth fell 22% on Tuesday", "the yield fell to 7.1% on Friday from 7.6% a
     // week earlier": a market's move is a figure with its day, not a happening.
-    // "Helmark’s closing price of TVN 33.70 on Friday": a price on its day.
-    if (figureInClause && /\bclos(?:ing|ed)\s+(?:price\s+)?(?:of|at)\s+[^,;]{0,20}\d[^,;]*$/i.test(text.slice(c.start, d.start))) return
     if (figureInClause && /\b(?:fell|rose|dropped|jumped|climbed|slumped|gained|lost|slipped|surged|plunged|edged\s+(?:up|down)|soared|tumbled|closed)\s+(?:by\s+|to\s+|more\s+than\s+|about\s+|nearly\s+)*[\d.,]+\s?%/i.test(text.slice(c.start, c.end))) return
     // "up from 1.21 million a year before", "up from 720 ketals in January": the base a figure
     // is compared with, not a happening.
     if (/\b(?:up|down|rising|falling|increased|decreased|rose|fell)\s+(?:\p{L}+\s+)?from\s+(?:about\s+|some\s+|nearly\s+)?[\d.,]+(?:\s+[\p{L}()]+){0,3}\s+(?:in\s+|on\s+)?$/iu.test(text.slice(Math.max(sentence.start, d.start - 60), d.start))) return
-    // "a kilogram of maize flour sold for 1,450 ketals on Wednesday": a price on its day.
-    if (figureInClause && /\b(?:sold|traded|cost|costs|fetched|priced)\s+(?:for|at)\s+[^,;]{0,30}\d/i.test(text.slice(c.start, d.start))) return
+    // A price on its day: "Helmark’s closing price of TVN 33.70 on Friday", "a kilogram of
+    // maize flour sold for 1,450 ketals on Wednesday".
+    if (figureInClause && /\b(?:clos(?:ing|ed)\s+(?:price\s+)?(?:of|at)|(?:sold|traded|cost|costs|fetched|priced)\s+(?:for|at))\s+[^,;]{0,30}\d(?:[^,;]|,(?=\d))*$/i.test(text.slice(c.start, d.start))) return
     // "rescued 212 people at sea between Thursday and Saturday": the window a count covers.
     if (figureInClause && (/\bbetween\s+$/i.test(text.slice(Math.max(sentence.start, d.start - 10), d.start)) || /\bbetween\s+(?:[\p{L}\d]+\s+){1,3}and\s+$/iu.test(text.slice(Math.max(sentence.start, d.start - 40), d.start)))) return
     // "More than 1,300 people reached the island in the past week": the window a count covers.
