@@ -7,6 +7,7 @@
 // sentence speaks of the future ("will", "is due to", "next").
 import { casual } from 'chrono-node/en'
 import { type Ymd, addDays, addMonths, compare, format, isValidDay, mondayOf, parseYmd, weekday } from './calendar'
+import { countWord } from './numbers'
 import type { Precision, Span } from './types'
 
 export type Granularity = 'day' | 'week' | 'month'
@@ -48,7 +49,6 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
 const MONTH_ABBR: Record<string, number> = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12 }
 /** A month's name or abbreviation, in any case. */
 const MONTH_WORD = new RegExp(`\\b(?:${[...MONTHS, ...Object.keys(MONTH_ABBR)].join('|')})\\b`, 'gi')
-const SMALL: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 }
 
 // ("planned" only with what it is planned for: "waiting for planned treatment" is no plan.)
 const FUTURE = /\b(?:will|’ll|'ll|shall|(?:is|are) due|(?:is|are|was|were) (?:set|expected|scheduled|likely|forecast|predicted|projected|slated|poised)|scheduled|(?<!\b(?:a|the|its|their|his|her|our|new)\s)plans?\s+(?:to|a|an)\b|planned\s+(?:for|to|on)\b|intends? to|(?:expects?|hopes?|aims?)\s+(?:(?:the|a|an|its|their|his|her)\s+)?(?:[a-z]+\s+){0,2}?to\s+[a-z]+|upcoming|is to|are to|could begin|could start|(?<!\b(?:its|the|a|their|his|her|our|new|latest|revised)\s)(?:forecast|predicted|expected|slated)\s+(?:to|for|on|by))\b/i
@@ -143,7 +143,7 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
     // what will be; elsewhere "in three weeks" is a length of time.
     const span = /^in\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2})\s+(week|month|year)s?$/i.exec(r.text.replace(/[\s,.;:]+$/, ''))
     if (span && /\b(?:will|would|[’']ll|(?:is|are|was|were)\s+(?:due|expected|set)\s+to)\b[^.;!?]*$/i.test(text.slice(Math.max(0, start - 100), start))) {
-      const n = SMALL[span[1].toLowerCase()] ?? Number(span[1])
+      const n = countWord(span[1])!
       const unit = span[2].toLowerCase()
       out.push({
         start, end, rule: 'date-ahead', own: true,
@@ -223,7 +223,7 @@ function chronoCandidates(text: string, published: Ymd): Candidate[] {
         if (agoUnit === 'month') {
           // "nearly three months ago" is less than three months: the month after, from its first day.
           const m = /\b(\w+)\s+months?\s+ago/i.exec(r.text)
-          const n = m ? (SMALL[m[1].toLowerCase()] ?? Number(m[1])) : NaN
+          const n = (m && countWord(m[1])) ?? NaN
           if (!Number.isFinite(n)) return undefined
           let first = addMonths({ ...ctx.published, d: 1 }, -n)
           if (ctx.approximate && ctx.published.d > 1) first = addMonths(first, 1)
@@ -385,6 +385,17 @@ const LATER_RE = /\b(?:(?<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight
 /** "fell 14% from a year earlier", "up 5% on a year earlier": the base of a comparison, no date. */
 const COMPARED = /\b(?:from|than|on|over|versus|vs\.?|compared\s+(?:with|to)|against)\s+$/i
 
+/** `n` days, weeks, months or years from `from` (anything else counts as days: "the next morning"). */
+function shiftBy(from: Ymd, unit: string, n: number): Ymd {
+  if (unit === 'month') return addMonths(from, n)
+  if (unit === 'year') return addMonths(from, 12 * n)
+  return addDays(from, unit === 'week' ? 7 * n : n)
+}
+
+function granularityOf(unit: string): Granularity {
+  return unit === 'month' || unit === 'year' ? 'month' : unit === 'week' ? 'week' : 'day'
+}
+
 /** "two weeks later", "a day earlier", "the following week": counted from the date before it. */
 function laterCandidates(text: string): Candidate[] {
   const out: Candidate[] = []
@@ -393,7 +404,7 @@ function laterCandidates(text: string): Candidate[] {
     const g = m.groups!
     if (g.dir && /^(?:earlier|before)$/i.test(g.dir) && COMPARED.test(text.slice(Math.max(0, m.index - 16), m.index))) continue
     const unit = (g.unit ?? g.unit2 ?? g.unit3 ?? 'day').toLowerCase()
-    const n = g.same ? 0 : g.n ? (/^\d/.test(g.n) ? Number(g.n) : SMALL[g.n.toLowerCase()]) : 1
+    const n = g.same ? 0 : g.n ? countWord(g.n)! : 1
     const dir = (g.dir ?? g.dir3 ?? 'later').toLowerCase()
     const sign = /^(?:earlier|before)$/.test(dir) ? -1 : 1
     out.push({
@@ -402,14 +413,9 @@ function laterCandidates(text: string): Candidate[] {
         const anchor = ctx.previous
         if (!anchor) return undefined
         if (g.same && anchor.match.granularity !== 'day') return undefined
-        const from = parseYmd(anchor.match.date)!
-        const days = unit === 'week' ? 7 * n : unit === 'month' || unit === 'year' ? 0 : n
-        const ymd = unit === 'month' ? addMonths(from, sign * n) : unit === 'year' ? addMonths(from, sign * 12 * n) : addDays(from, sign * days)
+        const ymd = shiftBy(parseYmd(anchor.match.date)!, unit, sign * n)
         const exact = (unit === 'day' || unit === 'morning' || unit === 'evening' || unit === 'night') && anchor.match.precision === 'exact' && !ctx.approximate
-        return {
-          date: format(ymd), precision: exact ? 'exact' : 'approximate', granularity: unit === 'month' || unit === 'year' ? 'month' : unit === 'week' ? 'week' : 'day',
-          relative: true, anchor: anchor.index, confidence: 0.75,
-        }
+        return { date: format(ymd), precision: exact ? 'exact' : 'approximate', granularity: granularityOf(unit), relative: true, anchor: anchor.index, confidence: 0.75 }
       },
     })
   }
@@ -430,7 +436,7 @@ function countedCandidates(text: string): Candidate[] {
   COUNTED_RE.lastIndex = 0
   for (let m = COUNTED_RE.exec(text); m; m = COUNTED_RE.exec(text)) {
     const g = m.groups!
-    const n = /^\d/.test(g.n) ? Number(g.n) : SMALL[g.n.toLowerCase()]
+    const n = countWord(g.n)!
     const unit = g.unit.toLowerCase()
     // "is due within 30 days of the landing": a deadline, counted from the landing, approximate.
     const within = g.within !== undefined
@@ -438,8 +444,8 @@ function countedCandidates(text: string): Candidate[] {
     const after = g.dir.toLowerCase() !== 'before'
     const at = m.index
     const end = m.index + m[0].length
-    const shift = (from: Ymd, sign: number) => unit === 'month' ? addMonths(from, sign * n) : unit === 'year' ? addMonths(from, sign * 12 * n) : addDays(from, sign * (unit === 'week' ? 7 * n : n))
-    const granularity: Granularity = unit === 'month' || unit === 'year' ? 'month' : unit === 'week' ? 'week' : 'day'
+    const shift = (from: Ymd, sign: number) => shiftBy(from, unit, sign * n)
+    const granularity = granularityOf(unit)
     if (g.np) {
       const head = g.head.toLowerCase()
       if (/^(?:one|other|same|start|end|beginning|first|last|next|previous|day|week|month|year)$/.test(head)) continue
@@ -521,7 +527,7 @@ function windowCandidates(text: string): Candidate[] {
   WITHIN_RE.lastIndex = 0
   for (let m = WITHIN_RE.exec(text); m; m = WITHIN_RE.exec(text)) {
     const g = m.groups!
-    const n = /^\d/.test(g.n) ? Number(g.n) : g.n.toLowerCase() === 'a' || g.n.toLowerCase() === 'an' ? 1 : SMALL[g.n.toLowerCase()]
+    const n = countWord(g.n)!
     const unit = g.unit.toLowerCase()
     const days = unit === 'hour' ? Math.ceil(n / 24) : unit === 'week' ? 7 * n : n
     const at = m.index

@@ -5,7 +5,7 @@
 // quantities, which are kept aside as flagged.
 import { addDays, addMonths, format, parseYmd } from './calendar'
 import type { DateMatch } from './dates'
-import { findNumbers, type NumberMatch, type Unit } from './numbers'
+import { countWord, findNumbers, type NumberMatch, type Unit } from './numbers'
 import { type Qualifier, qualifierAfter, qualifierBefore } from './qualifiers'
 import type { Sentence } from './segment'
 import { type Discourse, SHORT_NAME_AFTER } from './speakers'
@@ -191,7 +191,6 @@ const DATA_VERB_BEFORE = /((?:the\s+)?[\p{Lu}\p{Ll}][\p{L}’'-]*(?:\s+[\p{L}’
 
 /** "in the first nine months of the year", "over the first six months of 2025". */
 const FIRST_MONTHS = /\b(?:in|for|over|during)\s+the\s+first\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months\s+of\s+(?:the\s+year|this\s+year|(\d{4}))\b/i
-const MONTH_COUNT: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11 }
 
 function attributionFor(text: string, n: Span, sentence: Sentence, statements: StatementCandidate[], discourse: Discourse): { text: string; rule: string } | undefined {
   // The sentence around the number, at most a few hundred characters either side.
@@ -389,11 +388,11 @@ export function findFigures(
       const firstMonths = counted || window || month || periodEnd ? undefined : FIRST_MONTHS.exec(text.slice(sentence.start, sentence.end))
       let partYear: { date: string } | undefined
       if (firstMonths) {
-        const k = MONTH_COUNT[firstMonths[1].toLowerCase()] ?? Number(firstMonths[1])
+        const k = countWord(firstMonths[1])!
         const y = firstMonths[2] ? Number(firstMonths[2]) : Number(published.slice(0, 4))
         const earlier = /^[^.;\d]{0,30}?\b(?:a|one)\s+year\s+(?:earlier|before)\b/i.test(text.slice(n.end, sentence.end)) ? 1 : 0
-        const end = k >= 1 && k <= 12 ? addDaysIso(format(addMonths({ y, m: k, d: 1 }, 1)), -1) : undefined
-        if (end && end <= published) partYear = { date: `${y - earlier}${end.slice(4)}` }
+        const closes = k >= 1 && k <= 12 ? addDaysIso(format(addMonths({ y, m: k, d: 1 }, 1)), -1) : undefined
+        if (closes && closes <= published) partYear = { date: `${y - earlier}${closes.slice(4)}` }
       }
       // "were worth about 870 million brunels last year": as of that year's last day.
       const lastYear = counted || window || month || periodEnd || partYear ? undefined : dates.find((d) => d.rule === 'date-year' && d.start > n.end && d.end <= clauseEnd && d.date < published && /^last\s+year$/i.test(text.slice(d.start, d.end)))

@@ -220,8 +220,6 @@ export class Discourse {
    * names whose it is ("the opposition Civic Alliance’s health spokeswoman"), from who the
    * pronoun means where the role is written, or goes without the pronoun.
    */
-  ownedRole(role: string, at: number): string
-  ownedRole(role: string | undefined, at: number): string | undefined
   ownedRole(role: string | undefined, at: number): string | undefined {
     const m = role ? /^(its|their|his|her)\s+(\S.*)$/iu.exec(role) : null
     if (!m) return role

@@ -124,6 +124,12 @@ function speechLike(sentence: string): boolean {
 
 const CONTENT_END = new RegExp(String.raw`,\s+(?:though|although|but(?!\s+that\b)|while|whereas|even as|even though|as\s+(?:\p{Ll}+\s+)?(?:he|she|they|it|officials|\p{Lu}\p{L}+)\s+(?:said|warned|told))\b|;\s|[”»]|\s[—–]\s|,?\s+(?:and|but)\s+(?:also\s+)?(?:${[...REPORTING].filter((v) => !/ing$/.test(v)).join('|')})\b|,\s+(?:saying|adding|arguing|insisting|warning|noting|referring|speaking)\b|,\s+(?:said|says|told|warned|added)\b|,\s+(?:and|but|while)\s+(?:the\s+)?(?:[\p{Lu}][\p{L}’'-]*\s+){1,4}(?:said|says|told|warned|added)\b`, 'gu')
 
+/** What may follow the reporting verb of "…, police said on Monday." and end the sentence. */
+const SAID_AFTER_TAIL = String.raw`(?:\s+(?:on|last|late on|early on)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:on|in|at|outside)\s+[^,.;]{0,40}?)?\s*(?:[,.;!?]|$)`
+const SAID_AFTER = new RegExp(`^${SAID_AFTER_TAIL}`, 'u')
+/** "…, two officials familiar with the list told reporters.": told whom, and nothing more. */
+const TOLD_AFTER = new RegExp(String.raw`^(?:\s+(?:reporters|journalists|(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+)*news\s+agency|(?:a|the)\s+news\s+conference|a\s+briefing))?${SAID_AFTER_TAIL}`, 'u')
+
 const REPORTING_OR_SOURCE = new RegExp(String.raw`\b(?:according to|${[...REPORTING].join('|')})\b`, 'i')
 
 /** Where reported speech stops: a concession ("though …"), another reporting verb, a stray closing mark. */
@@ -263,9 +269,9 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     const object = /^\s+(?:(?:more|fewer|less)\s+than\s+|at\s+least\s+|about\s+|around\s+|nearly\s+|almost\s+|some\s+|only\s+|up\s+to\s+)?\d[\d,.]*\s+(?:[\p{L}-]+\s+){0,4}/u.exec(text.slice(verbEnd, verbEnd + 80))
     if (object && /^(?:admitted|admits|reported|reports|confirmed|confirms|recorded)$/.test(verb) && !/^(?:were|was|had|have|has|are|is|would|will|could|may|might|died|remained|remain)\b/.test(text.slice(verbEnd + object[0].length, verbEnd + object[0].length + 12)) && !/\b(?:were|was|had|have|has|are|is|would|will)\s/.test(object[0])) continue
     if (/^(?:ruled)$/.test(verb) && !/^\s+(?:out|that)\b/.test(text.slice(verbEnd, verbEnd + 6))) continue
-    // ("Farmers’ groups say …", "Residents say …": a plural that speaks.)
     // "Its rules allow a member to …": a possessive or an article before the word makes it a noun.
     if (/^(?:states|rules|reports|notes|claims|estimates|promises|demands|calls|forecast)$/.test(verb) && /\b(?:its|his|her|their|our|my|the|a|an)\s+$/i.test(text.slice(Math.max(sentence.start, at - 8), at))) continue
+    // ("Farmers’ groups say …", "Residents say …": a plural that speaks.)
     if (/^(?:states|rules|reports|notes|claims|estimates|say|promises|demands|calls|forecast|projected|agreed|added)$/.test(verb) && !/\b(?:he|she|it|they|[\p{Lu}][\p{L}]+|officials|police|ministry|government|court)\s+(?:also\s+)?$/u.test(text.slice(Math.max(sentence.start, at - 30), at)) && !(verb === 'say' && /^\s*(?:[\p{Lu}][\p{L}’'-]*\s+){0,2}\p{L}+s[’']?\s+(?:\p{Ll}+s\s+)?$/u.test(text.slice(sentence.start, at))) && !/^\s+(?:[^,.;]{0,30}\s)?(?:that|to)\b/.test(text.slice(verbEnd, verbEnd + 40))) continue
     let subject: Subject | undefined
     let rule = 'paraphrase'
@@ -306,9 +312,7 @@ function findReported(text: string, sentence: Sentence, quotes: QuoteMatch[], di
     const after = text.slice(verbEnd, sentence.end)
     let content: Span
     let closedByMark = false
-    // "…, two officials familiar with the list told reporters.": told whom, and nothing more.
-    const toldWhom = /^(?:told|tells)$/.test(verb) ? String.raw`\s+(?:reporters|journalists|(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s+)*news\s+agency|(?:a|the)\s+news\s+conference|a\s+briefing)` : '(?!)'
-    const attributedAfter = new RegExp(String.raw`^(?:${toldWhom})?(?:\s+(?:on|last|late on|early on)\s+\p{Lu}\p{L}+day(?:\s+(?:morning|afternoon|evening|night))?|\s+(?:on|in|at|outside)\s+[^,.;]{0,40}?)?\s*(?:[,.;!?]|$)`, 'u').test(after) && !/^\s+that\b/.test(after)
+    const attributedAfter = (/^(?:told|tells)$/.test(verb) ? TOLD_AFTER : SAID_AFTER).test(after) && !/^\s+that\b/.test(after)
     const commaBefore = text.slice(sentence.start, subject.phraseStart).search(/,\s*$/)
     const claimBefore = /\b(?:a|an|the)\s+(?:claim|claims|allegation|allegations|accusation|accusations|charge|charges|report|reports|suggestion)\s+(?:that\s+)?$/i.exec(text.slice(Math.max(sentence.start, subject.phraseStart - 40), subject.phraseStart))
     if (claim && attributedAfter) {
